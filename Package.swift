@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Chorus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chorus", targets: ["chorus"]),
+        .library(name: "ChorusEngine", targets: ["ChorusEngine"]),
+        .library(name: "ChorusScript", targets: ["ChorusScript"]),
+        .library(name: "ChorusREPL", targets: ["ChorusREPL"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "ChorusEngine"),
+        .target(name: "ChorusScript", dependencies: ["ChorusEngine"]),
+        .target(name: "ChorusREPL", dependencies: ["ChorusScript", "ChorusEngine", "CEditLine"]),
+        .executableTarget(name: "chorus", dependencies: ["ChorusREPL", "ChorusScript"]),
+        .testTarget(name: "ChorusEngineTests", dependencies: ["ChorusEngine"]),
+        .testTarget(name: "ChorusScriptTests", dependencies: ["ChorusScript"]),
+        .testTarget(name: "ChorusREPLTests", dependencies: ["ChorusREPL"]),
+        .testTarget(name: "chorusTests", dependencies: ["ChorusScript"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,105 @@
+import ChorusEngine
+import ChorusScript
+import Foundation
+
+/// The `chorus` command line: the REPL, `chorus run FILE`, and pipes.
+public enum ChorusCommandLine {
+    /// The version Chorus reports.
+    public static let version = "0.1.0"
+
+    static let usage = """
+        usage: chorus                      start the REPL (reads a script from a pipe)
+               chorus run FILE [--echo] [--bail]
+                                           run a script; exit 65 if a statement failed
+               chorus --version | --help
+
+        options:
+          --echo   print each statement, behind its prompt, before running it
+          --bail   stop at the first failed statement
+
+        """
+
+    /// Runs Chorus with the given arguments (without the program name); returns the exit code.
+    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        var positionals: [String] = []
+        var options = Session.Options()
+        for argument in arguments {
+            switch argument {
+            case "--echo": options.echoesStatements = true
+            case "--bail": options.stopsAtFirstError = true
+            case "--help", "-h":
+                print(usage, terminator: "")
+                return ExitStatus.success
+            case "--version":
+                print("chorus \(version)")
+                return ExitStatus.success
+            default:
+                if argument.hasPrefix("-"), argument != "-" {
+                    return usageError("unknown option \(argument)")
+                }
+                positionals.append(argument)
+            }
+        }
+        InterruptMonitor.install()
+        switch positionals.first {
+        case nil:
+            return isatty(0) == 1 ? runInteractive(environment: environment) : runPipe(options: options, environment: environment)
+        case "run":
+            guard positionals.count == 2 else {
+                return usageError(positionals.count < 2 ? "`chorus run` needs a script file" : "`chorus run` takes one file")
+            }
+            return runFile(positionals[1], options: options, environment: environment)
+        case let other?:
+            return usageError("unknown command `\(other)`" + (other.hasSuffix(".chorus") ? " (did you mean `chorus run \(other)`?)" : ""))
+        }
+    }
+
+    private static func usageError(_ message: String) -> Int32 {
+        FileHandle.standardError.write(Data("chorus: \(message)\n\n\(usage)".utf8))
+        return ExitStatus.usage
+    }
+
+    /// `chorus run FILE`.
+    static func runFile(_ path: String, options: Session.Options, environment: [String: String]) -> Int32 {
+        let text: String
+        if path == "-" {
+            return runPipe(options: options, environment: environment)
+        }
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            FileHandle.standardError.write(Data("chorus: cannot read \(path): \(describe(error, path: path))\n".utf8))
+            return ExitStatus.noInput
+        }
+        let session = Session(output: StandardOutput(environment: environment))
+        let source = SourceFile(name: path, text: text)
+        let report = Blocking.run { await session.execute(source, options: options) }
+        return ExitStatus.code(for: report)
+    }
+
+    /// Statements from standard input, without prompts: `chorus < FILE`.
+    static func runPipe(options: Session.Options, environment: [String: String]) -> Int32 {
+        let session = Session(output: StandardOutput(environment: environment))
+        var loop = InputLoop(reader: PlainLineReader(), session: session, isInteractive: false, options: options)
+        return ExitStatus.code(for: loop.run())
+    }
+
+    /// The interactive REPL on a terminal.
+    static func runInteractive(environment: [String: String]) -> Int32 {
+        let output = StandardOutput(environment: environment)
+        let session = Session(output: output)
+        let completer = Completer(registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands)
+        let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment), completer: completer)
+        output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
+        var loop = InputLoop(reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
+        let report = loop.run()
+        return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success
+    }
+
+    private static func describe(_ error: Error, path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "it is a folder" }
+        return "not readable UTF-8 text"
+    }
+}

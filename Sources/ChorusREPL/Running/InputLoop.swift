@@ -1,0 +1,129 @@
+import ChorusEngine
+import ChorusScript
+import Foundation
+
+/// Reads statements from a ``LineReader`` and runs them in a session, until Ctrl-D, `quit`, or the end of input.
+///
+/// The same loop serves the interactive REPL (libedit, prompts, meta-commands)
+/// and a pipe (`chorus < file`: no prompt, no colour, like `chorus run`).
+/// It is synchronous on purpose: see ``Blocking``.
+public struct InputLoop<Reader: LineReader> {
+    /// Words after `:` that only the REPL knows.
+    public static var metaCommands: [String] { ["history"] }
+
+    private var reader: Reader
+    private let session: Session
+    private let isInteractive: Bool
+    private let options: Session.Options
+    private let completer: Completer?
+    private let usesColour: Bool
+
+    /// Creates a loop; `isInteractive` turns on prompts and meta-commands.
+    public init(
+        reader: Reader, session: Session, isInteractive: Bool, options: Session.Options = Session.Options(),
+        completer: Completer? = nil, usesColour: Bool = false
+    ) {
+        self.reader = reader
+        self.session = session
+        self.isInteractive = isInteractive
+        self.options = options
+        self.completer = completer
+        self.usesColour = usesColour
+    }
+
+    /// Runs until the input ends; returns what all statements did together.
+    public mutating func run() -> Session.Report {
+        var total = Session.Report()
+        var buffer = StatementBuffer()
+        var nextLine = 1
+        var statementLine = 1
+        let session = self.session
+        while true {
+            let prompt: String
+            if !isInteractive {
+                prompt = ""
+            } else if buffer.isEmpty {
+                prompt = paint(Prompt.primary(number: Blocking.run { await session.nextResultNumber }))
+            } else {
+                prompt = paint(Prompt.continuation)
+            }
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                if !buffer.isEmpty {
+                    total.add(execute(buffer.pendingText, firstLine: statementLine, recorded: true))
+                }
+                return total
+            case .interrupted:
+                buffer.clear()
+                continue
+            case .line(let line):
+                if buffer.isEmpty { statementLine = nextLine }
+                nextLine += 1
+                reader.addToHistory(line)
+                guard let text = buffer.append(line) else { continue }
+                let report = dispatch(text, firstLine: statementLine)
+                total.add(report)
+                if isInteractive, let completer {
+                    let variables = Blocking.run(cancelsOnInterrupt: false) {
+                        await session.variableList.map { (name: $0.name, typeName: $0.value.typeName) }
+                    }
+                    completer.updateVariables(variables)
+                }
+                let shouldStop = Blocking.run(cancelsOnInterrupt: false) { await session.isQuitRequested }
+                if shouldStop { return total }
+                if !isInteractive, options.stopsAtFirstError, report.failed + report.internalErrors > 0 {
+                    return total
+                }
+                if !isInteractive, report.wasInterrupted { return total }
+            }
+        }
+    }
+
+    /// Runs one complete input: `?name`, `:meta`, or statements.
+    private func dispatch(_ text: String, firstLine: Int) -> Session.Report {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard isInteractive else { return execute(text, firstLine: firstLine, recorded: true) }
+        if trimmed.hasPrefix("?") {
+            return execute("help " + trimmed.dropFirst(), firstLine: firstLine, recorded: false)
+        }
+        if trimmed.hasPrefix(":") {
+            let meta = String(trimmed.dropFirst())
+            if meta.split(separator: " ").first == "history" {
+                showHistory()
+                return Session.Report()
+            }
+            return execute(meta, firstLine: firstLine, recorded: false)
+        }
+        return execute(text, firstLine: firstLine, recorded: true)
+    }
+
+    private func execute(_ text: String, firstLine: Int, recorded: Bool) -> Session.Report {
+        let source = SourceFile(name: isInteractive ? "<input>" : "<stdin>", text: text, firstLine: firstLine)
+        let session = self.session
+        let options = self.options
+        return Blocking.run { await session.execute(source, options: options, recorded: recorded) }
+    }
+
+    private func showHistory() {
+        let session = self.session
+        let entries = Blocking.run(cancelsOnInterrupt: false) { await session.transcript }
+        if entries.isEmpty {
+            session.output.write("no successful statements yet\n")
+            return
+        }
+        var text = ""
+        for entry in entries {
+            let lines = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() {
+                text += (index == 0 ? "[\(entry.number)] " : String(repeating: " ", count: "[\(entry.number)] ".count)) + line + "\n"
+            }
+        }
+        session.output.write(text)
+    }
+
+    private func paint(_ prompt: String) -> String {
+        guard usesColour else { return prompt }
+        // \u{1} … \u{2} tell libedit that the escape bytes take no room on screen.
+        return "\u{1}\u{1B}[1;32m\u{2}" + prompt + "\u{1}\u{1B}[0m\u{2}"
+    }
+}

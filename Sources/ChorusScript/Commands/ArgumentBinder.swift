@@ -1,0 +1,151 @@
+/// Matches a call's arguments to a command's parameters and checks their types.
+struct ArgumentBinder: Sendable {
+    let signature: CommandSignature
+    let call: Call
+    let callRange: SourceRange
+    let source: SourceFile
+    /// Evaluates an argument expression in the session.
+    let evaluate: @Sendable (Expression) async throws -> Value
+
+    /// The bound values and where each was written.
+    func bind() async throws -> (values: [String: Value], ranges: [String: SourceRange]) {
+        var values: [String: Value] = [:]
+        var ranges: [String: SourceRange] = [:]
+        let positional = signature.parameters.filter(\.isPositional)
+        var nextPositional = 0
+        var variadicItems: [Value] = []
+        var variadicRange: SourceRange?
+
+        for argument in call.arguments {
+            if let label = argument.label {
+                guard let parameter = signature.parameter(named: label) else {
+                    throw unknownArgument(label, at: argument.labelRange ?? argument.range)
+                }
+                guard values[label] == nil, !(parameter.isVariadic && variadicRange != nil) else {
+                    throw diagnostic("`\(label)` is already given by position", at: argument.range)
+                }
+                values[label] = try await check(argument.value, against: parameter)
+                ranges[label] = argument.range
+                continue
+            }
+            while nextPositional < positional.count, !positional[nextPositional].isVariadic,
+                values[positional[nextPositional].name] != nil
+            {
+                nextPositional += 1
+            }
+            guard nextPositional < positional.count else {
+                throw tooManyArguments(at: argument.range)
+            }
+            let parameter = positional[nextPositional]
+            let value = try await check(argument.value, against: parameter)
+            if parameter.isVariadic {
+                variadicItems.append(value)
+                variadicRange = variadicRange.map { $0.union(argument.range) } ?? argument.range
+            } else {
+                values[parameter.name] = value
+                ranges[parameter.name] = argument.range
+                nextPositional += 1
+            }
+        }
+        for parameter in signature.parameters where parameter.isVariadic {
+            if let variadicRange {
+                values[parameter.name] = .list(variadicItems)
+                ranges[parameter.name] = variadicRange
+            }
+        }
+        for parameter in signature.parameters where values[parameter.name] == nil {
+            guard let defaultValue = parameter.defaultValue else {
+                throw Diagnostic(
+                    .error, "`\(signature.name)` needs its argument `\(parameter.name)` (\(parameter.summary))",
+                    source: source, range: callRange, hint: "usage: \(signature.usage)")
+            }
+            values[parameter.name] = defaultValue
+        }
+        return (values, ranges)
+    }
+
+    /// Evaluates one argument and checks it against the parameter's type.
+    private func check(_ expression: Expression, against parameter: Parameter) async throws -> Value {
+        switch parameter.type {
+        case .choice, .commandName:
+            // Words are written bare: `timer on`, `help sample`.
+            if case .name(let word) = expression.kind {
+                return try checkWord(word, for: parameter, at: expression.range)
+            }
+        default:
+            break
+        }
+        let value = try await evaluate(expression)
+        return try conform(value, to: parameter.type, parameter: parameter, at: expression.range)
+    }
+
+    private func checkWord(_ word: String, for parameter: Parameter, at range: SourceRange) throws -> Value {
+        if case .choice(let words) = parameter.type, !words.contains(word) {
+            let suggestion = Suggestions.closest(to: word, among: words)
+            throw diagnostic(
+                "`\(word)` is not one of \(words.map { "`\($0)`" }.joined(separator: ", "))", at: range,
+                hint: suggestion.map { "did you mean `\($0)`?" })
+        }
+        return .string(word)
+    }
+
+    private func conform(_ value: Value, to type: ParameterType, parameter: Parameter, at range: SourceRange)
+        throws -> Value
+    {
+        switch (type, value) {
+        case (.any, _), (.bool, .bool), (.int, .int), (.number, .int), (.number, .double),
+            (.string, .string), (.path, .string), (.record, .record), (.commandName, .string):
+            return value
+        case (.int, .double(let number)) where number.rounded() == number && abs(number) < 9e15:
+            return .int(Int(number))
+        case (.choice, .string(let word)):
+            return try checkWord(word, for: parameter, at: range)
+        case (.list(let itemType), .list(let items)):
+            return .list(try items.map { try conform($0, to: itemType, parameter: parameter, at: range) })
+        case (.object(let typeName), .object(let object)) where object.typeName == typeName:
+            return value
+        default:
+            throw diagnostic(
+                "`\(parameter.name)` takes \(expectation(type)), not \(article(value.typeName))"
+                    + (value.isNone ? "" : " (\(value.summary))"),
+                at: range, hint: "usage: \(signature.usage)")
+        }
+    }
+
+    private func unknownArgument(_ label: String, at range: SourceRange) -> Diagnostic {
+        let names = signature.parameters.map(\.name)
+        let hint: String
+        if let suggestion = Suggestions.closest(to: label, among: names) {
+            hint = "did you mean `\(suggestion):`?"
+        } else if names.isEmpty {
+            hint = "`\(signature.name)` takes no arguments"
+        } else {
+            hint = "`\(signature.name)` takes " + names.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        return diagnostic("`\(signature.name)` has no argument `\(label)`", at: range, hint: hint)
+    }
+
+    private func tooManyArguments(at range: SourceRange) -> Diagnostic {
+        let count = signature.parameters.filter(\.isPositional).count
+        let message =
+            count == 0
+            ? "`\(signature.name)` takes no positional arguments"
+            : "`\(signature.name)` takes at most \(count) positional argument\(count == 1 ? "" : "s")"
+        return diagnostic(message, at: range, hint: "usage: \(signature.usage)")
+    }
+
+    private func diagnostic(_ message: String, at range: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, source: source, range: range, hint: hint)
+    }
+
+    private func expectation(_ type: ParameterType) -> String {
+        if case .choice(let words) = type { return "one of " + words.map { "`\($0)`" }.joined(separator: ", ") }
+        return article(type.displayName)
+    }
+
+    private func article(_ noun: String) -> String {
+        if noun == "none" { return noun }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        return (noun.first.map { vowels.contains($0) } == true ? "an " : "a ") + noun
+    }
+}

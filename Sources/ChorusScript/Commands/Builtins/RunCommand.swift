@@ -1,0 +1,50 @@
+import Foundation
+
+/// `run`: runs a script file's statements in this session.
+struct RunCommand: Command {
+    static let maximumDepth = 16
+
+    let signature = CommandSignature(
+        name: "run", group: .session, summary: "Runs a script file in this session.",
+        parameters: [.positional("path", .path, "the script to run")],
+        discussion: """
+            Runs each statement of the file as if typed here: its variables stay \
+            in the session, and each successful statement joins the transcript \
+            that `save` writes. A failed statement is reported and the rest runs on.
+            """,
+        examples: ["run \"tutorials/00-hello.chorus\""], isRecorded: false)
+
+    func run(_ invocation: Invocation) async throws -> Value {
+        let path = invocation.string("path")
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw invocation.error(
+                "cannot read \(Value.quote(path)): \(FileErrors.reason(for: path))", at: "path",
+                hint: "paths are relative to \(FileManager.default.currentDirectoryPath)")
+        }
+        let session = invocation.session
+        try await session.enterScript(path, maximumDepth: Self.maximumDepth) {
+            invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: "path")
+        }
+        let report = await session.executeNested(SourceFile(name: path, text: text))
+        await session.leaveScript()
+        if report.wasInterrupted { throw CancellationError() }
+        return .none
+    }
+}
+
+extension Session {
+    /// Notes that a script starts running; refuses a script that is already running.
+    func enterScript(_ path: String, maximumDepth: Int, cycle: () -> Diagnostic) throws {
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
+        if scriptStack.contains(resolved) || scriptStack.count >= maximumDepth { throw cycle() }
+        scriptStack.append(resolved)
+    }
+
+    /// Notes that the innermost script finished.
+    func leaveScript() {
+        _ = scriptStack.popLast()
+    }
+}

@@ -1,0 +1,21 @@
+/// `timer`: shows the wall time of every statement, or stops showing it.
+struct TimerCommand: Command {
+    let signature = CommandSignature(
+        name: "timer", group: .session, summary: "Turns the per-statement timer on or off.",
+        parameters: [.positional("state", .choice(["on", "off"]), "`on` to time each statement, `off` to stop", default: Value.none)],
+        discussion: """
+            With the timer on, every statement is followed by `time: …`, its wall \
+            time, on standard error. Without an argument, shows whether it is on.
+            """,
+        examples: ["timer on", "timer off"], isRecorded: false)
+
+    func run(_ invocation: Invocation) async throws -> Value {
+        let session = invocation.session
+        if invocation.isGiven("state") {
+            await session.setTimer(invocation.string("state") == "on")
+        }
+        let isOn = await session.isTimerOn
+        session.output.write("timer is \(isOn ? "on" : "off")\n")
+        return .none
+    }
+}

@@ -1,0 +1,69 @@
+import ChorusEngine
+
+/// The text `help` shows: the grouped overview, one command's page, and the syntax summary.
+public enum HelpText {
+    /// Every command grouped by purpose, one line each.
+    public static func overview(_ registry: CommandRegistry) -> String {
+        var text = ""
+        let width = registry.names.map(\.count).max() ?? 0
+        for group in CommandGroup.allCases {
+            let commands = registry.commands.filter { $0.signature.group == group }
+            guard !commands.isEmpty else { continue }
+            text += group.rawValue + "\n"
+            for command in commands {
+                let name = command.signature.name
+                text += "  " + name + String(repeating: " ", count: width - name.count + 2) + command.signature.summary + "\n"
+            }
+            text += "\n"
+        }
+        text += "`help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.\n"
+        return text
+    }
+
+    /// One command's usage, parameters and examples.
+    public static func detail(_ signature: CommandSignature) -> String {
+        var text = "\(signature.usage)\n\n\(signature.summary)\n\n\(signature.discussion)\n"
+        if !signature.parameters.isEmpty {
+            text += "\nParameters:\n"
+            let rows = signature.parameters.map { parameter -> [String] in
+                let form = parameter.isPositional ? parameter.name.uppercased() : parameter.name + ":"
+                let defaultText: String
+                if parameter.isVariadic {
+                    defaultText = "any number"
+                } else if let value = parameter.defaultValue {
+                    defaultText = value.isNone ? "optional" : "default \(value.literal)"
+                } else {
+                    defaultText = "required"
+                }
+                return ["  " + form, parameter.type.displayName, defaultText, parameter.summary]
+            }
+            text += TextTable(header: [], rows: rows).renderedRows
+        }
+        text += "\nExample\(signature.examples.count == 1 ? "" : "s"):\n"
+        for example in signature.examples {
+            text += example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    /// A short summary of the language.
+    public static let syntax = """
+        Chorus scripts: one statement per line (or separated by `;`).
+
+          x = 3                      assign a variable
+          print x "is" 3             a command with positional arguments
+          help print                 a bare word names a command or a choice
+          sleep 0.5                  numbers: 8, 0.7, 1e-3, 1_000
+          s = "text"  r = '\\frac{1}{2}'   strings: "…" with escapes, '…' raw, \"\"\"…\"\"\" multi-line
+          xs = [1, 2, 3]             lists, indexed from 0: xs[0], xs[-1], xs.count
+          cfg = {k: 5, name: "maj"}  records: cfg.k, cfg["name"]
+          y = x * 2 + 1              arithmetic: + - * / and ( )
+          print (vars)               a command inside an expression goes in ( )
+          _  _3                      the last result, and result number 3
+          # comment                  to the end of the line
+
+        A statement continues on the next line inside ( [ { or after a trailing `\\`.
+        Named arguments are written `name: value`. See docs/language.md.
+
+        """
+}

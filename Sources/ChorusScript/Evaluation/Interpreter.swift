@@ -1,0 +1,225 @@
+import ChorusEngine
+
+/// How one statement ended.
+enum StatementOutcome: Equatable {
+    case succeeded
+    case failed
+    case internalError
+    case interrupted
+}
+
+extension Session {
+    /// Runs one statement, reports its problems, and records it when it succeeds.
+    func run(_ statement: Statement, in source: SourceFile, recorded: Bool) async -> StatementOutcome {
+        let started = clock.now()
+        defer {
+            if isTimerOn {
+                let elapsed = NumberFormatting.duration(seconds: clock.now() - started)
+                let line = "time: \(elapsed)"
+                output.writeError((output.usesColour ? ANSIStyle.dim.apply(to: line) : line) + "\n")
+            }
+        }
+        do {
+            try Task.checkCancellation()
+            let value: Value
+            switch statement.kind {
+            case .assignment(let name, let nameRange, let expression):
+                if registry.command(named: name) != nil {
+                    throw Diagnostic(
+                        .error, "`\(name)` is a command and cannot name a variable", source: source, range: nameRange,
+                        hint: "choose another name, such as `\(name)_result`")
+                }
+                value = try await evaluate(expression, in: source)
+                assign(name, value)
+            case .expression(let expression):
+                value = try await evaluate(expression, in: source)
+                if !value.isNone { output.write(value.rendering + "\n") }
+            }
+            if recorded, isRecordedCommand(statement) {
+                record(value, text: statement.text)
+            }
+            return .succeeded
+        } catch let diagnostic as Diagnostic {
+            var located = diagnostic
+            if located.source == nil {
+                located.source = source
+                located.range = statement.range
+            }
+            emit(located)
+            return .failed
+        } catch is CancellationError {
+            output.writeError("stopped: interrupted; the session and its variables are kept\n")
+            return .interrupted
+        } catch {
+            output.writeError("internal error: \(error)\n(this is a bug in Chorus, not in your script)\n")
+            return .internalError
+        }
+    }
+
+    /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
+    private func isRecordedCommand(_ statement: Statement) -> Bool {
+        guard case .expression(let expression) = statement.kind else { return true }
+        let name: String
+        switch expression.kind {
+        case .call(let call): name = call.name
+        case .name(let word) where variables[word] == nil: name = word
+        default: return true
+        }
+        return registry.command(named: name)?.signature.isRecorded ?? true
+    }
+
+    // MARK: - Expressions
+
+    /// Computes an expression's value.
+    func evaluate(_ expression: Expression, in source: SourceFile) async throws -> Value {
+        func fail(_ message: String, _ range: SourceRange? = nil, hint: String? = nil) -> Diagnostic {
+            Diagnostic(.error, message, source: source, range: range ?? expression.range, hint: hint)
+        }
+        switch expression.kind {
+        case .integer(let value): return .int(value)
+        case .number(let value): return .double(value)
+        case .string(let value): return .string(value)
+        case .bool(let value): return .bool(value)
+        case .none: return .none
+        case .name(let name):
+            if let value = variables[name] { return value }
+            if registry.command(named: name) != nil {
+                return try await call(Call(name: name, nameRange: expression.range, arguments: []),
+                    range: expression.range, in: source)
+            }
+            throw fail("no variable or command is named `\(name)`", hint: suggestion(for: name))
+        case .resultReference(let number):
+            return try result(number, at: expression.range, in: source)
+        case .list(let elements):
+            var values: [Value] = []
+            for element in elements { values.append(try await evaluate(element, in: source)) }
+            return .list(values)
+        case .record(let fields):
+            var record = Record()
+            for field in fields { record[field.key] = try await evaluate(field.value, in: source) }
+            return .record(record)
+        case .member(let base, let name, let nameRange):
+            let value = try await evaluate(base, in: source)
+            return try member(name, of: value, at: nameRange, in: source)
+        case .index(let base, let indexExpression):
+            let value = try await evaluate(base, in: source)
+            let index = try await evaluate(indexExpression, in: source)
+            return try subscripted(value, by: index, at: indexExpression.range, in: source)
+        case .unary(let op, let operandExpression):
+            let operand = try await evaluate(operandExpression, in: source)
+            switch (op, operand) {
+            case (.plus, .int), (.plus, .double): return operand
+            case (.negate, .int(let value)) where value != Int.min: return .int(-value)
+            case (.negate, .double(let value)): return .double(-value)
+            default: throw fail("cannot apply `\(op.rawValue)` to \(operand.typeName)")
+            }
+        case .binary(let op, let leftExpression, let rightExpression):
+            let left = try await evaluate(leftExpression, in: source)
+            let right = try await evaluate(rightExpression, in: source)
+            return try Arithmetic.apply(op, left, right) { fail($0, expression.range) }
+        case .call(let call):
+            return try await self.call(call, range: expression.range, in: source)
+        }
+    }
+
+    private func call(_ call: Call, range: SourceRange, in source: SourceFile) async throws -> Value {
+        guard let command = registry.command(named: call.name) else {
+            if variables[call.name] != nil {
+                throw Diagnostic(
+                    .error, "`\(call.name)` is a variable, not a command", source: source, range: call.nameRange,
+                    hint: "to show it, write `\(call.name)` alone; to pass it to a command, put the command first")
+            }
+            throw Diagnostic(
+                .error, "unknown command `\(call.name)`", source: source, range: call.nameRange,
+                hint: suggestion(for: call.name) ?? "type `help` to list the commands")
+        }
+        try Task.checkCancellation()
+        let binder = ArgumentBinder(signature: command.signature, call: call, callRange: range, source: source) {
+            try await self.evaluate($0, in: source)
+        }
+        let bound = try await binder.bind()
+        let invocation = Invocation(
+            signature: command.signature, arguments: bound.values, argumentRanges: bound.ranges, range: range,
+            source: source, session: self)
+        do {
+            return try await command.run(invocation)
+        } catch var diagnostic as Diagnostic {
+            if diagnostic.source == nil {
+                diagnostic.source = source
+                diagnostic.range = range
+            }
+            throw diagnostic
+        }
+    }
+
+    private func result(_ number: Int?, at range: SourceRange, in source: SourceFile) throws -> Value {
+        guard let number else {
+            if let lastResult { return lastResult }
+            throw Diagnostic(.error, "there is no result yet for `_` to refer to", source: source, range: range)
+        }
+        guard number >= 1, number <= results.count else {
+            let known = results.isEmpty ? "there are no results yet" : "results so far are _1 … _\(results.count)"
+            throw Diagnostic(.error, "there is no result `_\(number)`", source: source, range: range, hint: known)
+        }
+        return results[number - 1]
+    }
+
+    private func member(_ name: String, of value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
+        var fields: [String] = []
+        switch value {
+        case .record(let record):
+            if let field = record[name] { return field }
+            fields = record.keys
+        case .object(let object):
+            if let field = object.member(name) { return field }
+            fields = object.memberNames
+        case .list(let items):
+            if name == "count" { return .int(items.count) }
+            fields = ["count"]
+        case .string(let text):
+            if name == "count" { return .int(text.count) }
+            fields = ["count"]
+        default:
+            break
+        }
+        let hint: String?
+        if let close = Suggestions.closest(to: name, among: fields) {
+            hint = "did you mean `.\(close)`?"
+        } else if fields.isEmpty {
+            hint = nil
+        } else {
+            hint = "its fields are " + fields.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        throw Diagnostic(.error, "\(value.typeName) has no field `\(name)`", source: source, range: range, hint: hint)
+    }
+
+    private func subscripted(_ value: Value, by index: Value, at range: SourceRange, in source: SourceFile) throws
+        -> Value
+    {
+        switch (value, index) {
+        case (.list(let items), .int(let position)):
+            let resolved = position < 0 ? items.count + position : position
+            guard items.indices.contains(resolved) else {
+                throw Diagnostic(
+                    .error, "index \(position) is out of range for a list of \(items.count) items", source: source,
+                    range: range, hint: items.isEmpty ? nil : "indices run from 0 to \(items.count - 1), or -1 for the last")
+            }
+            return items[resolved]
+        case (.record(let record), .string(let key)):
+            guard let field = record[key] else {
+                throw Diagnostic(
+                    .error, "record has no field \(Value.quote(key))", source: source, range: range,
+                    hint: Suggestions.closest(to: key, among: record.keys).map { "did you mean \(Value.quote($0))?" })
+            }
+            return field
+        default:
+            throw Diagnostic(
+                .error, "cannot index \(value.typeName) with \(index.typeName)", source: source, range: range,
+                hint: "lists take an int index (`xs[0]`), records a string key (`r[\"name\"]`)")
+        }
+    }
+
+    private func suggestion(for name: String) -> String? {
+        Suggestions.closest(to: name, among: registry.names + variableOrder).map { "did you mean `\($0)`?" }
+    }
+}

@@ -1,0 +1,82 @@
+/// One lexical unit of a script.
+public struct Token: Sendable, Equatable {
+    /// What kind of token, with its value.
+    public enum Kind: Sendable, Equatable {
+        case identifier(String)
+        case integer(Int)
+        case number(Double)
+        case string(String)
+        case `true`
+        case `false`
+        case none
+        /// `_` (the last result) or `_N` (the result numbered N).
+        case resultReference(Int?)
+        case equal
+        case colon
+        case comma
+        case dot
+        case semicolon
+        case plus
+        case minus
+        case star
+        case slash
+        case leftParen
+        case rightParen
+        case leftBracket
+        case rightBracket
+        case leftBrace
+        case rightBrace
+        case newline
+        case endOfInput
+        /// Text the lexer could not read; a diagnostic says why.
+        case invalid
+    }
+
+    /// What kind of token.
+    public let kind: Kind
+    /// Where it is in the source.
+    public let range: SourceRange
+    /// Whether whitespace (or a line start) comes right before it.
+    public let isPrecededBySpace: Bool
+
+    /// Creates a token.
+    public init(kind: Kind, range: SourceRange, isPrecededBySpace: Bool) {
+        self.kind = kind
+        self.range = range
+        self.isPrecededBySpace = isPrecededBySpace
+    }
+}
+
+extension Token.Kind {
+    /// How the token reads in a message: `)` or `a name`.
+    public var displayName: String {
+        switch self {
+        case .identifier(let name): "`\(name)`"
+        case .integer(let value): "`\(value)`"
+        case .number(let value): "`\(value)`"
+        case .string: "a string"
+        case .true: "`true`"
+        case .false: "`false`"
+        case .none: "`none`"
+        case .resultReference(let number): number.map { "`_\($0)`" } ?? "`_`"
+        case .equal: "`=`"
+        case .colon: "`:`"
+        case .comma: "`,`"
+        case .dot: "`.`"
+        case .semicolon: "`;`"
+        case .plus: "`+`"
+        case .minus: "`-`"
+        case .star: "`*`"
+        case .slash: "`/`"
+        case .leftParen: "`(`"
+        case .rightParen: "`)`"
+        case .leftBracket: "`[`"
+        case .rightBracket: "`]`"
+        case .leftBrace: "`{`"
+        case .rightBrace: "`}`"
+        case .newline: "the end of the line"
+        case .endOfInput: "the end of the input"
+        case .invalid: "invalid text"
+        }
+    }
+}

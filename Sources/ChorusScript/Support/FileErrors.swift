@@ -1,0 +1,18 @@
+import Foundation
+
+/// Plain reasons why a file could not be read or written.
+enum FileErrors {
+    /// Why `path` is not usable, as a short phrase.
+    static func reason(for path: String) -> String {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return "it is a folder" }
+            if !manager.isReadableFile(atPath: path) { return "permission denied" }
+            return "it is not valid UTF-8 text, or cannot be written"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !manager.fileExists(atPath: folder) { return "the folder \(folder) does not exist" }
+        return "no such file"
+    }
+}

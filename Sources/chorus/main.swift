@@ -1,0 +1,4 @@
+import ChorusREPL
+import Foundation
+
+exit(ChorusCommandLine.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
