@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place numbers are turned into text, so the REPL, scripts and reports agree.
 public enum NumberFormatting {
     /// The shortest text that reads back as the same double (`0.7`, `1e-06`, `3.0`).
@@ -10,17 +12,22 @@ public enum NumberFormatting {
     /// A duration in seconds as people read it: `850 ms`, `1.25 s`, `2 min 05 s`, `1 h 02 min`.
     public static func duration(seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "–" }
-        if seconds < 1 {
-            return "\(Int((seconds * 1000).rounded())) ms"
+        let milliseconds = (seconds * 1000).rounded()
+        if milliseconds < 1000 {
+            return "\(Int(milliseconds)) ms"
         }
-        if seconds < 60 {
+        if seconds < 59.995 {
             return fixed(seconds, digits: 2) + " s"
         }
-        let total = Int(seconds.rounded())
+        let total = seconds.rounded()
         if total < 3600 {
-            return "\(total / 60) min \(twoDigits(total % 60)) s"
+            let whole = Int(total)
+            return "\(whole / 60) min \(twoDigits(whole % 60)) s"
         }
-        return "\(total / 3600) h \(twoDigits((total % 3600) / 60)) min"
+        let minutes = (total / 60).rounded(.down)
+        let hours = (minutes / 60).rounded(.down)
+        let hoursText = hours < 1e15 ? String(Int(hours)) : shortest(hours)
+        return "\(hoursText) h \(twoDigits(Int(minutes - hours * 60))) min"
     }
 
     /// A value with a fixed number of decimals, rounding half away from zero.
@@ -29,6 +36,8 @@ public enum NumberFormatting {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        // Beyond 2^53 a double has no fractional digits left to show.
+        guard scaled < 9e15 else { return String(format: "%.\(digits)f", value) }
         let whole = Int(scaled / scale)
         let fraction = Int(scaled - Double(whole) * scale)
         let sign = value < 0 && scaled != 0 ? "-" : ""

@@ -21,7 +21,7 @@ public struct TextTable: Sendable, Equatable {
         let columnCount = max(header.count, rows.map(\.count).max() ?? 0)
         func cell(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
         let widths = (0..<columnCount).map { column in
-            ([header] + rows).map { cell($0, column).count }.max() ?? 0
+            max(1, ([header] + rows).map { cell($0, column).count }.max() ?? 0)
         }
         func line(_ row: [String]) -> String {
             let cells = (0..<columnCount).map { column -> String in
@@ -33,7 +33,7 @@ public struct TextTable: Sendable, Equatable {
             while joined.last == " " { joined.removeLast() }
             return joined + "\n"
         }
-        let rule = widths.map { String(repeating: "-", count: max($0, 1)) }
+        let rule = widths.map { String(repeating: "-", count: $0) }
         let body = rows.map(line).joined()
         return includingHeader ? line(header) + line(rule) + body : body
     }

@@ -7,9 +7,9 @@ import Synchronization
 /// line editing, not a parked thread); the work runs as a detached task.
 /// While waiting, a Ctrl-C cancels the task; the task decides what to keep.
 public enum Blocking {
-    /// Runs `work` and returns its result; Ctrl-C cancels it when `cancelsOnInterrupt` is set.
+    /// Runs `work` and returns its result; cancels it when `isInterrupted` (polled while waiting) says so.
     public static func run<T: Sendable>(
-        cancelsOnInterrupt: Bool = true, _ work: @escaping @Sendable () async -> T
+        isInterrupted: (() -> Bool)? = InterruptMonitor.takeInterrupt, _ work: @escaping @Sendable () async -> T
     ) -> T {
         let result = Mutex<T?>(nil)
         let done = DispatchSemaphore(value: 0)
@@ -19,7 +19,7 @@ public enum Blocking {
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(25)) == .timedOut {
-            if cancelsOnInterrupt, InterruptMonitor.takeInterrupt() { task.cancel() }
+            if let isInterrupted, isInterrupted() { task.cancel() }
         }
         return result.withLock { $0! }
     }

@@ -23,13 +23,3 @@ public enum ExitStatus {
         return success
     }
 }
-
-extension Session.Report {
-    /// Adds another run's counts to this one.
-    public mutating func add(_ other: Session.Report) {
-        succeeded += other.succeeded
-        failed += other.failed
-        internalErrors += other.internalErrors
-        wasInterrupted = wasInterrupted || other.wasInterrupted
-    }
-}

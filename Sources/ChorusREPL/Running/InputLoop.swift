@@ -11,18 +11,24 @@ public struct InputLoop<Reader: LineReader> {
     /// Words after `:` that only the REPL knows.
     public static var metaCommands: [String] { ["history"] }
 
-    private var reader: Reader
+    /// The reader lines come from.
+    public private(set) var reader: Reader
     private let session: Session
     private let isInteractive: Bool
     private let options: Session.Options
     private let completer: Completer?
     private let usesColour: Bool
+    private let isInterrupted: () -> Bool
 
     /// Creates a loop; `isInteractive` turns on prompts and meta-commands.
+    ///
+    /// `isInterrupted` is polled while a statement runs; true cancels it (Ctrl-C by default).
     public init(
         reader: Reader, session: Session, isInteractive: Bool, options: Session.Options = Session.Options(),
-        completer: Completer? = nil, usesColour: Bool = false
+        completer: Completer? = nil, usesColour: Bool = false,
+        isInterrupted: @escaping () -> Bool = InterruptMonitor.takeInterrupt
     ) {
+        self.isInterrupted = isInterrupted
         self.reader = reader
         self.session = session
         self.isInteractive = isInteractive
@@ -43,7 +49,7 @@ public struct InputLoop<Reader: LineReader> {
             if !isInteractive {
                 prompt = ""
             } else if buffer.isEmpty {
-                prompt = paint(Prompt.primary(number: Blocking.run { await session.nextResultNumber }))
+                prompt = paint(Prompt.primary(number: Blocking.run(isInterrupted: nil) { await session.nextResultNumber }))
             } else {
                 prompt = paint(Prompt.continuation)
             }
@@ -57,19 +63,20 @@ public struct InputLoop<Reader: LineReader> {
                 buffer.clear()
                 continue
             case .line(let line):
-                if buffer.isEmpty { statementLine = nextLine }
+                // A pipe numbers lines through the whole input; each REPL input starts at line 1.
+                if buffer.isEmpty { statementLine = isInteractive ? 1 : nextLine }
                 nextLine += 1
                 reader.addToHistory(line)
                 guard let text = buffer.append(line) else { continue }
                 let report = dispatch(text, firstLine: statementLine)
                 total.add(report)
                 if isInteractive, let completer {
-                    let variables = Blocking.run(cancelsOnInterrupt: false) {
+                    let variables = Blocking.run(isInterrupted: nil) {
                         await session.variableList.map { (name: $0.name, typeName: $0.value.typeName) }
                     }
                     completer.updateVariables(variables)
                 }
-                let shouldStop = Blocking.run(cancelsOnInterrupt: false) { await session.isQuitRequested }
+                let shouldStop = Blocking.run(isInterrupted: nil) { await session.isQuitRequested }
                 if shouldStop { return total }
                 if !isInteractive, options.stopsAtFirstError, report.failed + report.internalErrors > 0 {
                     return total
@@ -101,12 +108,14 @@ public struct InputLoop<Reader: LineReader> {
         let source = SourceFile(name: isInteractive ? "<input>" : "<stdin>", text: text, firstLine: firstLine)
         let session = self.session
         let options = self.options
-        return Blocking.run { await session.execute(source, options: options, recorded: recorded) }
+        return Blocking.run(isInterrupted: isInterrupted) {
+            await session.execute(source, options: options, recorded: recorded)
+        }
     }
 
     private func showHistory() {
         let session = self.session
-        let entries = Blocking.run(cancelsOnInterrupt: false) { await session.transcript }
+        let entries = Blocking.run(isInterrupted: nil) { await session.transcript }
         if entries.isEmpty {
             session.output.write("no successful statements yet\n")
             return

@@ -25,6 +25,11 @@ public enum InterruptMonitor {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent (a test runner, a job control shell) may have blocked SIGINT; the mask is inherited.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Whether Ctrl-C came since the last call; clears the flag.

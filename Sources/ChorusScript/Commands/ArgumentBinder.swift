@@ -37,6 +37,9 @@ struct ArgumentBinder: Sendable {
                 throw tooManyArguments(at: argument.range)
             }
             let parameter = positional[nextPositional]
+            if parameter.isVariadic, values[parameter.name] != nil {
+                throw diagnostic("`\(parameter.name)` is already given by name", at: argument.range)
+            }
             let value = try await check(argument.value, against: parameter)
             if parameter.isVariadic {
                 variadicItems.append(value)

@@ -50,17 +50,19 @@ public enum HelpText {
     public static let syntax = """
         Chorus scripts: one statement per line (or separated by `;`).
 
-          x = 3                      assign a variable
-          print x "is" 3             a command with positional arguments
-          help print                 a bare word names a command or a choice
-          sleep 0.5                  numbers: 8, 0.7, 1e-3, 1_000
-          s = "text"  r = '\\frac{1}{2}'   strings: "…" with escapes, '…' raw, \"\"\"…\"\"\" multi-line
-          xs = [1, 2, 3]             lists, indexed from 0: xs[0], xs[-1], xs.count
-          cfg = {k: 5, name: "maj"}  records: cfg.k, cfg["name"]
-          y = x * 2 + 1              arithmetic: + - * / and ( )
-          print (vars)               a command inside an expression goes in ( )
-          _  _3                      the last result, and result number 3
-          # comment                  to the end of the line
+          x = 3                        assign a variable
+          print x "is" 3               a command with positional arguments
+          help print                   a bare word names a command or a choice
+          n = 1_000                    numbers: 8, 0.7, 1e-3, 1_000
+          s = "line\\n"                 strings: "…" with escapes
+          r = '\\frac{1}{2}'            '…' keeps backslashes (LaTeX); \"\"\"…\"\"\" spans lines
+          xs = [1, 2, 3]               lists, indexed from 0: xs[0], xs[-1], xs.count
+          cfg = {k: 5, name: "maj"}    records: cfg.k, cfg["name"]
+          y = x * 2 + 1                arithmetic: + - * / and ( )
+          print (vars)                 a command inside an expression goes in ( )
+          _                            the last result
+          _3                           result number 3 (the 3 in chorus[3]>)
+          # comment                    to the end of the line
 
         A statement continues on the next line inside ( [ { or after a trailing `\\`.
         Named arguments are written `name: value`. See docs/language.md.

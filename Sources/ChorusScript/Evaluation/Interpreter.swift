@@ -12,8 +12,10 @@ extension Session {
     /// Runs one statement, reports its problems, and records it when it succeeds.
     func run(_ statement: Statement, in source: SourceFile, recorded: Bool) async -> StatementOutcome {
         let started = clock.now()
+        let wasTimerOn = isTimerOn
         defer {
-            if isTimerOn {
+            // `timer on` and `timer off` themselves are not timed.
+            if wasTimerOn, isTimerOn {
                 let elapsed = NumberFormatting.duration(seconds: clock.now() - started)
                 let line = "time: \(elapsed)"
                 output.writeError((output.usesColour ? ANSIStyle.dim.apply(to: line) : line) + "\n")
@@ -48,7 +50,10 @@ extension Session {
             emit(located)
             return .failed
         } catch is CancellationError {
-            output.writeError("stopped: interrupted; the session and its variables are kept\n")
+            if !interruptReported {
+                output.writeError("stopped: interrupted; the session and its variables are kept\n")
+                interruptReported = true
+            }
             return .interrupted
         } catch {
             output.writeError("internal error: \(error)\n(this is a bug in Chorus, not in your script)\n")
@@ -109,7 +114,9 @@ extension Session {
             let operand = try await evaluate(operandExpression, in: source)
             switch (op, operand) {
             case (.plus, .int), (.plus, .double): return operand
-            case (.negate, .int(let value)) where value != Int.min: return .int(-value)
+            case (.negate, .int(let value)):
+                guard value != Int.min else { throw fail("the result of `-` is too large for an int") }
+                return .int(-value)
             case (.negate, .double(let value)): return .double(-value)
             default: throw fail("cannot apply `\(op.rawValue)` to \(operand.typeName)")
             }

@@ -32,6 +32,14 @@ public actor Session {
 
         /// Creates an empty report.
         public init() {}
+
+        /// Adds another run's counts to this one.
+        public mutating func add(_ other: Report) {
+            succeeded += other.succeeded
+            failed += other.failed
+            internalErrors += other.internalErrors
+            wasInterrupted = wasInterrupted || other.wasInterrupted
+        }
     }
 
     /// One successful statement kept for `save`.
@@ -57,6 +65,10 @@ public actor Session {
     var options = Options()
     var scriptStack: [String] = []
     var stopRequested = false
+    /// What scripts run by the current statement (`run FILE`) did, merged into the caller's report.
+    var nestedReport = Report()
+    /// Whether the current interruption was already reported (a nested `run` must not report it twice).
+    var interruptReported = false
 
     /// Whether `timer on` is in effect: each statement reports its wall time.
     public internal(set) var isTimerOn = false
@@ -102,6 +114,7 @@ public actor Session {
         let saved = self.options
         self.options = options
         stopRequested = false
+        interruptReported = false
         defer { self.options = saved }
         return await executeNested(source, recorded: recorded)
     }
@@ -127,6 +140,8 @@ public actor Session {
             case .statement(let statement):
                 if options.echoesStatements { echo(statement.text) }
                 let outcome = await run(statement, in: source, recorded: recorded)
+                report.add(nestedReport)
+                nestedReport = Report()
                 switch outcome {
                 case .succeeded: report.succeeded += 1
                 case .failed: report.failed += 1

@@ -56,7 +56,7 @@ public struct Lexer: Sendable {
                 while position < characters.count, !characters[position].isNewline { advance() }
             case "\\" where isLineContinuation():
                 advance()
-                while position < characters.count, characters[position] != "\n" { advance() }
+                while position < characters.count, !characters[position].isNewline { advance() }
                 if position < characters.count {
                     advance()
                 } else {
@@ -123,7 +123,7 @@ public struct Lexer: Sendable {
         var index = position + 1
         while index < characters.count {
             let character = characters[index]
-            if character.isNewline { return true }
+            if character.isNewline || character == "#" { return true }
             if character != " ", character != "\t", character != "\r" { return false }
             index += 1
         }
@@ -321,8 +321,9 @@ public struct Lexer: Sendable {
             let opener: Character = character == ")" ? "(" : character == "]" ? "[" : "{"
             if bracketStack.last == opener {
                 bracketStack.removeLast()
-            } else if !bracketStack.isEmpty {
-                report("`\(character)` does not match the open `\(bracketStack.last!)`", from: start)
+            } else if let open = bracketStack.popLast() {
+                // Treat it as closing the open bracket, so later lines still end statements.
+                report("`\(character)` does not match the open `\(open)`", from: start)
             }
             kind = character == ")" ? .rightParen : character == "]" ? .rightBracket : .rightBrace
         default:

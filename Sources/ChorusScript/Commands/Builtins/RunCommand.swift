@@ -25,11 +25,12 @@ struct RunCommand: Command {
                 hint: "paths are relative to \(FileManager.default.currentDirectoryPath)")
         }
         let session = invocation.session
-        try await session.enterScript(path, maximumDepth: Self.maximumDepth) {
-            invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: "path")
-        }
+        try await session.enterScript(
+            path, maximumDepth: Self.maximumDepth,
+            cycle: { invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: "path") },
+            tooDeep: { invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: "path") })
         let report = await session.executeNested(SourceFile(name: path, text: text))
-        await session.leaveScript()
+        await session.leaveScript(merging: report)
         if report.wasInterrupted { throw CancellationError() }
         return .none
     }
@@ -37,14 +38,16 @@ struct RunCommand: Command {
 
 extension Session {
     /// Notes that a script starts running; refuses a script that is already running.
-    func enterScript(_ path: String, maximumDepth: Int, cycle: () -> Diagnostic) throws {
+    func enterScript(_ path: String, maximumDepth: Int, cycle: () -> Diagnostic, tooDeep: () -> Diagnostic) throws {
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
-        if scriptStack.contains(resolved) || scriptStack.count >= maximumDepth { throw cycle() }
+        if scriptStack.contains(resolved) { throw cycle() }
+        if scriptStack.count >= maximumDepth { throw tooDeep() }
         scriptStack.append(resolved)
     }
 
-    /// Notes that the innermost script finished.
-    func leaveScript() {
+    /// Notes that the innermost script finished; its statements count in the caller's report.
+    func leaveScript(merging report: Report) {
         _ = scriptStack.popLast()
+        nestedReport.add(report)
     }
 }

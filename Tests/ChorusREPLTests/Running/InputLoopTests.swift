@@ -1,0 +1,146 @@
+import ChorusScript
+import Foundation
+import Testing
+
+@testable import ChorusREPL
+
+/// A reader that plays back scripted lines: a deterministic stand-in for a terminal.
+struct ScriptedReader: LineReader {
+    var inputs: [LineReadResult]
+    var prompts: [String] = []
+    var history: [String] = []
+
+    mutating func readLine(prompt: String) -> LineReadResult {
+        prompts.append(prompt)
+        return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
+    }
+
+    mutating func addToHistory(_ line: String) { history.append(line) }
+}
+
+/// A command that fails inside Chorus, to see internal errors handled.
+struct BrokenCommand: Command {
+    struct Failure: Error {}
+    let signature = CommandSignature(
+        name: "broken", group: .session, summary: "Always fails.", discussion: "Fails.", examples: ["broken"])
+
+    func run(_ invocation: Invocation) async throws -> Value { throw Failure() }
+}
+
+/// What one scripted loop run left behind.
+struct LoopRun: Sendable {
+    let report: Session.Report
+    let output: CapturedOutput
+    let session: Session
+    let prompts: [String]
+    let history: [String]
+}
+
+@Suite struct InputLoopTests {
+    /// Runs the synchronous loop on its own thread, as the REPL's main thread would,
+    /// so that it never blocks a thread of the concurrency pool it waits on.
+    func loop(
+        _ lines: [LineReadResult], interactive: Bool, options: Session.Options = Session.Options(),
+        interruptAfterPolls: Int? = nil
+    ) async -> LoopRun {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let output = CapturedOutput()
+                var registry = CommandRegistry.standard
+                registry.register(BrokenCommand())
+                let session = Session(registry: registry, output: output)
+                var polls = 0
+                var loop = InputLoop(
+                    reader: ScriptedReader(inputs: lines), session: session, isInteractive: interactive,
+                    options: options,
+                    isInterrupted: {
+                        polls += 1
+                        return polls == interruptAfterPolls
+                    })
+                let report = loop.run()
+                continuation.resume(
+                    returning: LoopRun(
+                        report: report, output: output, session: session, prompts: loop.reader.prompts,
+                        history: loop.reader.history))
+            }
+            thread.start()
+        }
+    }
+
+    @Test func interactivePromptsAreNumberedAndContinued() async {
+        let result = await loop([.line("x = 1"), .line("xs = [1,"), .line("2]"), .line("xs.count")], interactive: true)
+        #expect(result.prompts == ["chorus[1]> ", "chorus[2]> ", "     ...> ", "chorus[3]> ", "chorus[4]> "])
+        #expect(result.output.output == "2\n")
+        #expect(result.report.succeeded == 3)
+    }
+
+    @Test func interruptDropsTheHalfTypedStatement() async {
+        let result = await loop([.line("xs = [1,"), .interrupted, .line("y = 2"), .line("y")], interactive: true)
+        #expect(result.output.output == "2\n")
+        #expect(result.output.error == "")
+        #expect(result.prompts[2] == "chorus[1]> ")
+    }
+
+    @Test func questionMarkShowsHelpAndIsNotRecorded() async {
+        let result = await loop([.line("?sleep"), .line(":vars")], interactive: true)
+        #expect(result.output.output.hasPrefix("sleep SECONDS\n"))
+        #expect(result.output.output.contains("no variables yet"))
+        let transcript = await result.session.transcript
+        #expect(transcript.isEmpty)
+    }
+
+    @Test func colonRunsACommandWithoutRecordingIt() async {
+        let result = await loop([.line("x = 5"), .line(":print x"), .line(":history")], interactive: true)
+        #expect(result.output.output == "5\n[1] x = 5\n")
+        let transcript = await result.session.transcript
+        #expect(transcript.map(\.text) == ["x = 5"])
+    }
+
+    @Test func pipeNumbersLinesThroughTheWholeInput() async {
+        let result = await loop([.line("x = 1"), .line(""), .line("y = x +")], interactive: false)
+        #expect(result.output.error.hasPrefix("<stdin>:3:8: error:"))
+        #expect(result.report.failed == 1)
+        #expect(result.prompts.allSatisfy { $0.isEmpty })
+    }
+
+    @Test func pipeWithBailStopsAtTheFirstFailure() async {
+        let options = Session.Options(stopsAtFirstError: true)
+        let result = await loop([.line("nope"), .line("print 2")], interactive: false, options: options)
+        #expect(result.report.failed == 1)
+        #expect(result.output.output == "")
+    }
+
+    @Test func interruptDuringAStatementStopsItAndKeepsTheSession() async throws {
+        let started = Date()
+        let result = await loop(
+            [.line("x = 7"), .line("sleep 30"), .line("x")], interactive: true, interruptAfterPolls: 4)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(result.output.error == "stopped: interrupted; the session and its variables are kept\n")
+        #expect(result.output.output == "7\n")
+        let transcript = await result.session.transcript
+        #expect(transcript.map(\.text) == ["x = 7", "x"])
+    }
+
+    @Test func quitEndsTheLoop() async {
+        let result = await loop([.line("print 1"), .line("quit"), .line("print 2")], interactive: true)
+        #expect(result.output.output == "1\n")
+    }
+
+    @Test func internalErrorIsReportedAndTheSessionGoesOn() async {
+        let result = await loop([.line("broken"), .line("print 3")], interactive: true)
+        #expect(result.report.internalErrors == 1)
+        #expect(result.output.error.contains("internal error"))
+        #expect(result.output.output == "3\n")
+    }
+
+    @Test func unfinishedStatementAtEndOfInputIsStillReported() async {
+        let result = await loop([.line("xs = [1,")], interactive: false)
+        #expect(result.report.failed == 1)
+        #expect(result.output.error.contains("expected"))
+    }
+
+    @Test func everyLineGoesToHistory() async {
+        let result = await loop([.line("x = 1"), .line("bad ("), .line(")")], interactive: true)
+        #expect(result.history == ["x = 1", "bad (", ")"])
+    }
+}

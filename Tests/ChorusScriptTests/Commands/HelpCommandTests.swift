@@ -1,0 +1,166 @@
+import Testing
+
+@testable import ChorusScript
+
+@Suite("help")
+struct HelpCommandTests {
+    @Test func overviewListsCommandsByGroup() async {
+        let harness = Harness()
+        let result = await harness.run("help")
+        #expect(result == report(succeeded: 1))
+        #expect(
+            harness.output.output == """
+                Session
+                  help   Lists the commands, or shows one command's help.
+                  vars   Lists the variables with their types and summaries.
+                  run    Runs a script file in this session.
+                  save   Saves the session's successful statements as a script.
+                  timer  Turns the per-statement timer on or off.
+                  sleep  Waits a number of seconds (Ctrl-C stops it).
+                  quit   Ends the session.
+
+                Values
+                  print  Prints values on one line, strings without quotes.
+
+                `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
+
+                """)
+        #expect(harness.output.error == "")
+    }
+
+    @Test func oneCommandsPage() async {
+        let harness = Harness()
+        await harness.run("help sleep")
+        #expect(
+            harness.output.output == """
+                sleep SECONDS
+
+                Waits a number of seconds (Ctrl-C stops it).
+
+                Pauses the script. Useful to pace requests to a shared server, and to try out Ctrl-C: the wait stops, and the session keeps everything.
+
+                Parameters:
+                  SECONDS  number  required  how long to wait
+
+                Example:
+                  sleep 0.5
+
+                """)
+    }
+
+    @Test func pageWithSeveralParametersAndExamples() async {
+        let harness = Harness()
+        await harness.run("help save")
+        #expect(
+            harness.output.output.hasSuffix(
+                """
+                Parameters:
+                  PATH        path  required       the file to write
+                  overwrite:  bool  default false  replace an existing file
+
+                Examples:
+                  save "session.chorus"
+                  save "session.chorus" overwrite: true
+
+                """))
+        #expect(harness.output.output.hasPrefix("save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
+    }
+
+    @Test func pageOfACommandWithoutParameters() async {
+        let harness = Harness()
+        await harness.run("help vars")
+        #expect(
+            harness.output.output == """
+                vars
+
+                Lists the variables with their types and summaries.
+
+                Shows each variable in the order it was first assigned, with its type and a one-line summary.
+
+                Example:
+                  x = 3
+                  vars
+
+                """)
+    }
+
+    @Test func optionalAndVariadicParameters() async {
+        let harness = Harness()
+        await harness.run("help help\nhelp print")
+        #expect(harness.output.output.contains("\nParameters:\n  COMMAND  command  optional  the command to explain\n"))
+        #expect(harness.output.output.contains("\nParameters:\n  VALUES  any value  any number  the values to print\n"))
+    }
+
+    @Test func syntax() async {
+        let harness = Harness()
+        await harness.run("help syntax")
+        #expect(harness.output.output == HelpText.syntax)
+        #expect(HelpText.syntax.hasPrefix("Chorus scripts: one statement per line (or separated by `;`).\n"))
+    }
+
+    @Test func everyStatementTheSyntaxSummaryShowsParses() {
+        // Each indented line is a statement, two or more spaces, then what it shows.
+        let statements = HelpText.syntax.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") }
+            .map { $0.dropFirst(2).components(separatedBy: "  ").first ?? "" }
+        #expect(statements.count >= 10)
+        #expect(statements.contains("x = 3"))
+        #expect(statements.contains("# comment"))
+        for statement in statements {
+            let program = Parser.parse(SourceFile(name: "syntax", text: statement))
+            #expect(program.diagnostics.isEmpty, "\(statement)")
+            #expect(program.items.count == (statement.hasPrefix("#") ? 0 : 1), "\(statement)")
+        }
+    }
+
+    @Test func unknownCommandSuggestsTheClosest() async {
+        let harness = Harness()
+        let result = await harness.run("help prnt")
+        #expect(result == report(failed: 1))
+        #expect(
+            harness.output.error == """
+                t.chorus:1:6: error: there is no command `prnt`
+                1 | help prnt
+                  |      ^~~~
+                hint: did you mean `print`?
+
+                """)
+    }
+
+    @Test func unknownCommandWithNothingClose() async {
+        let harness = Harness()
+        await harness.run("help \"zzzzzz\"")
+        #expect(
+            harness.output.error == """
+                t.chorus:1:6: error: there is no command `zzzzzz`
+                1 | help "zzzzzz"
+                  |      ^~~~~~~~
+                hint: type `help` to list the commands
+
+                """)
+    }
+
+    @Test func helpIsNotRecordedAndShowsNoResult() async {
+        let harness = Harness()
+        await harness.run("help print\nx = 1")
+        #expect(harness.output.output == HelpText.detail(PrintCommand().signature))
+        #expect(await harness.transcriptTexts() == ["x = 1"])
+    }
+
+    @Test func overviewOfACustomRegistry() {
+        var registry = CommandRegistry()
+        registry.register(QuitCommand())
+        registry.register(PrintCommand())
+        #expect(
+            HelpText.overview(registry) == """
+                Session
+                  quit   Ends the session.
+
+                Values
+                  print  Prints values on one line, strings without quotes.
+
+                `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
+
+                """)
+    }
+}

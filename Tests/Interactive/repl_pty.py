@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Drives the real `chorus` REPL under a pseudo-terminal, as a person would.
+
+Checks Tab completion (command names and file paths), history recall with Up
+after a restart, Ctrl-C on a half-typed line, Ctrl-C during a long command
+(the session survives), and Ctrl-D. Usage: repl_pty.py PATH_TO_CHORUS
+Prints one line per check and a closing `N passed, N failed` line; exits 1 on
+any failure.
+"""
+
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import tempfile
+import time
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|[\x01\x02\x07]")
+
+
+class Terminal:
+    """One `chorus` process on a pseudo-terminal."""
+
+    def __init__(self, binary, cwd, env):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.chdir(cwd)
+            os.execve(binary, [binary], env)
+        self.screen = ""
+
+    def send(self, text):
+        os.write(self.fd, text.encode())
+
+    def expect(self, pattern, timeout=10.0):
+        """Waits until `pattern` appears in the output read since the last match."""
+        deadline = time.monotonic() + timeout
+        regex = re.compile(pattern)
+        while True:
+            plain = ANSI.sub("", self.screen)
+            match = regex.search(plain)
+            if match:
+                self.screen = plain[match.end():]
+                return match
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out waiting for {pattern!r}; output so far: {plain[-400:]!r}")
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise AssertionError(f"chorus exited while waiting for {pattern!r}; output: {plain[-400:]!r}")
+                self.screen += chunk.decode(errors="replace")
+
+    def wait_exit(self, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            try:
+                if select.select([self.fd], [], [], 0.05)[0]:
+                    os.read(self.fd, 4096)
+            except OSError:
+                pass
+        os.kill(self.pid, signal.SIGKILL)
+        raise AssertionError("chorus did not exit")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    work = tempfile.mkdtemp(prefix="chorus-pty-")
+    with open(os.path.join(work, "greeting-script.chorus"), "w") as script:
+        script.write('greeting = "hello from a file"\nprint greeting\n')
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": work,
+        "XDG_DATA_HOME": os.path.join(work, "data"),
+        "TERM": "xterm",
+        "LANG": "C.UTF-8",
+    }
+    results = []
+
+    def check(name, body):
+        try:
+            body()
+            results.append((name, None))
+            print(f"ok      {name}")
+        except AssertionError as error:
+            results.append((name, error))
+            print(f"FAILED  {name}: {error}")
+
+    term = Terminal(binary, work, env)
+
+    def first_prompt():
+        term.expect(r"chorus\[1\]> ")
+
+    def tab_completes_command():
+        term.send("pri\t")
+        time.sleep(0.3)
+        term.send("40 + 2\r")
+        term.expect(r"\n42\r?\n")
+        term.expect(r"chorus\[2\]> ")
+
+    def tab_completes_path():
+        term.send('run "greeting-s\t')
+        time.sleep(0.3)
+        term.send('"\r')
+        term.expect(r"hello from a file")
+        term.expect(r"chorus\[\d+\]> ")
+
+    def tab_completes_variable():
+        term.send("print gree\t")
+        time.sleep(0.3)
+        term.send("\r")
+        term.expect(r"hello from a file")
+        term.expect(r"chorus\[\d+\]> ")
+
+    def ctrl_c_discards_half_typed_line():
+        term.send("this line is not finished")
+        time.sleep(0.3)
+        term.send("\x03")
+        term.expect(r"chorus\[\d+\]> ")
+        term.send("7 * 6\r")
+        term.expect(r"\n42\r?\n")
+        term.expect(r"chorus\[\d+\]> ")
+
+    def ctrl_c_stops_long_command_and_keeps_session():
+        term.send("sleep 60\r")
+        time.sleep(0.8)
+        started = time.monotonic()
+        term.send("\x03")
+        term.expect(r"stopped: interrupted")
+        term.expect(r"chorus\[\d+\]> ", timeout=5)
+        assert time.monotonic() - started < 5, "Ctrl-C took too long to stop `sleep`"
+        term.send("greeting\r")
+        term.expect(r'"hello from a file"')
+        term.expect(r"chorus\[\d+\]> ")
+
+    def multi_line_statement():
+        term.send("xs = [1,\r")
+        term.expect(r"\.\.\.> ")
+        term.send("2, 3]\r")
+        term.expect(r"chorus\[\d+\]> ")
+        term.send("xs.count\r")
+        term.expect(r"\n3\r?\n")
+        term.expect(r"chorus\[\d+\]> ")
+
+    def ctrl_d_exits_cleanly():
+        term.send("\x04")
+        code = term.wait_exit()
+        assert code == 0, f"exit code {code}"
+
+    for name, body in [
+        ("prompt appears", first_prompt),
+        ("Tab completes a command name", tab_completes_command),
+        ("Tab completes a file path inside a string", tab_completes_path),
+        ("Tab completes a variable name", tab_completes_variable),
+        ("Ctrl-C on a half-typed line gives a fresh prompt", ctrl_c_discards_half_typed_line),
+        ("Ctrl-C during a long command stops it and keeps the session", ctrl_c_stops_long_command_and_keeps_session),
+        ("an unfinished statement continues on the next line", multi_line_statement),
+        ("Ctrl-D exits with status 0", ctrl_d_exits_cleanly),
+    ]:
+        check(name, body)
+
+    restarted = Terminal(binary, work, env)
+
+    def up_recalls_history_after_restart():
+        restarted.expect(r"chorus\[1\]> ")
+        restarted.send("\x1b[A")
+        restarted.expect(r"xs\.count")
+        restarted.send("\x15")  # Ctrl-U clears the recalled line
+        restarted.send("\x04")
+        assert restarted.wait_exit() == 0
+
+    check("Up recalls the previous line after a restart", up_recalls_history_after_restart)
+
+    failed = sum(1 for _, error in results if error)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `chorus run FILE` and `chorus < FILE`: exit codes, carets, and plain text on a pipe.
+@Suite struct BatchModeTests {
+    static let scriptWithError = """
+        x = 1
+        y = x + 1
+        print (x + "two")
+        print "after the error" y
+        """
+
+    @Test func errorAtLineThreeColumnSevenIsReportedWithACaretAndExit65() throws {
+        let folder = try ChorusProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("broken.chorus")
+        try Self.scriptWithError.write(to: file, atomically: true, encoding: .utf8)
+        let result = try ChorusProcess.chorus(["run", file.path])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("\(file.path):3:7: error: cannot apply `+` to int and string"))
+        #expect(result.standardError.contains("3 | print (x + \"two\")\n  |       ^~~~~~~~~"))
+        #expect(result.standardOutput == "after the error 2\n")
+    }
+
+    @Test func bailStopsAtTheFirstError() throws {
+        let folder = try ChorusProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("broken.chorus")
+        try Self.scriptWithError.write(to: file, atomically: true, encoding: .utf8)
+        let result = try ChorusProcess.chorus(["run", file.path, "--bail"])
+        #expect(result.status == 65)
+        #expect(result.standardOutput == "")
+    }
+
+    @Test func pipedScriptPrintsNoEscapeBytesAndNoPrompt() throws {
+        let result = try ChorusProcess.chorus([], input: Self.scriptWithError + "\nhelp print\nvars\n")
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("<stdin>:3:7: error:"))
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        #expect(!result.standardError.contains("\u{1B}"))
+        #expect(!result.standardOutput.contains("chorus["))
+        #expect(result.standardOutput.hasPrefix("after the error 2\n"))
+    }
+
+    @Test func pipedStatementsMayContinueOverLines() throws {
+        let result = try ChorusProcess.chorus([], input: "xs = [1,\n  2,\n  3]\nxs.count\nr = {a: 1,\n b: 2}\nr.b\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "3\n2\n")
+    }
+
+    @Test func pastedPromptsAreStripped() throws {
+        let result = try ChorusProcess.chorus([], input: "chorus[1]> x = 20\nchorus[2]> x * 2\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "40\n")
+    }
+
+    @Test func cleanScriptExitsZeroAndEchoShowsPrompts() throws {
+        let folder = try ChorusProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("ok.chorus")
+        try "x = 2\nx * 21\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try ChorusProcess.chorus(["run", "--echo", file.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "chorus[1]> x = 2\nchorus[2]> x * 21\n42\n")
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let result = try ChorusProcess.chorus([], input: "nope\n", environment: ["NO_COLOR": "1"])
+        #expect(!result.standardError.contains("\u{1B}"))
+        #expect(result.standardError.contains("error: no variable or command is named `nope`"))
+    }
+
+    @Test func missingFileExits66() throws {
+        let result = try ChorusProcess.chorus(["run", "/nonexistent/script.chorus"])
+        #expect(result.status == 66)
+        #expect(result.standardError.contains("cannot read /nonexistent/script.chorus: no such file"))
+    }
+
+    @Test func badCommandLineExits64WithUsage() throws {
+        let unknown = try ChorusProcess.chorus(["--frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("unknown option --frobnicate"))
+        #expect(unknown.standardError.contains("usage: chorus"))
+        let missing = try ChorusProcess.chorus(["run"])
+        #expect(missing.status == 64)
+        let bareFile = try ChorusProcess.chorus(["x.chorus"])
+        #expect(bareFile.status == 64)
+        #expect(bareFile.standardError.contains("did you mean `chorus run x.chorus`?"))
+    }
+
+    @Test func quitStopsTheScript() throws {
+        let result = try ChorusProcess.chorus([], input: "print 1\nquit\nprint 2\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "1\n")
+    }
+}
