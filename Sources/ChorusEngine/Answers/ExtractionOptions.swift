@@ -1,0 +1,26 @@
+/// Which extraction rules `AnswerExtractor` may use; they are always tried in the order listed.
+public struct ExtractionOptions: Sendable, Equatable, Hashable {
+    /// Look for the last `\boxed{…}` / `\fbox{…}`.
+    public var boxed: Bool
+    /// Look for the last `<answer>…</answer>`.
+    public var answerTag: Bool
+    /// Look for GSM8K's `#### N`.
+    public var hashes: Bool
+    /// Look for "the answer is …" / "final answer: …".
+    public var phrase: Bool
+    /// Fall back to the last number in the response.
+    public var lastNumber: Bool
+
+    /// Creates options; every rule is on unless turned off.
+    public init(boxed: Bool = true, answerTag: Bool = true, hashes: Bool = true, phrase: Bool = true,
+                lastNumber: Bool = true) {
+        self.boxed = boxed
+        self.answerTag = answerTag
+        self.hashes = hashes
+        self.phrase = phrase
+        self.lastNumber = lastNumber
+    }
+
+    /// Every rule except the last-number fallback: a response with no marked answer has none.
+    public static let strict = ExtractionOptions(lastNumber: false)
+}

@@ -1,0 +1,56 @@
+/// Grades a model's response against a gold answer: extract, parse both, compare.
+public struct Grader: Sendable {
+    /// Finds the answer in a response.
+    public let extractor: AnswerExtractor
+    /// Decides whether two answers are the same.
+    public let equivalence: AnswerEquivalence
+
+    /// Creates a grader.
+    public init(extraction: ExtractionOptions = .init(), equivalence: AnswerEquivalence = .init()) {
+        self.extractor = AnswerExtractor(options: extraction)
+        self.equivalence = equivalence
+    }
+
+    /// Grades `response` against `gold` (gold text is parsed the same way as extracted answers).
+    public func grade(response: String, gold: String) -> Grade {
+        grade(response: response, gold: GoldAnswer(gold))
+    }
+
+    /// Grades `response` against a gold answer parsed once, for the many samples of one problem.
+    public func grade(response: String, gold: GoldAnswer) -> Grade {
+        guard let extracted = extractor.extract(from: response) else {
+            return Grade(extracted: nil, bucket: .unparseable)
+        }
+        guard let answer = AnswerParser.parse(extracted.text) else {
+            return Grade(extracted: extracted, bucket: .unparseable)
+        }
+        guard let parsedGold = gold.parsed else {
+            // A gold answer the parser cannot read still grades: by its text, white space collapsed.
+            let same = GoldAnswer.collapsedWhitespace(extracted.text) == gold.collapsedText
+            return Grade(extracted: extracted, bucket: same ? .match : .mismatch)
+        }
+        let same = equivalence.areEquivalent(answer, parsedGold)
+        return Grade(extracted: extracted, bucket: same ? .match : .mismatch)
+    }
+}
+
+/// A gold answer, parsed once so that many responses can be graded against it.
+public struct GoldAnswer: Sendable, Hashable {
+    /// The gold text as given.
+    public let text: String
+    /// The parsed gold answer; `nil` when the gold text is itself unparseable.
+    public let parsed: ParsedAnswer?
+    /// The text with white space collapsed, for golds that do not parse.
+    let collapsedText: String
+
+    /// Parses `text`.
+    public init(_ text: String) {
+        self.text = text
+        self.parsed = AnswerParser.parse(text)
+        self.collapsedText = parsed == nil ? Self.collapsedWhitespace(text) : ""
+    }
+
+    static func collapsedWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

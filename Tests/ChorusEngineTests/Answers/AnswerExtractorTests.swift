@@ -1,0 +1,76 @@
+import Testing
+@testable import ChorusEngine
+
+@Suite struct AnswerExtractorTests {
+    private let extractor = AnswerExtractor()
+
+    @Test(arguments: [
+        ("So the total is \\boxed{42}.", "42"),
+        ("We get $\\boxed{\\frac{1}{2}}$", "\\frac{1}{2}"),
+        ("Nested: \\boxed{\\frac{\\sqrt{2}}{\\left\\{ 2 \\right\\}}}", "\\frac{\\sqrt{2}}{\\left\\{ 2 \\right\\}}"),
+        ("First \\boxed{1}, then corrected: \\boxed{2}", "2"),
+        ("\\fbox{7}", "7"),
+        ("The answer is $\\boxed 5$.", "5"),
+        ("Set: \\boxed{\\{1, 2\\}}", "\\{1, 2\\}"),
+        ("\\text{The answer is \\boxed{9}}", "9"),
+        ("\\boxed{\\text{(B)}}", "\\text{(B)}"),
+        ("\\boxed{  3  }", "3"),
+    ])
+    func boxed(response: String, text: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: text, method: .boxed))
+    }
+
+    @Test func emptyOrUnclosedBoxIsNoAnswer() {
+        let strict = AnswerExtractor(options: .strict)
+        #expect(strict.extract(from: "so \\boxed{} it is") == nil)
+        #expect(strict.extract(from: "\\boxed{   }") == nil)
+        #expect(strict.extract(from: "\\boxed{3} then \\boxed{}") == ExtractedAnswer(text: "3", method: .boxed))
+        #expect(strict.extract(from: "\\boxed{3} and finally \\boxed{4") == ExtractedAnswer(text: "3", method: .boxed))
+    }
+
+    @Test func answerTagTakesTheLastOne() {
+        let response = "<think>maybe <answer>1</answer></think> final <answer> 12 </answer>"
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: "12", method: .answerTag))
+        #expect(extractor.extract(from: "<answer></answer>") == nil)
+    }
+
+    @Test func boxBeatsAnswerTag() {
+        let response = "<answer>The result is \\boxed{8}</answer>"
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: "8", method: .boxed))
+    }
+
+    @Test func gsmHashes() {
+        #expect(extractor.extract(from: "She has 3 + 4 = 7 apples.\n#### 7\n")
+                == ExtractedAnswer(text: "7", method: .hashes))
+        #expect(extractor.extract(from: "#### 1,234") == ExtractedAnswer(text: "1,234", method: .hashes))
+    }
+
+    @Test(arguments: [
+        ("Adding them, the answer is 3.5.", "3.5"),
+        ("Therefore, the final answer is $\\frac{3}{4}$. I hope it is correct.", "$\\frac{3}{4}$"),
+        ("Final Answer: 17\nDone", "17"),
+        ("**Answer:** B", "B"),
+        ("The answer is x = 2. Check: 2+2=4.", "x = 2"),
+    ])
+    func phrase(response: String, text: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: text, method: .phrase))
+    }
+
+    @Test func lastNumberIsAReportedFallback() {
+        #expect(extractor.extract(from: "I think 12 eggs, no wait, -3.5 eggs")
+                == ExtractedAnswer(text: "-3.5", method: .lastNumber))
+        #expect(extractor.extract(from: "about 1,200 people.") == ExtractedAnswer(text: "1,200", method: .lastNumber))
+        #expect(AnswerExtractor(options: .strict).extract(from: "I think 12") == nil)
+    }
+
+    @Test func responseWithNoAnswer() {
+        #expect(extractor.extract(from: "I am not sure how to solve this.") == nil)
+        #expect(extractor.extract(from: "") == nil)
+    }
+
+    @Test func optionsSwitchRulesOff() {
+        let response = "\\boxed{1} <answer>2</answer>"
+        #expect(AnswerExtractor(options: ExtractionOptions(boxed: false)).extract(from: response)
+                == ExtractedAnswer(text: "2", method: .answerTag))
+    }
+}
