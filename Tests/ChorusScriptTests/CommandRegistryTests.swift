@@ -18,7 +18,11 @@ struct CommandRegistryTests {
     private let registry = CommandRegistry.standard
 
     @Test func standardCommandsInOrder() {
-        #expect(registry.names == ["help", "print", "vars", "run", "save", "timer", "sleep", "quit"])
+        #expect(
+            registry.names == [
+                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "split",
+                "responses", "vote", "grade", "metrics", "compare",
+            ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
     }
 
@@ -53,9 +57,8 @@ struct CommandRegistryTests {
         for command in registry.commands {
             for example in command.signature.examples {
                 let program = Parser.parse(SourceFile(name: "example", text: example))
-                let names = outline(program).map { $0.hasPrefix("(call ") ? String($0.dropFirst(6)) : $0 }
                 #expect(
-                    names.contains { $0 == command.signature.name || $0.hasPrefix(command.signature.name + " ") },
+                    calledCommands(program).contains(command.signature.name),
                     "example of \(command.signature.name): \(example)")
             }
         }
@@ -63,7 +66,8 @@ struct CommandRegistryTests {
 
     @Test func whatIsRecorded() {
         let recorded = registry.commands.filter(\.signature.isRecorded).map(\.signature.name)
-        #expect(recorded == ["print", "sleep"])
+        #expect(
+            recorded == ["print", "sleep", "builtin", "load", "split", "responses", "vote", "grade", "metrics", "compare"])
     }
 
     @Test func groups() {

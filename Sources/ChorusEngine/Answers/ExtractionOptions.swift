@@ -23,4 +23,7 @@ public struct ExtractionOptions: Sendable, Equatable, Hashable {
 
     /// Every rule except the last-number fallback: a response with no marked answer has none.
     public static let strict = ExtractionOptions(lastNumber: false)
+
+    /// Only the last `\boxed{…}`: how a worked solution (MATH's `solution`) states its answer.
+    public static let boxedOnly = ExtractionOptions(answerTag: false, hashes: false, phrase: false, lastNumber: false)
 }

@@ -24,13 +24,17 @@ public struct Grader: Sendable {
         guard let answer = AnswerParser.parse(extracted.text) else {
             return Grade(extracted: extracted, bucket: .unparseable)
         }
+        let same = matches(answer, writtenAs: extracted.text, gold: gold)
+        return Grade(extracted: extracted, bucket: same ? .match : .mismatch)
+    }
+
+    /// Whether a parsed answer (written as `text`) is the gold answer.
+    public func matches(_ answer: ParsedAnswer, writtenAs text: String, gold: GoldAnswer) -> Bool {
         guard let parsedGold = gold.parsed else {
             // A gold answer the parser cannot read still grades: by its text, white space collapsed.
-            let same = GoldAnswer.collapsedWhitespace(extracted.text) == gold.collapsedText
-            return Grade(extracted: extracted, bucket: same ? .match : .mismatch)
+            return GoldAnswer.collapsedWhitespace(text) == gold.collapsedText
         }
-        let same = equivalence.areEquivalent(answer, parsedGold)
-        return Grade(extracted: extracted, bucket: same ? .match : .mismatch)
+        return equivalence.areEquivalent(answer, parsedGold)
     }
 }
 

@@ -1,4 +1,4 @@
-private typealias Rational = ArithmeticProblemGenerator.Rational
+private typealias Exact = ArithmeticProblemGenerator.Rational
 private typealias Wording = ArithmeticWording
 
 extension ArithmeticTemplate {
@@ -12,8 +12,8 @@ extension ArithmeticTemplate {
         let speed = random.int(in: mode.speeds)
         let minutes = random.element(of: [15, 30, 45, 75, 90, 105, 135, 150])
         let name = Wording.name(&random)
-        let hours = Rational(minutes, 60)
-        let distance = Rational(speed) * hours
+        let hours = Exact(minutes, 60)
+        let distance = Exact(speed) * hours
         let ask = random.element(of: [
             "How many \(unit.1) does \(name) travel?",
             "How far does \(name) go, in \(unit.1)?",
@@ -37,8 +37,8 @@ extension ArithmeticTemplate {
         let hoursA = random.int(in: 2...12)
         var hoursB = random.int(in: 2...11)
         if hoursB >= hoursA { hoursB += 1 }
-        let together = Rational(1, hoursA) + Rational(1, hoursB)
-        let time = Rational(1) / together
+        let together = Exact(1, hoursA) + Exact(1, hoursB)
+        let time = Exact(1) / together
         return ArithmeticDraft(
             question: "\(first) can \(job) alone in \(hoursA) hours, and \(second) can do the same job alone in "
                 + "\(hoursB) hours. Working together at those rates, how many hours do they need to finish the job?",
@@ -67,7 +67,7 @@ extension ArithmeticTemplate {
                 + "\(item.0), how much do \(wanted) \(item.1) cost, in dollars?",
             steps: "One \(item.0) costs \(Wording.money(cents: packCents)) ÷ \(packSize) = \(Wording.money(cents: unitCents)), "
                 + "so \(wanted) \(item.1) cost \(wanted) × \(Wording.money(cents: unitCents)) = \(Wording.money(cents: totalCents)).",
-            answer: Rational(totalCents, 100),
+            answer: Exact(totalCents, 100),
             quantities: ["packSize": packSize, "packCents": packCents, "wanted": wanted]
         )
     }

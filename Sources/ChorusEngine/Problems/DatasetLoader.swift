@@ -23,7 +23,9 @@ public struct DatasetLoader: Sendable {
         name: String? = nil,
         source: String? = nil,
         skipInvalid: Bool = false,
-        goldFromSolution: @escaping @Sendable (String) -> String? = BoxedAnswer.lastBoxedContent(in:)
+        goldFromSolution: @escaping @Sendable (String) -> String? = { solution in
+            AnswerExtractor(options: .boxedOnly).extract(from: solution)?.text
+        }
     ) {
         self.format = format
         self.name = name

@@ -11,6 +11,7 @@ public enum ChorusCommandLine {
         usage: chorus                      start the REPL (reads a script from a pipe)
                chorus run FILE [--echo] [--bail]
                                            run a script; exit 65 if a statement failed
+               chorus grade --pairs FILE   grade JSONL rows {"id", "gold", "response"} ("-" reads stdin)
                chorus --version | --help
 
         options:
@@ -21,6 +22,9 @@ public enum ChorusCommandLine {
 
     /// Runs Chorus with the given arguments (without the program name); returns the exit code.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        if arguments.first == "grade" {
+            return GradeCommandLine.main(arguments: Array(arguments.dropFirst()))
+        }
         var positionals: [String] = []
         var options = Session.Options()
         for argument in arguments {
@@ -54,7 +58,7 @@ public enum ChorusCommandLine {
         }
     }
 
-    private static func usageError(_ message: String) -> Int32 {
+    static func usageError(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("chorus: \(message)\n\n\(usage)".utf8))
         return ExitStatus.usage
     }

@@ -19,6 +19,14 @@ public struct CommandRegistry: Sendable {
             TimerCommand(),
             SleepCommand(),
             QuitCommand(),
+            BuiltinCommand(),
+            LoadCommand(),
+            SplitCommand(),
+            ResponsesCommand(),
+            VoteCommand(),
+            GradeCommand(),
+            MetricsCommand(),
+            CompareCommand(),
         ])
     }
 

@@ -60,6 +60,17 @@ public struct Invocation: Sendable {
         return []
     }
 
+    /// An engine object argument of a given Swift type.
+    public func object<Object: ScriptObject>(_ name: String, as type: Object.Type) -> Object? {
+        if case .object(let object) = self[name] { return object as? Object }
+        return nil
+    }
+
+    /// An optional int argument: nil when left out or `none`.
+    public func optionalInt(_ name: String) -> Int? {
+        self[name].isNone ? nil : int(name)
+    }
+
     /// Whether the caller wrote this argument rather than taking its default.
     public func isGiven(_ name: String) -> Bool {
         argumentRanges[name] != nil

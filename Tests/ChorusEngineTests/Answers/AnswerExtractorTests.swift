@@ -73,4 +73,10 @@ import Testing
         #expect(AnswerExtractor(options: ExtractionOptions(boxed: false)).extract(from: response)
                 == ExtractedAnswer(text: "2", method: .answerTag))
     }
+
+    @Test func boxedOnlyReadsWorkedSolutions() {
+        let extractor = AnswerExtractor(options: .boxedOnly)
+        #expect(extractor.extract(from: "So the total is $\\boxed{\\frac{3}{4}}$.")?.text == "\\frac{3}{4}")
+        #expect(extractor.extract(from: "The answer is 5. #### 5 <answer>5</answer>") == nil)
+    }
 }

@@ -72,7 +72,7 @@ import Testing
             #expect(AnswerShape.matches(problem.goldAnswer, generated.answerForm), "\(problem.id): \(problem.goldAnswer)")
             let solution = try #require(problem.goldSolution)
             #expect(solution.hasSuffix(#"The answer is \boxed{"# + problem.goldAnswer + "}."))
-            #expect(BoxedAnswer.lastBoxedContent(in: solution) == problem.goldAnswer)
+            #expect(AnswerExtractor(options: .boxedOnly).extract(from: solution)?.text == problem.goldAnswer)
             #expect(problem.question.hasSuffix("?"))
             #expect(!problem.question.contains("  ") && !solution.contains("  "))
             #expect(!problem.question.contains("\\(") && !problem.question.contains("Optional"))

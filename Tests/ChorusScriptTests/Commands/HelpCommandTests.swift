@@ -11,16 +11,30 @@ struct HelpCommandTests {
         #expect(
             harness.output.output == """
                 Session
-                  help   Lists the commands, or shows one command's help.
-                  vars   Lists the variables with their types and summaries.
-                  run    Runs a script file in this session.
-                  save   Saves the session's successful statements as a script.
-                  timer  Turns the per-statement timer on or off.
-                  sleep  Waits a number of seconds (Ctrl-C stops it).
-                  quit   Ends the session.
+                  help       Lists the commands, or shows one command's help.
+                  vars       Lists the variables with their types and summaries.
+                  run        Runs a script file in this session.
+                  save       Saves the session's successful statements as a script.
+                  timer      Turns the per-statement timer on or off.
+                  sleep      Waits a number of seconds (Ctrl-C stops it).
+                  quit       Ends the session.
 
                 Values
-                  print  Prints values on one line, strings without quotes.
+                  print      Prints values on one line, strings without quotes.
+
+                Data
+                  builtin    Generates a built-in dataset (no download needed).
+                  load       Loads problems from a GSM8K, MATH, JSONL or CSV file.
+                  split      Splits a dataset into train and test parts, by seed.
+                  responses  Makes a sample set from hand-written responses.
+
+                Strategies
+                  vote       Majority vote over equivalent answers (maj@k).
+
+                Metrics and reports
+                  grade      Extracts a response's answer and compares it with a gold answer.
+                  metrics    pass@1, maj@k, pass@k and oracle@k with 95% intervals.
+                  compare    Compares strategies and sample sets in one table with 95% intervals.
 
                 `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
 

@@ -126,3 +126,41 @@ func span(_ range: SourceRange?) -> String {
     guard let range else { return "none" }
     return "\(position(range.start))-\(position(range.end))"
 }
+
+/// Every command name called anywhere in a program, nested calls and bare command names included.
+func calledCommands(_ program: Program, registry: CommandRegistry = .standard) -> Set<String> {
+    var names: Set<String> = []
+    func visit(_ expression: ChorusScript.Expression) {
+        switch expression.kind {
+        case .call(let call):
+            names.insert(call.name)
+            call.arguments.forEach { visit($0.value) }
+        case .name(let name) where registry.command(named: name) != nil:
+            names.insert(name)
+        case .list(let items):
+            items.forEach(visit)
+        case .record(let fields):
+            fields.forEach { visit($0.value) }
+        case .member(let base, _, _):
+            visit(base)
+        case .index(let base, let index):
+            visit(base)
+            visit(index)
+        case .unary(_, let operand):
+            visit(operand)
+        case .binary(_, let left, let right):
+            visit(left)
+            visit(right)
+        default:
+            break
+        }
+    }
+    for item in program.items {
+        guard case .statement(let statement) = item else { continue }
+        switch statement.kind {
+        case .assignment(_, _, let value): visit(value)
+        case .expression(let expression): visit(expression)
+        }
+    }
+    return names
+}

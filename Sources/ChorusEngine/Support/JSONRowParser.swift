@@ -29,7 +29,12 @@ struct JSONRowParser {
 
     /// The value the whole of `text` holds.
     static func parse(_ text: String) throws(Failure) -> JSONRowValue {
-        var parser = JSONRowParser(bytes: Array(text.utf8))
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// The value the UTF-8 `bytes` of one line hold.
+    static func parse(bytes: [UInt8]) throws(Failure) -> JSONRowValue {
+        var parser = JSONRowParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -145,20 +150,31 @@ struct JSONRowParser {
         let opening = index
         index += 1
         var text: [UInt8] = []
-        while let byte = current {
-            switch byte {
-            case UInt8(ascii: "\""):
+        var runStart = index
+        // Plain bytes are copied in runs, between escapes: long responses are mostly plain.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                if text.isEmpty {
+                    let value = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                    index += 1
+                    return value
+                }
+                text.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 return String(decoding: text, as: UTF8.self)
-            case UInt8(ascii: "\\"):
+            }
+            if byte == UInt8(ascii: "\\") {
+                text.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 try parseEscape(into: &text)
-            case 0x00..<0x20:
-                throw failure("a control character inside a string must be escaped")
-            default:
-                text.append(byte)
-                index += 1
+                runStart = index
+                continue
             }
+            if byte < 0x20 {
+                throw failure("a control character inside a string must be escaped")
+            }
+            index += 1
         }
         index = opening
         throw failure("a string is never closed")

@@ -1,0 +1,124 @@
+/// Groups a problem's samples into classes of equivalent answers and marks which class is correct.
+///
+/// Each sample's answer is extracted and parsed; it joins the first class
+/// (in order of first appearance) whose representative it is equivalent to,
+/// or starts a new class. Answers that cannot be extracted or parsed go to
+/// the unparseable bucket, never into a class. A class is correct when its
+/// representative is equivalent to the gold answer.
+public struct AnswerClassifier: Sendable {
+    /// How answers are extracted, and when two are the same.
+    public let grader: Grader
+
+    /// Creates a classifier.
+    public init(grader: Grader = Grader()) {
+        self.grader = grader
+    }
+
+    /// Grades every problem of a sample set; stops with `CancellationError` when the task is cancelled.
+    public func grade(_ set: SampleSet) throws -> GradedSampleSet {
+        var problems: [GradedProblem] = []
+        problems.reserveCapacity(set.entries.count)
+        for entry in set.entries {
+            try Task.checkCancellation()
+            problems.append(grade(entry.problem, samples: entry.samples))
+        }
+        return GradedSampleSet(name: set.name, problems: problems, cost: set.cost)
+    }
+
+    /// Grades one problem's samples.
+    public func grade(_ problem: Problem, samples: [Sample]) -> GradedProblem {
+        let gold = GoldAnswer(problem.goldAnswer)
+        var classes: [AnswerClass] = []
+        var representatives: [ParsedAnswer] = []
+        var classByKey: [String: Int] = [:]
+        var graded: [GradedSample] = []
+        graded.reserveCapacity(samples.count)
+        for (index, sample) in samples.enumerated() {
+            let found = grader.extractor.extract(from: sample.text)
+            guard let extracted = found, let parsed = AnswerParser.parse(extracted.text) else {
+                graded.append(GradedSample(extracted: found, classIndex: nil))
+                continue
+            }
+            var classIndex: Int?
+            if let key = parsed.canonicalKey, let known = classByKey[key] {
+                classIndex = known
+            } else {
+                classIndex = representatives.firstIndex { grader.equivalence.areEquivalent($0, parsed) }
+            }
+            if let existing = classIndex {
+                classes[existing].members.append(index)
+            } else {
+                let isCorrect = grader.matches(parsed, writtenAs: extracted.text, gold: gold)
+                classes.append(AnswerClass(answer: extracted.text, members: [index], isCorrect: isCorrect))
+                representatives.append(parsed)
+                classIndex = classes.count - 1
+            }
+            if let key = parsed.canonicalKey, let classIndex { classByKey[key] = classIndex }
+            graded.append(GradedSample(extracted: extracted, classIndex: classIndex))
+        }
+        return GradedProblem(
+            problem: problem, samples: samples, graded: graded, classes: classes, goldIsParseable: gold.parsed != nil)
+    }
+}
+
+/// Answers judged equivalent, in order of first appearance.
+public struct AnswerClass: Sendable, Equatable {
+    /// The answer as first written (the representative).
+    public let answer: String
+    /// Indices of the samples in this class, ascending.
+    public internal(set) var members: [Int]
+    /// Whether the class matches the gold answer.
+    public let isCorrect: Bool
+}
+
+/// One sample's extracted answer and class.
+public struct GradedSample: Sendable, Equatable {
+    /// The answer text found in the response, if any.
+    public let extracted: ExtractedAnswer?
+    /// The sample's class; nil for an unparseable answer.
+    public let classIndex: Int?
+}
+
+/// A problem with its samples sorted into answer classes.
+public struct GradedProblem: Sendable {
+    /// The problem.
+    public let problem: Problem
+    /// The samples, in order.
+    public let samples: [Sample]
+    /// Each sample's grading, aligned with `samples`.
+    public let graded: [GradedSample]
+    /// The answer classes, in order of first appearance.
+    public let classes: [AnswerClass]
+    /// Whether the gold answer itself could be parsed (if not, answers match it by text only).
+    public let goldIsParseable: Bool
+
+    /// Whether sample `index` is correct.
+    public func isCorrect(_ index: Int) -> Bool {
+        graded[index].classIndex.map { classes[$0].isCorrect } ?? false
+    }
+
+    /// Class sizes and correctness over the first `k` samples (all when nil), for the metrics.
+    public func outcome(firstK k: Int? = nil) -> ProblemOutcome {
+        let limit = min(k ?? samples.count, samples.count)
+        var sizes = Array(repeating: 0, count: classes.count)
+        var unparseable = 0
+        for index in 0..<limit {
+            if let classIndex = graded[index].classIndex { sizes[classIndex] += 1 } else { unparseable += 1 }
+        }
+        let correct = zip(classes, sizes).filter { $0.0.isCorrect }.map(\.1).reduce(0, +)
+        let wrong = zip(classes, sizes).filter { !$0.0.isCorrect && $0.1 > 0 }.map(\.1)
+        return ProblemOutcome(
+            correct: correct, wrongClassSizes: wrong, unparseable: unparseable,
+            correctInOrder: (0..<limit).map(isCorrect))
+    }
+}
+
+/// A sample set after grading: every problem's answer classes.
+public struct GradedSampleSet: Sendable {
+    /// The label of the set it came from.
+    public let name: String
+    /// The graded problems, in order.
+    public let problems: [GradedProblem]
+    /// What the samples cost.
+    public let cost: Cost
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// What a vote counts for each sample.
+public enum VoteWeighting: String, Sendable, CaseIterable {
+    /// One vote per sample.
+    case count
+    /// exp(mean token log-probability): the sample's per-token probability (needs log-probabilities).
+    case logProbability = "logprob"
+    /// The scorer's rating of the sample (needs scores).
+    case score
+}
+
+/// Majority vote over answer classes of the first k samples of each problem.
+///
+/// The class with the largest total weight wins. Ties are broken, in order,
+/// by more samples, then by the earlier first appearance among the first k
+/// samples, so the result never depends on anything but the samples' order.
+/// Unparseable samples do not vote; a problem whose first k samples are all
+/// unparseable gets no answer (counted as unparseable, not as wrong).
+public struct MajorityVote: Sendable {
+    /// Why a vote cannot be taken.
+    public enum Failure: Error, Equatable, Sendable {
+        /// A sample lacks what the weighting needs.
+        case missingWeight(problemID: String, sampleIndex: Int, weighting: VoteWeighting)
+    }
+
+    /// How many samples per problem vote; nil for all.
+    public let k: Int?
+    /// What each sample's vote counts.
+    public let weighting: VoteWeighting
+
+    /// Creates a vote.
+    public init(k: Int? = nil, weighting: VoteWeighting = .count) {
+        self.k = k
+        self.weighting = weighting
+    }
+
+    /// The winning class of one problem.
+    public func decide(_ problem: GradedProblem) throws -> StrategyDecision {
+        let limit = min(k ?? problem.samples.count, problem.samples.count)
+        var weights = Array(repeating: 0.0, count: problem.classes.count)
+        var counts = Array(repeating: 0, count: problem.classes.count)
+        var firstSeen = Array(repeating: Int.max, count: problem.classes.count)
+        for index in 0..<limit {
+            guard let classIndex = problem.graded[index].classIndex else { continue }
+            weights[classIndex] += try weight(of: problem.samples[index], index: index, problemID: problem.problem.id)
+            counts[classIndex] += 1
+            firstSeen[classIndex] = min(firstSeen[classIndex], index)
+        }
+        var winner: Int?
+        for candidate in problem.classes.indices where counts[candidate] > 0 {
+            guard let best = winner else {
+                winner = candidate
+                continue
+            }
+            let better =
+                weights[candidate] > weights[best]
+                || (weights[candidate] == weights[best]
+                    && (counts[candidate] > counts[best]
+                        || (counts[candidate] == counts[best] && firstSeen[candidate] < firstSeen[best])))
+            if better { winner = candidate }
+        }
+        guard let winner else {
+            return StrategyDecision(problemID: problem.problem.id, answer: nil, isCorrect: false)
+        }
+        return StrategyDecision(
+            problemID: problem.problem.id, answer: problem.classes[winner].answer,
+            isCorrect: problem.classes[winner].isCorrect)
+    }
+
+    private func weight(of sample: Sample, index: Int, problemID: String) throws -> Double {
+        switch weighting {
+        case .count:
+            return 1
+        case .logProbability:
+            guard let value = sample.meanLogProbability else {
+                throw Failure.missingWeight(problemID: problemID, sampleIndex: index, weighting: weighting)
+            }
+            return exp(value)
+        case .score:
+            guard let value = sample.score else {
+                throw Failure.missingWeight(problemID: problemID, sampleIndex: index, weighting: weighting)
+            }
+            return value
+        }
+    }
+
+    /// Votes on every problem; the result keeps the graded candidates for maj@k and oracle@k.
+    public func run(on candidates: GradedSampleSet, name: String) throws -> StrategyResult {
+        var decisions: [StrategyDecision] = []
+        for problem in candidates.problems {
+            try Task.checkCancellation()
+            decisions.append(try decide(problem))
+        }
+        return StrategyResult(name: name, decisions: decisions, candidates: candidates, k: k, cost: candidates.cost)
+    }
+}

@@ -1,0 +1,62 @@
+import ChorusEngine
+
+/// `vote`: majority vote over equivalent answers.
+struct VoteCommand: Command {
+    let signature = CommandSignature(
+        name: "vote", group: .strategies, summary: "Majority vote over equivalent answers (maj@k).",
+        parameters: [
+            .positional("samples", .object("sample set"), "the sample set to vote over"),
+            .named("k", .int, "vote over the first k samples of each problem (all when left out)", default: Value.none),
+            .named(
+                "weight", .choice(VoteWeighting.allCases.map(\.rawValue)),
+                "what a vote counts: one per sample, exp(mean log-probability), or the scorer's score",
+                default: .string("count")),
+            .named("name", .string, "the label in tables (default maj@k)", default: Value.none),
+        ],
+        discussion: """
+            Groups each problem's answers into classes of equivalent answers \
+            (1/2, 0.5 and \\frac{1}{2} are one class) and picks the class with the \
+            most votes. Ties go to the class with more samples, then to the one \
+            that appeared first. Unparseable answers do not vote; a problem with \
+            no parseable answer among its first k samples gets no answer. Returns \
+            a strategy result for `compare`.
+            """,
+        examples: [
+            "data = builtin \"arithmetic\" count: 2 seed: 1\ns = responses data [['\\boxed{1}', '\\boxed{2}', '\\boxed{2}'], [\"5\", \"5\", \"6\"]]\nvote s k: 3",
+            "vote s weight: logprob",
+        ])
+
+    func run(_ invocation: Invocation) async throws -> Value {
+        guard let set = invocation.object("samples", as: SampleSetValue.self) else {
+            throw invocation.error("`samples` must be a sample set", at: "samples")
+        }
+        let k = invocation.optionalInt("k")
+        if let k {
+            let available = set.samples.minimumSamplesPerProblem
+            guard k >= 1 else { throw invocation.error("`k` must be at least 1, not \(k)", at: "k") }
+            guard k <= available else {
+                throw invocation.error(
+                    "`k` is \(k) but some problem has only \(available) samples", at: "k",
+                    hint: "vote with k: \(available) or fewer, or draw more samples")
+            }
+        }
+        let weighting = VoteWeighting(rawValue: invocation.string("weight")) ?? .count
+        let prefix = weighting == .count ? "maj" : "w-maj"
+        let defaultName = "\(prefix)@\(k.map(String.init) ?? "all")"
+        let name = invocation.isGiven("name") ? invocation.string("name") : defaultName
+        do {
+            let result = try MajorityVote(k: k, weighting: weighting).run(on: set.graded, name: name)
+            return .object(StrategyResultValue(result))
+        } catch let failure as MajorityVote.Failure {
+            switch failure {
+            case .missingWeight(let problemID, let sampleIndex, let weighting):
+                throw invocation.error(
+                    "sample \(sampleIndex) of problem \(problemID) has no \(weighting == .score ? "score" : "log-probability")",
+                    at: "weight",
+                    hint: weighting == .score
+                        ? "score the samples first, or vote with weight: count"
+                        : "sample with log-probabilities, or vote with weight: count")
+            }
+        }
+    }
+}

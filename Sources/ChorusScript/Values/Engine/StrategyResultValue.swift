@@ -1,0 +1,35 @@
+import ChorusEngine
+
+/// A strategy's answers (a vote, an aggregation, …) as a script value.
+public struct StrategyResultValue: ScriptObject {
+    /// The result.
+    public let result: StrategyResult
+
+    /// Wraps a result.
+    public init(_ result: StrategyResult) { self.result = result }
+
+    public var typeName: String { "strategy result" }
+
+    public var summary: String {
+        "\(result.name): " + NumberFormatting.fixed(result.accuracy * 100, digits: 1) + "% correct on "
+            + "\(result.decisions.count) problems, \(result.unparseableCount) without an answer"
+    }
+
+    public var memberNames: [String] { ["accuracy", "name", "answers", "correct", "problems"] }
+
+    public func member(_ name: String) -> Value? {
+        switch name {
+        case "accuracy": .double(result.accuracy)
+        case "name": .string(result.name)
+        case "answers": .list(result.decisions.map { $0.answer.map(Value.string) ?? .none })
+        case "correct": .list(result.decisions.map { .bool($0.isCorrect) })
+        case "problems": .int(result.decisions.count)
+        default: nil
+        }
+    }
+
+    public func isEqual(to other: any ScriptObject) -> Bool {
+        guard let other = other as? StrategyResultValue else { return false }
+        return other.result.name == result.name && other.result.decisions == result.decisions
+    }
+}
