@@ -20,6 +20,8 @@ public struct Comparison: Sendable {
         case differentProblems(first: String, other: String)
         /// A k larger than the samples some problem has.
         case kTooLarge(k: Int, available: Int, set: String)
+        /// A k below 1.
+        case kBelowOne(k: Int)
         /// Nothing to compare.
         case empty
     }
@@ -55,7 +57,8 @@ public struct Comparison: Sendable {
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
         try append(prefix + "pass@1", scores: outcomes.map(\.passAt1), unparseable: nil, cost: set.cost, using: &generator)
         for k in ks {
-            guard k >= 1, k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
+            guard k >= 1 else { throw Failure.kBelowOne(k: k) }
+            guard k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
             if k > 1 {
                 try append(
                     prefix + "maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, cost: set.cost,

@@ -95,6 +95,9 @@ struct ArgumentBinder: Sendable {
     private func conform(_ value: Value, to type: ParameterType, parameter: Parameter, at range: SourceRange)
         throws -> Value
     {
+        if value.isNone, parameter.defaultValue?.isNone == true {
+            return value  // `none` stands for "left out" wherever that is the default
+        }
         switch (type, value) {
         case (.any, _), (.bool, .bool), (.int, .int), (.number, .int), (.number, .double),
             (.string, .string), (.path, .string), (.record, .record), (.commandName, .string):

@@ -26,7 +26,8 @@ struct ResponsesCommand: Command {
         let lists = invocation.list("texts")
         guard lists.count == dataset.problems.count else {
             throw invocation.error(
-                "`texts` has \(lists.count) lists but the dataset has \(dataset.problems.count) problems", at: "texts",
+                "`texts` has \(Plural.count(lists.count, "list")) but the dataset has \(Plural.count(dataset.problems.count, "problem"))",
+                at: "texts",
                 hint: "give one list of responses per problem, in the dataset's order")
         }
         var entries: [SampleSet.Entry] = []

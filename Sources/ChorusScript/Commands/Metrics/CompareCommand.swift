@@ -35,6 +35,9 @@ struct CompareCommand: Command {
                     "`compare` takes strategy results and sample sets, not \(item.typeName)", at: "items")
             }
         }
+        if let given = invocation.optionalInt("k"), given < 1 {
+            throw invocation.error("`k` must be at least 1, not \(given)", at: "k")
+        }
         let k = invocation.optionalInt("k") ?? strategies.compactMap(\.k).max()
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation.int("seed"))))
         var comparison = Comparison()
@@ -63,6 +66,8 @@ enum ComparisonErrors {
             invocation.error(
                 "k = \(k) is more than the \(available) samples per problem of \(set)", at: argument,
                 hint: "use k: \(available) or less")
+        case .kBelowOne(let k):
+            invocation.error("k must be at least 1, not \(k)", at: argument)
         case .empty:
             invocation.error("there are no problems to compare", at: argument)
         }

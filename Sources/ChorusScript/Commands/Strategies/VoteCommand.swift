@@ -36,7 +36,7 @@ struct VoteCommand: Command {
             guard k >= 1 else { throw invocation.error("`k` must be at least 1, not \(k)", at: "k") }
             guard k <= available else {
                 throw invocation.error(
-                    "`k` is \(k) but some problem has only \(available) samples", at: "k",
+                    "`k` is \(k) but some problem has only \(Plural.count(available, "sample"))", at: "k",
                     hint: "vote with k: \(available) or fewer, or draw more samples")
             }
         }

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+@testable import ChorusEngine
+
+@Suite struct MajorityVoteTests {
+    static func graded(_ samples: [Sample], gold: String, id: String = "p1") -> GradedProblem {
+        AnswerClassifier().grade(
+            Problem(id: id, question: "What is it?", goldAnswer: gold, source: "test"), samples: samples)
+    }
+
+    static func graded(_ texts: [String], gold: String, id: String = "p1") -> GradedProblem {
+        graded(texts.map { Sample(text: $0) }, gold: gold, id: id)
+    }
+
+    static func boxed(_ answer: String, score: Double? = nil, logProbability: Double? = nil) -> Sample {
+        Sample(text: "\\boxed{\(answer)}", meanLogProbability: logProbability, score: score)
+    }
+
+    @Test func theLargestClassWins() throws {
+        let decision = try MajorityVote().decide(Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{5.0}"], gold: "5"))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "5", isCorrect: true))
+    }
+
+    @Test func aWrongMajorityIsWrong() throws {
+        let decision = try MajorityVote().decide(Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{3}"], gold: "5"))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "3", isCorrect: false))
+    }
+
+    @Test func theWinnerIsWrittenAsItsFirstMember() throws {
+        let decision = try MajorityVote().decide(
+            Self.graded(["\\boxed{7}", "\\boxed{0.5}", "\\boxed{1/2}", "\\boxed{\\frac12}"], gold: "1/2"))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "0.5", isCorrect: true))
+    }
+
+    @Test func equalCountsGoToTheClassThatAppearedFirst() throws {
+        let first = try MajorityVote().decide(
+            Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{5}", "\\boxed{3}"], gold: "5"))
+        #expect(first.answer == "3")
+        let swapped = try MajorityVote().decide(
+            Self.graded(["\\boxed{5}", "\\boxed{3}", "\\boxed{3}", "\\boxed{5}"], gold: "5"))
+        #expect(swapped.answer == "5")
+        #expect(swapped.isCorrect)
+    }
+
+    @Test func unparseableSamplesDoNotVote() throws {
+        let decision = try MajorityVote().decide(
+            Self.graded(["no idea", "\\boxed{#}", "\\boxed{3}", "still no idea", "\\boxed{@}"], gold: "5"))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "3", isCorrect: false))
+    }
+
+    @Test func allUnparseableGivesNoAnswer() throws {
+        let decision = try MajorityVote().decide(Self.graded(["no idea", "\\boxed{#}"], gold: "5"))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: nil, isCorrect: false))
+        #expect(decision.isUnparseable)
+        let none = try MajorityVote().decide(Self.graded([String](), gold: "5"))
+        #expect(none.answer == nil)
+    }
+
+    @Test func kLimitsTheVoteToTheFirstKSamples() throws {
+        let problem = Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{5}", "nothing"], gold: "5")
+        #expect(try MajorityVote(k: 1).decide(problem).answer == "3")
+        #expect(try MajorityVote(k: 2).decide(problem).answer == "3")
+        #expect(try MajorityVote(k: 3).decide(problem).answer == "5")
+        #expect(try MajorityVote(k: 10).decide(problem).answer == "5")
+        #expect(try MajorityVote(k: nil).decide(problem).answer == "5")
+    }
+
+    @Test func onlyUnparseableAmongTheFirstKGivesNoAnswer() throws {
+        let problem = Self.graded(["nothing", "\\boxed{5}"], gold: "5")
+        #expect(try MajorityVote(k: 1).decide(problem).answer == nil)
+        #expect(try MajorityVote(k: 2).decide(problem).answer == "5")
+    }
+
+    @Test func scoreWeightingLargerTotalBeatsMoreSamples() throws {
+        let problem = Self.graded(
+            [Self.boxed("3", score: 0.5), Self.boxed("5", score: 2.5), Self.boxed("3", score: 0.5),
+             Self.boxed("3", score: 1)],
+            gold: "5")
+        #expect(try MajorityVote(weighting: .score).decide(problem).answer == "5")
+        #expect(try MajorityVote(weighting: .count).decide(problem).answer == "3")
+    }
+
+    @Test func equalWeightsGoToTheClassWithMoreSamples() throws {
+        // 5 appears first with weight 2 from one sample; 3 has weight 2 from two samples.
+        let problem = Self.graded(
+            [Self.boxed("5", score: 2), Self.boxed("3", score: 1), Self.boxed("3", score: 1)], gold: "5")
+        let decision = try MajorityVote(weighting: .score).decide(problem)
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "3", isCorrect: false))
+    }
+
+    @Test func equalWeightsAndCountsGoToTheEarlierClass() throws {
+        let problem = Self.graded(
+            [Self.boxed("8", score: 1.5), Self.boxed("5", score: 1), Self.boxed("5", score: 0.5),
+             Self.boxed("8", score: 0)],
+            gold: "5")
+        #expect(try MajorityVote(weighting: .score).decide(problem).answer == "8")
+    }
+
+    @Test func logProbabilityWeightIsExpOfTheMean() throws {
+        // exp: 0.9 for 7 against 0.4 + 0.4 = 0.8 for 6; summing raw log-probabilities would pick 7 too.
+        let lower = Self.graded(
+            [Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.4)),
+             Self.boxed("6", logProbability: log(0.4))],
+            gold: "6")
+        #expect(try MajorityVote(weighting: .logProbability).decide(lower).answer == "7")
+        // 0.6 + 0.6 = 1.2 beats 0.9, though log(0.9) > 2 log(0.6).
+        let higher = Self.graded(
+            [Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.6)),
+             Self.boxed("6", logProbability: log(0.6))],
+            gold: "6")
+        let decision = try MajorityVote(weighting: .logProbability).decide(higher)
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "6", isCorrect: true))
+    }
+
+    @Test func countWeightingIgnoresScoresAndLogProbabilities() throws {
+        let problem = Self.graded(
+            [Self.boxed("7", score: 100, logProbability: 0), Self.boxed("6"), Self.boxed("6")], gold: "6")
+        #expect(try MajorityVote(weighting: .count).decide(problem).answer == "6")
+    }
+
+    @Test func aMissingScoreIsAnError() {
+        let problem = Self.graded([Self.boxed("5", score: 1), Self.boxed("5")], gold: "5", id: "q7")
+        #expect(throws: MajorityVote.Failure.missingWeight(problemID: "q7", sampleIndex: 1, weighting: .score)) {
+            try MajorityVote(weighting: .score).decide(problem)
+        }
+    }
+
+    @Test func aMissingLogProbabilityIsAnError() {
+        let problem = Self.graded([Self.boxed("5")], gold: "5", id: "q8")
+        #expect(
+            throws: MajorityVote.Failure.missingWeight(problemID: "q8", sampleIndex: 0, weighting: .logProbability)
+        ) {
+            try MajorityVote(weighting: .logProbability).decide(problem)
+        }
+    }
+
+    @Test func weightsAreOnlyNeededForVotingSamples() throws {
+        // An unparseable sample and a sample beyond k need no score.
+        let problem = Self.graded([Sample(text: "no idea"), Self.boxed("5", score: 1), Self.boxed("5")], gold: "5")
+        let decision = try MajorityVote(k: 2, weighting: .score).decide(problem)
+        #expect(decision == StrategyDecision(problemID: "p1", answer: "5", isCorrect: true))
+    }
+
+    @Test func weightingsHaveScriptNames() {
+        #expect(VoteWeighting.allCases.map(\.rawValue) == ["count", "logprob", "score"])
+    }
+
+    @Test func runVotesOnEveryProblemAndKeepsTheCandidates() throws {
+        let set = SampleSet(
+            name: "s",
+            entries: [
+                SampleSet.Entry(
+                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"),
+                    samples: ["\\boxed{1}", "\\boxed{2}", "\\boxed{1}"].map { Sample(text: $0) }),
+                SampleSet.Entry(
+                    problem: Problem(id: "b", question: "q", goldAnswer: "4", source: "t"),
+                    samples: ["\\boxed{3}", "\\boxed{3}", "\\boxed{4}"].map { Sample(text: $0) }),
+                SampleSet.Entry(
+                    problem: Problem(id: "c", question: "q", goldAnswer: "4", source: "t"),
+                    samples: ["none", "none", "none"].map { Sample(text: $0) }),
+            ],
+            cost: Cost(calls: 9, promptTokens: 90, completionTokens: 45, wallSeconds: 3))
+        let graded = try AnswerClassifier().grade(set)
+        let result = try MajorityVote(k: 3).run(on: graded, name: "maj@3")
+        #expect(result.name == "maj@3")
+        #expect(result.k == 3)
+        #expect(result.cost == set.cost)
+        #expect(
+            result.decisions == [
+                StrategyDecision(problemID: "a", answer: "1", isCorrect: true),
+                StrategyDecision(problemID: "b", answer: "3", isCorrect: false),
+                StrategyDecision(problemID: "c", answer: nil, isCorrect: false),
+            ])
+        #expect(result.candidates.problems.map(\.problem.id) == ["a", "b", "c"])
+        #expect(abs(result.accuracy - 1.0 / 3) < 1e-12)
+        #expect(result.unparseableCount == 1)
+        #expect(try MajorityVote().run(on: graded, name: "all").k == nil)
+    }
+
+    @Test func runPassesOnAMissingWeight() throws {
+        let set = SampleSet(
+            name: "s",
+            entries: [
+                SampleSet.Entry(
+                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"),
+                    samples: [Self.boxed("1", score: 1)]),
+                SampleSet.Entry(
+                    problem: Problem(id: "b", question: "q", goldAnswer: "1", source: "t"), samples: [Self.boxed("1")]),
+            ])
+        let graded = try AnswerClassifier().grade(set)
+        #expect(throws: MajorityVote.Failure.missingWeight(problemID: "b", sampleIndex: 0, weighting: .score)) {
+            try MajorityVote(weighting: .score).run(on: graded, name: "w")
+        }
+    }
+
+    @Test func runStopsWhenTheTaskIsCancelled() async throws {
+        let set = SampleSet(
+            name: "s",
+            entries: [
+                SampleSet.Entry(
+                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), samples: [Sample(text: "1")])
+            ])
+        let graded = try AnswerClassifier().grade(set)
+        let task = Task {
+            while !Task.isCancelled { await Task.yield() }
+            return try MajorityVote().run(on: graded, name: "m")
+        }
+        task.cancel()
+        let result = await task.result
+        #expect(throws: CancellationError.self) { try result.get() }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import ChorusScript
+
+@Suite("compare")
+struct CompareCommandTests {
+    static let setRows = """
+        responses pass@1    55.6   [33.3, 66.7]
+        responses maj@3     66.7   [0.0, 100.0]
+        responses pass@3    100.0  [100.0, 100.0]
+        responses oracle@3  100.0  [100.0, 100.0]
+        """
+
+    @Test func aSampleSetBesideAVote() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("v = vote s k: 3\ncompare s v")
+        #expect(result == report(succeeded: 2))
+        #expect(
+            harness.output.output == """
+                strategy            acc %  95% CI          no answer
+                ------------------  -----  --------------  ---------
+                \(Self.setRows)
+                maj@3               66.7   [0.0, 100.0]    0
+
+                """)
+        #expect(harness.output.error == "")
+    }
+
+    @Test func strategiesComeAfterSetsAndKIsTheLargestStrategyK() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("compare (vote s k: 1) s (vote s k: 2)")
+        #expect(result == report(succeeded: 1))
+        #expect(
+            harness.output.output == """
+                strategy            acc %  95% CI          no answer
+                ------------------  -----  --------------  ---------
+                responses pass@1    55.6   [33.3, 66.7]
+                responses maj@2     66.7   [33.3, 100.0]
+                responses pass@2    88.9   [66.7, 100.0]
+                responses oracle@2  100.0  [100.0, 100.0]
+                maj@1               100.0  [100.0, 100.0]  0
+                maj@2               100.0  [100.0, 100.0]  0
+
+                """)
+    }
+
+    @Test func anExplicitKWins() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        await harness.run("t = compare s (vote s k: 3) k: 2\nt.rows.count\nt.rows[1].strategy")
+        #expect(harness.output.output == "5\n\"responses maj@2\"\n")
+    }
+
+    @Test func withoutStrategiesKIsTheSamplesPerProblem() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        await harness.run("compare s")
+        #expect(
+            harness.output.output == """
+                strategy            acc %  95% CI
+                ------------------  -----  --------------
+                \(Self.setRows)
+
+                """)
+    }
+
+    @Test func aVoteAlone() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        await harness.run("u = responses d [['5'], ['nothing'], ['7']]\ncompare (vote u)")
+        #expect(
+            harness.output.output == """
+                strategy  acc %  95% CI        no answer
+                --------  -----  ------------  ---------
+                maj@all   66.7   [0.0, 100.0]  1
+
+                """)
+    }
+
+    @Test func theTableIsAValue() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("t = compare s (vote s)\nt.columns\nt.rows[4]")
+        #expect(result == report(succeeded: 3))
+        #expect(
+            harness.output.output == """
+                ["strategy", "acc %", "95% CI", "no answer"]
+                {strategy: "maj@all", "acc %": "66.7", "95% CI": "[0.0, 100.0]", "no answer": "0"}
+
+                """)
+    }
+
+    @Test func theSameSeedGivesTheSameTable() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("a = compare s (vote s) seed: 9\nb = compare s (vote s) seed: 9")
+        #expect(result == report(succeeded: 2))
+        let a = await harness.variable("a")
+        let b = await harness.variable("b")
+        #expect(a != nil)
+        #expect(a == b)
+    }
+
+    @Test func itemsOverDifferentProblemsAreRefused() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        await harness.run("p = split d test: 0.34 seed: 1\nt = responses p.train [['1'], ['2']] name: \"train\"")
+        let result = await harness.run("compare s t")
+        #expect(result == report(failed: 1))
+        #expect(
+            harness.output.error == """
+                t.chorus:1:9: error: train does not cover the same problems as responses
+                1 | compare s t
+                  |         ^~~
+                hint: compare results made from the same dataset, in the same order
+
+                """)
+        let votes = await harness.run("compare (vote s) (vote t name: \"other\")")
+        #expect(votes == report(failed: 1))
+        #expect(harness.output.error.contains("error: other does not cover the same problems as maj@all\n"))
+        #expect(harness.output.output == "")
+    }
+
+    @Test func aStrategyOverOtherProblemsThanTheSetIsRefused() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        await harness.run("e = builtin arithmetic count: 3\nu = responses e [['1'], ['2'], ['3']]")
+        let result = await harness.run("compare s (vote u name: \"elsewhere\")")
+        #expect(result == report(failed: 1))
+        #expect(harness.output.error.contains("error: elsewhere does not cover the same problems as responses\n"))
+    }
+
+    @Test func kLargerThanTheSamplesIsAnError() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("compare s k: 5")
+        #expect(result == report(failed: 1))
+        #expect(
+            harness.output.error == """
+                t.chorus:1:9: error: k = 5 is more than the 3 samples per problem of responses
+                1 | compare s k: 5
+                  |         ^
+                hint: use k: 3 or less
+
+                """)
+    }
+
+    @Test func kBelowOneIsAnError() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for k in ["0", "-1"] {
+            let result = await harness.run("compare s k: \(k)")
+            #expect(result == report(failed: 1), "k: \(k)")
+        }
+        #expect(harness.output.output == "")
+    }
+
+    @Test func aValueThatIsNotAResultIsRefused() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run("compare s 3")
+        #expect(result == report(failed: 1))
+        #expect(harness.output.error.hasPrefix("t.chorus:1:9: error: `compare` takes strategy results and sample sets, not int\n"))
+        let dataset = await harness.run("compare d")
+        #expect(dataset == report(failed: 1))
+        #expect(harness.output.error.contains("error: `compare` takes strategy results and sample sets, not dataset\n"))
+        let table = await harness.run("compare (compare s)")
+        #expect(table == report(failed: 1))
+        #expect(harness.output.error.contains("error: `compare` takes strategy results and sample sets, not table\n"))
+        #expect(harness.output.output == "")
+    }
+
+    @Test func nothingToCompareIsAnError() async {
+        let harness = Harness()
+        let result = await harness.run("compare")
+        #expect(result == report(failed: 1))
+        #expect(
+            harness.output.error == """
+                t.chorus:1:1: error: `compare` needs at least one strategy result or sample set
+                1 | compare
+                  | ^~~~~~~
+                hint: compare s (vote s)
+
+                """)
+    }
+
+    @Test func anEmptySetHasNothingToCompare() async {
+        let harness = Harness()
+        let result = await harness.run(
+            "d = builtin arithmetic count: 2\np = split d test: 0\ne = responses p.test []\ncompare e")
+        #expect(result == report(succeeded: 3, failed: 1))
+        #expect(harness.output.error.contains("error: there are no problems to compare\n"))
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `chorus grade --pairs FILE`: one JSONL row out per non-blank row in, in order, and exit codes.
+@Suite struct GradeCommandLineTests {
+    static let rows = [
+        #####"{"id": 1, "gold": "0.5", "response": "so \\boxed{\\frac{1}{2}}"}"#####,
+        #####"{"id": "two", "gold": "5", "response": "The answer is 6."}"#####,
+        #####"{"id": null, "gold": "5", "response": "I cannot tell"}"#####,
+        #####"{"id": [3, ["a", null]], "gold": "5", "response": "\\boxed{#}"}"#####,
+    ]
+
+    static let graded = [
+        #####"{"id": 1, "extracted": "\\frac{1}{2}", "equal": true, "bucket": "match"}"#####,
+        #####"{"id": "two", "extracted": "6", "equal": false, "bucket": "mismatch"}"#####,
+        #####"{"id": null, "extracted": null, "equal": false, "bucket": "unparseable"}"#####,
+        #####"{"id": [3,["a",null]], "extracted": "#", "equal": false, "bucket": "unparseable"}"#####,
+    ]
+
+    static func file(_ text: String) throws -> URL {
+        let file = try ChorusProcess.temporaryFolder().appendingPathComponent("pairs.jsonl")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func gradesEveryRowInOrder() throws {
+        let file = try Self.file(Self.rows.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let result = try ChorusProcess.chorus(["grade", "--pairs", file.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == Self.graded.joined(separator: "\n") + "\n")
+        #expect(result.standardError == "")
+    }
+
+    @Test func blankLinesAreSkippedAndTheLastLineNeedsNoNewline() throws {
+        let file = try Self.file("\n" + Self.rows[0] + "\n\n   \n\t\n" + Self.rows[1])
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let result = try ChorusProcess.chorus(["grade", "--pairs", file.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == Self.graded[0] + "\n" + Self.graded[1] + "\n")
+    }
+
+    @Test func windowsLineEndingsAreOneRowEach() throws {
+        let file = try Self.file(Self.rows.joined(separator: "\r\n") + "\r\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let result = try ChorusProcess.chorus(["grade", "--pairs", file.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == Self.graded.joined(separator: "\n") + "\n")
+    }
+
+    @Test func badRowsGiveErrorRowsAndTheRunGoesOn() throws {
+        let input = [
+            "not json",
+            Self.rows[0],
+            "[1, 2]",
+            #####"{"id": 9, "response": "#### 5"}"#####,
+            #####"{"id": "g", "gold": 5, "response": "#### 5"}"#####,
+            #####"{"id": 10, "gold": "5"}"#####,
+            #####"{"id": 11, "gold": "5", "response": false}"#####,
+            Self.rows[1],
+        ].joined(separator: "\n")
+        let result = try ChorusProcess.chorus(["grade", "--pairs", "-"], input: input)
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false) == [
+                #####"{"id": null, "error": "not valid JSON: unexpected character \"o\" at column 2"}"#####,
+                Self.graded[0][...],
+                #####"{"id": null, "error": "not a JSON object"}"#####,
+                #####"{"id": 9, "error": "missing field \"gold\""}"#####,
+                #####"{"id": "g", "error": "\"gold\" is not a string"}"#####,
+                #####"{"id": 10, "error": "missing field \"response\""}"#####,
+                #####"{"id": 11, "error": "\"response\" is not a string"}"#####,
+                Self.graded[1][...],
+                "",
+            ])
+        #expect(result.standardError == "")
+    }
+
+    @Test func aDashReadsStandardInput() throws {
+        let result = try ChorusProcess.chorus(["grade", "--pairs", "-"], input: Self.rows.joined(separator: "\n"))
+        #expect(result.status == 0)
+        #expect(result.standardOutput == Self.graded.joined(separator: "\n") + "\n")
+    }
+
+    @Test func emptyInputGivesNoRows() throws {
+        let result = try ChorusProcess.chorus(["grade", "--pairs", "-"], input: "\n\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "")
+    }
+
+    @Test func manyRowsComeOutOnePerRow() throws {
+        let input = (1...5000).map { #####"{"id": \#####($0), "gold": "\#####($0)", "response": "#### \#####($0 % 2 == 0 ? $0 : $0 + 1)"}"##### }
+        let file = try Self.file(input.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let result = try ChorusProcess.chorus(["grade", "--pairs", file.path])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 5000)
+        #expect(lines.first == #####"{"id": 1, "extracted": "2", "equal": false, "bucket": "mismatch"}"#####)
+        #expect(lines.last == #####"{"id": 5000, "extracted": "5000", "equal": true, "bucket": "match"}"#####)
+        #expect(lines.filter { $0.hasSuffix(#####""bucket": "match"}"#####) }.count == 2500)
+    }
+
+    @Test func aMissingFileExits66() throws {
+        let folder = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("nope.jsonl").path
+        let result = try ChorusProcess.chorus(["grade", "--pairs", path])
+        #expect(result.status == 66)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "chorus: cannot read \(path)\n")
+    }
+
+    @Test func wrongArgumentsExit64() throws {
+        for arguments in [["grade"], ["grade", "--pairs"], ["grade", "pairs.jsonl"], ["grade", "--pair", "x"],
+                          ["grade", "--pairs", "a", "b"]] {
+            let result = try ChorusProcess.chorus(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardOutput == "", "\(arguments)")
+            #expect(result.standardError.hasPrefix("chorus: `chorus grade` takes `--pairs FILE`\n"), "\(arguments)")
+            #expect(result.standardError.contains("usage: chorus"), "\(arguments)")
+        }
+    }
+}
