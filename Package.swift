@@ -16,7 +16,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "ChorusEngine"),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "ChorusEngine", dependencies: ["CSQLite"]),
         .target(name: "ChorusScript", dependencies: ["ChorusEngine"]),
         .target(name: "ChorusREPL", dependencies: ["ChorusScript", "ChorusEngine", "CEditLine"]),
         .executableTarget(name: "chorus", dependencies: ["ChorusREPL", "ChorusScript"]),

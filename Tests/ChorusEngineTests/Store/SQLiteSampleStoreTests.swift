@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+@testable import ChorusEngine
+
+@Suite("SQLite sample store")
+struct SQLiteSampleStoreTests {
+    @Test func samplesRoundTrip() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 2, perProblem: 3)
+        for sample in samples { try await store.save(sample) }
+        #expect(try await store.count() == 6)
+        let found = try await store.samples(for: samples.map(\.key))
+        for sample in samples { #expect(found[sample.key] == sample) }
+        #expect(try await store.sample(for: SampleFixtures.sample(problem: 9, index: 0).key) == nil)
+    }
+
+    @Test func textKeepsEveryCharacter() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let odd = SampleFixtures.sample(index: 1, text: "nul\u{0}inside, ünïcödé, and \r\n")
+        let empty = SampleFixtures.sample(index: 3, text: "")
+        try await store.save(odd)
+        try await store.save(empty)
+        #expect(try await store.sample(for: odd.key) == odd)
+        #expect(try await store.sample(for: empty.key) == empty)
+    }
+
+    @Test func lookupsLargerThanOneBatch() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 30, perProblem: 10)
+        try await store.save(contentsOf: samples)
+        let missing = SampleFixtures.samples(problems: 1, perProblem: 5).map { SampleFixtures.sample(problem: 99, index: $0.sampleIndex).key }
+        let found = try await store.samples(for: samples.map(\.key) + missing)
+        #expect(found.count == 300)
+        #expect(try await store.samples(for: []).isEmpty)
+        #expect(try await store.samples(for: [samples[7].key, samples[7].key]).count == 1)
+    }
+
+    @Test func saveReplacesTheSameKey() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        try await store.save(SampleFixtures.sample(index: 0, text: "old"))
+        try await store.save(SampleFixtures.sample(index: 0, text: "new"))
+        #expect(try await store.count() == 1)
+        #expect(try await store.sample(for: SampleFixtures.sample(index: 0).key)?.sample.text == "new")
+    }
+
+    @Test func pagesFollowKeyOrder() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 5, perProblem: 5)
+        try await store.save(contentsOf: samples)
+        var keys: [SampleKey] = []
+        var cursor: SampleKey?
+        while case let page = try await store.samples(after: cursor, limit: 7), let last = page.last {
+            keys += page.map(\.key)
+            cursor = last.key
+        }
+        #expect(keys == samples.map(\.key).sorted())
+    }
+
+    @Test func walModeIsSet() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(SampleFixtures.sample(index: 0))
+        #expect(try await store.journalMode() == "wal")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        // Bytes 18 and 19 of the header are the file format's read and write versions: 2 means WAL.
+        let header = try #require(FileManager.default.contents(atPath: path))
+        #expect(header.count >= 100 && header[18] == 2 && header[19] == 2)
+    }
+
+    @Test func survivesReopening() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let samples = SampleFixtures.samples(problems: 3, perProblem: 3)
+        do {
+            let store = try SQLiteSampleStore(path: path)
+            for sample in samples { try await store.save(sample) }
+            await store.close()
+        }
+        let reopened = try SQLiteSampleStore(path: path)
+        #expect(try await reopened.count() == samples.count)
+        let found = try await reopened.samples(for: samples.map(\.key))
+        #expect(samples.allSatisfy { found[$0.key] == $0 })
+    }
+
+    /// A crash image: the files as a killed process leaves them, copied while the store is still open.
+    @Test func everySavedSampleSurvivesACrash() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("live/samples.sqlite")
+        let store = try SQLiteSampleStore(path: path)
+        let samples = SampleFixtures.samples(problems: 40, perProblem: 8)
+        for sample in samples { try await store.save(sample) }
+
+        let crashPath = folder.path("crash/samples.sqlite")
+        try FileManager.default.createDirectory(atPath: folder.path("crash"), withIntermediateDirectories: true)
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.copyItem(atPath: path + suffix, toPath: crashPath + suffix)
+        }
+        #expect(try await store.count() == samples.count)  // still open: nothing was closed or checkpointed on purpose
+
+        let recovered = try SQLiteSampleStore(path: crashPath)
+        #expect(try await recovered.count() == samples.count)
+        let found = try await recovered.samples(for: samples.map(\.key))
+        #expect(samples.allSatisfy { found[$0.key] == $0 })
+    }
+
+    @Test func createsMissingFolders() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("a/b/c/samples.sqlite")
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(SampleFixtures.sample(index: 0))
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func opensTheDefaultLocation() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(environment: ["XDG_DATA_HOME": folder.url.path])
+        #expect(store.path == folder.path("chorus/samples.sqlite"))
+        #expect(try await store.count() == 0)
+        #expect(throws: SampleStoreError.self) { try SQLiteSampleStore(environment: [:]) }
+    }
+
+    @Test func parentIsAFile() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("not a folder", to: "file.txt")
+        let error = #expect(throws: SampleStoreError.self) { try SQLiteSampleStore(path: file + "/samples.sqlite") }
+        guard case .cannotCreateFolder(_, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(reason.contains("is a file, not a folder"))
+    }
+
+    @Test func pathIsAFolder() throws {
+        let folder = try TemporaryFolder()
+        let error = #expect(throws: SampleStoreError.self) { try SQLiteSampleStore(path: folder.url.path) }
+        guard case .cannotOpen(let path, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(path == folder.url.path)
+        #expect(!reason.isEmpty)
+        #expect(error?.description.hasPrefix("cannot open the sample store") == true)
+    }
+
+    @Test func textFileIsNotAStore() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write(String(repeating: "This is a note, not a database.\n", count: 40), to: "notes.sqlite")
+        #expect(throws: SampleStoreError.notAStore(path: file)) { try SQLiteSampleStore(path: file) }
+        #expect(SampleStoreError.notAStore(path: file).description.contains("is not a Chorus sample store"))
+    }
+
+    @Test func foreignDatabaseIsNotAStoreAndIsLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("other.sqlite")
+        do {
+            let connection = try SQLiteConnection(path: path)
+            try connection.execute("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');", operation: "set up")
+        }
+        #expect(throws: SampleStoreError.notAStore(path: path)) { try SQLiteSampleStore(path: path) }
+        let header = try #require(FileManager.default.contents(atPath: path))
+        #expect(header[18] == 1)  // still in rollback-journal mode: nothing was written
+    }
+
+    @Test func newerSchemaIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        await (try SQLiteSampleStore(path: path)).close()
+        do {
+            let connection = try SQLiteConnection(path: path)
+            try connection.execute("UPDATE chorus_meta SET value = '7' WHERE name = 'schema_version'", operation: "set up")
+        }
+        let expected = SampleStoreError.newerSchema(path: path, found: 7, supported: SQLiteSampleStore.schemaVersion)
+        #expect(throws: expected) { try SQLiteSampleStore(path: path) }
+        #expect(expected.description.contains("update Chorus"))
+    }
+
+    @Test func closedStoreSaysSo() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let store = try SQLiteSampleStore(path: path)
+        await store.close()
+        await #expect(throws: SampleStoreError.closed(path: path)) { try await store.count() }
+    }
+
+    @Test func sqliteErrorsBecomeActionableErrors() throws {
+        let folder = try TemporaryFolder()
+        let connection = try SQLiteConnection(path: folder.path("x.sqlite"))
+        #expect(connection.error(code: 13, operation: "save") == .diskFull(path: folder.path("x.sqlite")))  // SQLITE_FULL
+        #expect(connection.error(code: 8, operation: "save") == .readOnly(path: folder.path("x.sqlite")))  // SQLITE_READONLY
+        #expect(connection.error(code: 5, operation: "save") == .busy(path: folder.path("x.sqlite")))  // SQLITE_BUSY
+        #expect(SampleStoreError.diskFull(path: "s").description.contains("disk is full"))
+    }
+}
