@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads OpenAI-compatible completion responses (chat and completions) and error bodies with
 /// `JSONRowParser`, so one JSON reader serves the whole project.
 enum OpenAIResponseDecoder {
@@ -46,8 +48,8 @@ enum OpenAIResponseDecoder {
         } else {
             text = String(decoding: body, as: UTF8.self)
         }
-        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: " ")
-        text = text.trimmingSpaces
+        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text.isEmpty ? "(no message)" : text
     }
@@ -113,16 +115,5 @@ enum OpenAIResponseDecoder {
     private static func double(_ value: JSONRowValue?) -> Double? {
         guard case .number(let literal)? = value else { return nil }
         return Double(literal)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    fileprivate var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

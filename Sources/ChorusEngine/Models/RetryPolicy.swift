@@ -1,3 +1,5 @@
+import Foundation
+
 /// How often and how patiently to retry a failed request: exponential backoff with full jitter.
 ///
 /// Attempt k (1-based) that fails waits a uniform random time in `0...min(maxDelay, baseDelay·2^(k-1))`
@@ -33,7 +35,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// Seconds from a `Retry-After` header's delay-seconds form; nil for an HTTP date or anything else.
     public static func retryAfterSeconds(_ header: String?) -> Double? {
-        guard let header, let seconds = Double(header.trimmingCharacters(in: " \t")), seconds.isFinite, seconds >= 0
+        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0
         else { return nil }
         return seconds
     }
@@ -44,14 +46,5 @@ extension Double {
         var result = 1.0
         for _ in 0..<Int(exponent) { result *= 2 }
         return result
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        let set = Set(characters)
-        guard let first = firstIndex(where: { !set.contains($0) }), let last = lastIndex(where: { !set.contains($0) })
-        else { return "" }
-        return String(self[first...last])
     }
 }
