@@ -28,7 +28,9 @@ enum CompletionBridge {
         let candidates = completion.candidates
         guard !candidates.isEmpty else { return nil }
         chorus_rl_set_completion_append_character(completion.appendsSpace ? 32 : 0)
-        let entries: [String] = candidates.count == 1 ? candidates : [commonPrefix(candidates)] + candidates
+        // libedit's layout, even for one match: [common prefix, match 1, …, match n, NULL]
+        // (it reads matches[2] to tell a single match, so [match, NULL] alone is read past its end).
+        let entries: [String] = [commonPrefix(candidates)] + candidates
         // libedit frees the array and its strings with free(), so allocate them with malloc.
         let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))!
         let matches = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)

@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+
+/// Sends one HTTP request with URLSession and waits for the whole answer, within a timeout and
+/// stopping at once when its task is cancelled.
+///
+/// Built on `dataTask(with:completionHandler:)` rather than `data(for:)` so that both a timeout and
+/// a task's cancellation cancel the transfer itself, on Linux as on macOS.
+struct HTTPTransport: Sendable {
+    /// A complete HTTP answer.
+    struct Response: Sendable {
+        var status: Int
+        /// Header values by lower-cased name.
+        var headers: [String: String]
+        var body: [UInt8]
+    }
+
+    /// Why no answer came.
+    enum Failure: Error, Equatable {
+        case timedOut
+        case connection(String)
+    }
+
+    private let session: URLSession
+
+    /// Creates a transport allowing `maxConnections` connections per host, without caches or cookies.
+    init(maxConnections: Int) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = max(1, maxConnections)
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        session = URLSession(configuration: configuration)
+    }
+
+    /// Sends `request` and returns the server's answer, whatever its status.
+    func send(_ request: URLRequest, timeout: Double) async throws -> Response {
+        var request = request
+        // URLSession's own timer backs up ours; ours is exact and reports a timeout as one.
+        request.timeoutInterval = timeout + 1
+        let handle = TransferHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    let reason = handle.finish()
+                    continuation.resume(with: Self.outcome(data: data, response: response, error: error, reason: reason))
+                }
+                if !handle.start(task, timeout: timeout) { continuation.resume(throwing: CancellationError()) }
+            }
+        } onCancel: {
+            handle.cancel(.cancelled)
+        }
+    }
+
+    private static func outcome(data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?)
+        -> Result<Response, any Error>
+    {
+        switch reason {
+        case .cancelled: return .failure(CancellationError())
+        case .timedOut: return .failure(Failure.timedOut)
+        case nil: break
+        }
+        if let error {
+            if let urlError = error as? URLError, urlError.code == .timedOut { return .failure(Failure.timedOut) }
+            return .failure(Failure.connection(Self.describe(error)))
+        }
+        guard let http = response as? HTTPURLResponse else {
+            return .failure(Failure.connection("the answer is not HTTP"))
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return .success(Response(status: http.statusCode, headers: headers, body: Array(data ?? Data())))
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let urlError = error as? URLError {
+            switch urlError.code {
+            case .cannotConnectToHost: return "connection refused"
+            case .networkConnectionLost: return "the connection was closed before the answer was complete"
+            case .cannotFindHost: return "unknown host"
+            case .notConnectedToInternet: return "no network"
+            default: return "network error \(urlError.code.rawValue)"
+            }
+        }
+        return String(describing: error)
+    }
+}
+
+/// The one in-flight transfer of a `send`: started, cancelled or timed out exactly once.
+private final class TransferHandle: Sendable {
+    enum Reason { case cancelled, timedOut }
+
+    private struct State {
+        var task: URLSessionDataTask?
+        var reason: Reason?
+        var finished = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Starts `task` and its timer; false (the task never started) when cancelled already.
+    func start(_ task: URLSessionDataTask, timeout: Double) -> Bool {
+        let cancelledAlready = state.withLock { state -> Bool in
+            state.task = task
+            return state.reason != nil
+        }
+        if cancelledAlready { return false }
+        task.resume()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in cancel(.timedOut) }
+        return true
+    }
+
+    /// Stops the transfer, unless it is over or was stopped already.
+    func cancel(_ reason: Reason) {
+        let task = state.withLock { state -> URLSessionDataTask? in
+            guard state.reason == nil, !state.finished else { return nil }
+            state.reason = reason
+            return state.task
+        }
+        task?.cancel()
+    }
+
+    /// Marks the transfer over and says whether it was stopped, and why.
+    func finish() -> Reason? {
+        state.withLock { state in
+            state.finished = true
+            return state.reason
+        }
+    }
+}

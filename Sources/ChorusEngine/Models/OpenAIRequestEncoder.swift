@@ -1,0 +1,49 @@
+/// Writes the JSON body of an OpenAI-compatible completion request, keys sorted, so equal requests
+/// are equal bytes.
+///
+/// Optional parameters are sent only when set, so the server's defaults apply otherwise. llama.cpp's
+/// extensions (`cache_prompt`, `top_k`) are sent only when wanted: llama.cpp reproduces a seeded
+/// sample only with `"cache_prompt": false`, and hosted APIs reject fields they do not know.
+struct OpenAIRequestEncoder: Sendable {
+    /// The model name sent in every request.
+    var model: String
+    /// Whether to send `"cache_prompt": false` with a seed (llama.cpp's server needs it).
+    var llamaCppExtensions: Bool
+
+    /// The path under the base URL: `chat/completions` or `completions`.
+    static func path(for prompt: CompletionRequest.Prompt) -> String {
+        switch prompt {
+        case .chat: "chat/completions"
+        case .text: "completions"
+        }
+    }
+
+    /// The request body as compact JSON with sorted keys.
+    func body(for request: CompletionRequest) -> String {
+        var fields: [String: JSONRowValue] = ["model": .string(model), "n": .number(String(request.n))]
+        switch request.prompt {
+        case .chat(let messages):
+            fields["messages"] = messages.jsonValue
+            if request.logprobs { fields["logprobs"] = .bool(true) }
+        case .text(let text):
+            fields["prompt"] = .string(text)
+            // The completions API takes the number of alternatives per token; 1 brings the chosen token's.
+            if request.logprobs { fields["logprobs"] = .number("1") }
+        }
+        if let temperature = request.temperature { fields["temperature"] = .number(Self.literal(temperature)) }
+        if let topP = request.topP { fields["top_p"] = .number(Self.literal(topP)) }
+        if let topK = request.topK { fields["top_k"] = .number(String(topK)) }
+        if let maxTokens = request.maxTokens { fields["max_tokens"] = .number(String(maxTokens)) }
+        if !request.stop.isEmpty { fields["stop"] = .array(request.stop.map { .string($0) }) }
+        if let seed = request.seed {
+            fields["seed"] = .number(String(seed))
+            if llamaCppExtensions { fields["cache_prompt"] = .bool(false) }
+        }
+        return JSONRowValue.object(fields).jsonText
+    }
+
+    /// A finite number as a JSON literal (`0.7`, `1.0`); non-finite values, which JSON lacks, become 0.
+    private static func literal(_ value: Double) -> String {
+        value.isFinite ? String(value) : "0"
+    }
+}

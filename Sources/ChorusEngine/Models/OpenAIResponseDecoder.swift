@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads OpenAI-compatible completion responses (chat and completions) and error bodies with
+/// `JSONRowParser`, so one JSON reader serves the whole project.
+enum OpenAIResponseDecoder {
+    /// Why a response body could not be read as a completion.
+    struct Failure: Error, Equatable {
+        var reason: String
+    }
+
+    /// The choices and usage a successful response body holds; anything missing or malformed is a
+    /// failure, never a sample.
+    static func decode(_ body: [UInt8]) throws(Failure) -> DecodedCompletion {
+        let root: JSONRowValue
+        do {
+            root = try JSONRowParser.parse(bytes: body)
+        } catch {
+            throw Failure(reason: "the body is not valid JSON (\(error.description))")
+        }
+        guard case .object(let fields) = root else { throw Failure(reason: "the body is not a JSON object") }
+        guard case .array(let rawChoices)? = fields["choices"] else {
+            if let message = message(in: fields) { throw Failure(reason: "the server reported an error: \(message)") }
+            throw Failure(reason: "the body has no \"choices\" array")
+        }
+        var choices: [DecodedCompletion.Choice] = []
+        for (position, raw) in rawChoices.enumerated() {
+            choices.append(try choice(raw, position: position))
+        }
+        choices.sort { $0.index < $1.index }
+        var promptTokens: Int?
+        var completionTokens: Int?
+        if case .object(let usage)? = fields["usage"] {
+            promptTokens = integer(usage["prompt_tokens"])
+            completionTokens = integer(usage["completion_tokens"])
+        }
+        // llama.cpp's server adds `timings`; with n > 1 its usage counts one choice only.
+        let isLlamaCpp = fields["timings"] != nil
+        return DecodedCompletion(
+            choices: choices, promptTokens: promptTokens, completionTokens: completionTokens, isLlamaCpp: isLlamaCpp)
+    }
+
+    /// What the server said in an error body (`{"error": {"message": …}}`, `{"message": …}`, or the
+    /// text itself), on one line and at most `limit` characters.
+    static func errorMessage(from body: [UInt8], limit: Int = 300) -> String {
+        var text: String
+        if case .object(let fields)? = try? JSONRowParser.parse(bytes: body), let message = message(in: fields) {
+            text = message
+        } else {
+            text = String(decoding: body, as: UTF8.self)
+        }
+        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        return text.isEmpty ? "(no message)" : text
+    }
+
+    private static func message(in fields: [String: JSONRowValue]) -> String? {
+        switch fields["error"] {
+        case .object(let error)?:
+            if case .string(let message)? = error["message"] { return message }
+        case .string(let message)?:
+            return message
+        default:
+            break
+        }
+        if case .string(let message)? = fields["message"] { return message }
+        if case .string(let detail)? = fields["detail"] { return detail }
+        return nil
+    }
+
+    private static func choice(_ raw: JSONRowValue, position: Int) throws(Failure) -> DecodedCompletion.Choice {
+        guard case .object(let fields) = raw else { throw Failure(reason: "choice \(position) is not an object") }
+        let index = integer(fields["index"]) ?? position
+        let text: String
+        if case .string(let completion)? = fields["text"] {
+            text = completion
+        } else if case .object(let message)? = fields["message"] {
+            switch message["content"] {
+            case .string(let content)?: text = content
+            case .null?, nil: text = ""
+            default: throw Failure(reason: "choice \(position) has a message whose content is not text")
+            }
+        } else {
+            throw Failure(reason: "choice \(position) has neither \"text\" nor \"message\"")
+        }
+        var finishReason: String?
+        if case .string(let reason)? = fields["finish_reason"] { finishReason = reason }
+        return DecodedCompletion.Choice(
+            index: index, text: text, finishReason: finishReason, tokenLogprobs: tokenLogprobs(fields["logprobs"]))
+    }
+
+    /// The chosen tokens' log-probabilities: `logprobs.content[*].logprob` (chat, and llama.cpp's
+    /// completions) or `logprobs.token_logprobs` (completions); nil when none came back.
+    private static func tokenLogprobs(_ raw: JSONRowValue?) -> [Double]? {
+        guard case .object(let logprobs)? = raw else { return nil }
+        if case .array(let content)? = logprobs["content"] {
+            let values = content.compactMap { entry -> Double? in
+                guard case .object(let token) = entry else { return nil }
+                return double(token["logprob"])
+            }
+            return values.count == content.count ? values : nil
+        }
+        if case .array(let tokens)? = logprobs["token_logprobs"] {
+            // A null stands for a token with no probability (an echoed prompt's first); it is not generated.
+            return tokens.compactMap { double($0) }
+        }
+        return nil
+    }
+
+    private static func integer(_ value: JSONRowValue?) -> Int? {
+        guard case .number(let literal)? = value else { return nil }
+        return Int(literal) ?? Double(literal).flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
+    }
+
+    private static func double(_ value: JSONRowValue?) -> Double? {
+        guard case .number(let literal)? = value else { return nil }
+        return Double(literal)
+    }
+}

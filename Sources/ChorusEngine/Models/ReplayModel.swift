@@ -1,0 +1,104 @@
+import Foundation
+
+/// A model that answers from samples recorded in a JSON Lines file, so an experiment reruns with no
+/// server at all.
+///
+/// One row per sample:
+///
+/// ```
+/// {"prompt": "Question: 2+2?", "index": 0, "text": "4", "finish_reason": "stop", "completion_tokens": 1, "mean_logprob": -0.02}
+/// {"prompt": [{"role": "user", "content": "2+2?"}], "index": 1, "text": "Four."}
+/// ```
+///
+/// - `prompt` (required): the raw prompt text of a `/v1/completions` request, or the chat messages
+///   as a JSON array of `{"role", "content"}` objects — or that array as compact JSON text with
+///   sorted keys (`CompletionRequest.Prompt.canonicalText`).
+/// - `index` (required): the sample's index, 0-based; a request for n samples gets indices 0..n-1.
+/// - `text` (required): the response.
+/// - `finish_reason`, `completion_tokens`, `mean_logprob` (optional): as the model reported them.
+///
+/// Other fields are ignored, and rows may come in any order. Sampling parameters (temperature,
+/// seed, …) are not matched: the file holds one set of samples per prompt. A replayed response
+/// costs no calls; its completion tokens are the recorded ones.
+public struct ReplayModel: ModelClient {
+    /// `replay:PATH`.
+    public let identity: String
+    private let recorded: [String: [Int: Sample]]
+
+    /// Loads the recorded samples of a file.
+    public init(path: String) throws(ReplayModelError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        try self.init(jsonl: String(decoding: data, as: UTF8.self), identity: ModelSpec.replay(path: path).identity)
+    }
+
+    /// Reads recorded samples from JSON Lines text.
+    public init(jsonl text: String, identity: String) throws(ReplayModelError) {
+        self.identity = identity
+        var recorded: [String: [Int: Sample]] = [:]
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            let (prompt, index, sample) = try Self.row(String(line), line: number)
+            if recorded[prompt, default: [:]][index] != nil { throw .duplicateSample(line: number, index: index) }
+            recorded[prompt, default: [:]][index] = sample
+        }
+        self.recorded = recorded
+    }
+
+    /// The recorded samples 0..n-1 for the request's prompt.
+    public func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
+        let prompt = request.prompt.canonicalText
+        let forPrompt = recorded[prompt] ?? [:]
+        var samples: [Sample] = []
+        for index in 0..<max(0, request.n) {
+            try Task.checkCancellation()
+            guard let sample = forPrompt[index] else {
+                throw ReplayModelError.missingSample(
+                    promptStart: String(prompt.prefix(60)), index: index, recorded: forPrompt.count)
+            }
+            samples.append(sample)
+        }
+        let tokens = samples.compactMap(\.completionTokens)
+        return CompletionResponse(
+            samples: samples, cost: Cost(completionTokens: tokens.reduce(0, +)),
+            tokenAccounting: tokens.count == samples.count ? .exact : .lowerBound)
+    }
+
+    private static func row(_ line: String, line number: Int) throws(ReplayModelError) -> (String, Int, Sample) {
+        let value: JSONRowValue
+        do {
+            value = try JSONRowParser.parse(line)
+        } catch {
+            throw .invalidRow(line: number, reason: "not valid JSON: \(error.description)")
+        }
+        guard case .object(let fields) = value else { throw .invalidRow(line: number, reason: "not a JSON object") }
+        let prompt: String
+        switch fields["prompt"] {
+        case .string(let text)?: prompt = text
+        case .array(let messages)?: prompt = JSONRowValue.array(messages).jsonText
+        case nil: throw .invalidRow(line: number, reason: "missing field \"prompt\"")
+        default: throw .invalidRow(line: number, reason: "\"prompt\" is neither text nor a list of messages")
+        }
+        guard case .number(let indexText)? = fields["index"], let index = Int(indexText), index >= 0 else {
+            throw .invalidRow(line: number, reason: "\"index\" must be a whole number from 0")
+        }
+        guard case .string(let text)? = fields["text"] else {
+            throw .invalidRow(line: number, reason: "\"text\" must be a string")
+        }
+        var sample = Sample(text: text)
+        if case .string(let reason)? = fields["finish_reason"] { sample.finishReason = reason }
+        if let value = fields["completion_tokens"], value != .null {
+            guard case .number(let literal) = value, let tokens = Int(literal) else {
+                throw .invalidRow(line: number, reason: "\"completion_tokens\" must be a whole number")
+            }
+            sample.completionTokens = tokens
+        }
+        if let value = fields["mean_logprob"], value != .null {
+            guard case .number(let literal) = value, let mean = Double(literal) else {
+                throw .invalidRow(line: number, reason: "\"mean_logprob\" must be a number")
+            }
+            sample.meanLogProbability = mean
+        }
+        return (prompt, index, sample)
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+@testable import ChorusEngine
+
+@Suite struct ReplayModelTests {
+    let file = #"""
+        {"prompt": "Q: 2+2?", "index": 1, "text": "5", "finish_reason": "stop", "completion_tokens": 1}
+        {"prompt": "Q: 2+2?", "index": 0, "text": "4", "completion_tokens": 2, "mean_logprob": -0.25}
+
+        {"prompt": [{"role": "user", "content": "hi"}], "index": 0, "text": "hello"}
+        """#
+
+    @Test func answersWithTheRecordedSamplesInIndexOrder() async throws {
+        let model = try ReplayModel(jsonl: file, identity: "replay:t")
+        let response = try await model.complete(CompletionRequest(prompt: .text("Q: 2+2?"), n: 2))
+        #expect(response.samples == [
+            Sample(text: "4", completionTokens: 2, meanLogProbability: -0.25),
+            Sample(text: "5", finishReason: "stop", completionTokens: 1),
+        ])
+        #expect(response.cost == Cost(completionTokens: 3))
+        #expect(model.identity == "replay:t")
+    }
+
+    @Test func chatPromptsMatchByTheirMessages() async throws {
+        let model = try ReplayModel(jsonl: file, identity: "replay:t")
+        let response = try await model.complete(CompletionRequest(prompt: .chat([.user("hi")])))
+        #expect(response.samples.map(\.text) == ["hello"])
+        #expect(CompletionRequest.Prompt.chat([.user("hi")]).canonicalText == #"[{"content":"hi","role":"user"}]"#)
+    }
+
+    @Test func aMissingSampleNamesThePromptsStart() async throws {
+        let model = try ReplayModel(jsonl: file, identity: "replay:t")
+        await #expect(throws: ReplayModelError.missingSample(promptStart: "Q: 2+2?", index: 2, recorded: 2)) {
+            try await model.complete(CompletionRequest(prompt: .text("Q: 2+2?"), n: 3))
+        }
+        let long = String(repeating: "long prompt ", count: 20)
+        do {
+            _ = try await model.complete(CompletionRequest(prompt: .text(long)))
+            Issue.record("answered an unknown prompt")
+        } catch let error as ReplayModelError {
+            #expect(error.description.hasPrefix("no recorded sample 0 for the prompt \"long prompt long"))
+            #expect(error.description.contains("(0 recorded)"))
+        }
+    }
+
+    @Test func badRowsNameTheirLine() {
+        #expect(throws: ReplayModelError.invalidRow(line: 2, reason: #""index" must be a whole number from 0"#)) {
+            try ReplayModel(jsonl: "\n{\"prompt\":\"p\",\"index\":-1,\"text\":\"x\"}", identity: "r")
+        }
+        #expect(throws: ReplayModelError.invalidRow(line: 1, reason: #"missing field "prompt""#)) {
+            try ReplayModel(jsonl: #"{"index":0,"text":"x"}"#, identity: "r")
+        }
+        #expect(throws: ReplayModelError.duplicateSample(line: 2, index: 0)) {
+            try ReplayModel(jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"y\"}", identity: "r")
+        }
+        #expect(throws: ReplayModelError.self) { try ReplayModel(jsonl: "{\"prompt\":", identity: "r") }
+    }
+
+    @Test func loadsAFileWithItsPathAsIdentity() async throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(file, to: "samples.jsonl")
+        let model = try ReplayModel(path: path)
+        #expect(model.identity == "replay:\(path)")
+        #expect(throws: ReplayModelError.unreadable(path: folder.path("none.jsonl"))) {
+            try ReplayModel(path: folder.path("none.jsonl"))
+        }
+    }
+}

@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// A scripted HTTP/1.1 server on 127.0.0.1 for tests: it answers each request as its script says
+/// and records what it got, on plain threads with blocking sockets (never the concurrency pool).
+final class StubHTTPServer: Sendable {
+    /// One request as the server read it.
+    struct Request: Sendable {
+        var method: String
+        var path: String
+        /// Header values by lower-cased name.
+        var headers: [String: String]
+        var body: String
+    }
+
+    /// What to do with one request.
+    struct Reply: Sendable {
+        enum Action: Sendable {
+            /// Answer with the status, headers and body.
+            case respond
+            /// Close the connection without answering.
+            case reset
+            /// Promise the whole body, send its first half, close.
+            case truncate
+        }
+
+        var status: Int = 200
+        var body: String = "{}"
+        var headers: [String: String] = [:]
+        /// Seconds to wait before acting.
+        var delay: Double = 0
+        var action: Action = .respond
+
+        static func json(_ body: String, status: Int = 200, delay: Double = 0) -> Reply {
+            Reply(status: status, body: body, delay: delay)
+        }
+
+        static func status(_ status: Int, _ body: String = "{}", retryAfter: String? = nil) -> Reply {
+            Reply(status: status, body: body, headers: retryAfter.map { ["Retry-After": $0] } ?? [:])
+        }
+
+        static let reset = Reply(action: .reset)
+    }
+
+    private struct State {
+        var requests: [Request] = []
+        var inFlight = 0
+        var maxInFlight = 0
+        var connections: Set<Int32> = []
+        var stopped = false
+    }
+
+    /// The port the server listens on.
+    let port: Int
+    private let listener: Int32
+    private let script: @Sendable (Int, Request) -> Reply
+    private let state = Mutex(State())
+
+    /// Starts a server that answers request number i (0-based) with `script(i, request)`.
+    init(script: @escaping @Sendable (Int, Request) -> Reply) throws {
+        self.script = script
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw StubError.socket("socket") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            close(fd)
+            throw StubError.socket("bind/listen")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        listener = fd
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    /// Starts a server answering the replies in order, repeating the last one.
+    convenience init(replies: [Reply]) throws {
+        try self.init { number, _ in replies[min(number, replies.count - 1)] }
+    }
+
+    deinit { stop() }
+
+    /// `http://127.0.0.1:PORT/v1`.
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
+
+    /// The requests received so far, in the order they were read.
+    var requests: [Request] { state.withLock { $0.requests } }
+
+    /// The most requests that were being answered at once.
+    var maxInFlight: Int { state.withLock { $0.maxInFlight } }
+
+    /// Stops listening and closes every connection.
+    func stop() {
+        let sockets = state.withLock { state -> [Int32] in
+            guard !state.stopped else { return [] }
+            state.stopped = true
+            return [listener] + Array(state.connections)
+        }
+        for fd in sockets { shutdown(fd, Int32(SHUT_RDWR)) }
+        if !sockets.isEmpty { close(listener) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let accepted = state.withLock { state -> Bool in
+                guard !state.stopped else { return false }
+                state.connections.insert(client)
+                return true
+            }
+            guard accepted else {
+                close(client)
+                return
+            }
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        var buffer: [UInt8] = []
+        defer {
+            state.withLock { _ = $0.connections.remove(fd) }
+            close(fd)
+        }
+        while let request = readRequest(fd, buffer: &buffer) {
+            let number = state.withLock { state -> Int in
+                state.requests.append(request)
+                state.inFlight += 1
+                state.maxInFlight = max(state.maxInFlight, state.inFlight)
+                return state.requests.count - 1
+            }
+            let reply = script(number, request)
+            if reply.delay > 0 { Thread.sleep(forTimeInterval: reply.delay) }
+            state.withLock { $0.inFlight -= 1 }
+            switch reply.action {
+            case .reset:
+                return
+            case .truncate:
+                let body = Array(reply.body.utf8)
+                send(fd, head(reply, contentLength: body.count) + Array(body.prefix(body.count / 2)))
+                return
+            case .respond:
+                let body = Array(reply.body.utf8)
+                guard send(fd, head(reply, contentLength: body.count) + body) else { return }
+                if request.headers["connection"]?.lowercased() == "close" { return }
+            }
+        }
+    }
+
+    private func head(_ reply: Reply, contentLength: Int) -> [UInt8] {
+        var lines = ["HTTP/1.1 \(reply.status) \(reply.status == 200 ? "OK" : "Status")"]
+        lines.append("Content-Type: application/json")
+        lines.append("Content-Length: \(contentLength)")
+        for (name, value) in reply.headers.sorted(by: { $0.key < $1.key }) { lines.append("\(name): \(value)") }
+        return Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
+    }
+
+    @discardableResult
+    private func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { return false }
+            sent += count
+        }
+        return true
+    }
+
+    /// Reads one request from the connection; nil when it closes.
+    private func readRequest(_ fd: Int32, buffer: inout [UInt8]) -> Request? {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        var headEnd: Int?
+        while true {
+            if buffer.count >= 4 {
+                headEnd = (0...(buffer.count - 4)).first { Array(buffer[$0..<($0 + 4)]) == separator }
+            }
+            if headEnd != nil { break }
+            guard readMore(fd, into: &buffer) else { return nil }
+        }
+        let head = String(decoding: buffer[..<headEnd!], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let requestLine = lines.removeFirst().split(separator: " ")
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        let bodyStart = headEnd! + 4
+        while buffer.count < bodyStart + length {
+            guard readMore(fd, into: &buffer) else { return nil }
+        }
+        let body = String(decoding: buffer[bodyStart..<(bodyStart + length)], as: UTF8.self)
+        buffer.removeFirst(bodyStart + length)
+        return Request(
+            method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
+            headers: headers, body: body)
+    }
+
+    private func readMore(_ fd: Int32, into buffer: inout [UInt8]) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return false }
+        buffer.append(contentsOf: chunk[..<count])
+        return true
+    }
+
+    enum StubError: Error { case socket(String) }
+}
