@@ -21,7 +21,7 @@ struct CommandRegistryTests {
         #expect(
             registry.names == [
                 "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "split",
-                "responses", "vote", "grade", "metrics", "compare",
+                "responses", "model", "sample", "vote", "grade", "metrics", "compare",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
     }
@@ -67,7 +67,10 @@ struct CommandRegistryTests {
     @Test func whatIsRecorded() {
         let recorded = registry.commands.filter(\.signature.isRecorded).map(\.signature.name)
         #expect(
-            recorded == ["print", "sleep", "builtin", "load", "split", "responses", "vote", "grade", "metrics", "compare"])
+            recorded == [
+                "print", "sleep", "builtin", "load", "split", "responses", "model", "sample", "vote", "grade", "metrics",
+                "compare",
+            ])
     }
 
     @Test func groups() {

@@ -25,6 +25,7 @@ struct HTTPTransport: Sendable {
     }
 
     private let session: URLSession
+    private let sockets: SocketHTTPTransport
 
     /// Creates a transport allowing `maxConnections` connections per host, without caches or cookies.
     init(maxConnections: Int) {
@@ -35,10 +36,14 @@ struct HTTPTransport: Sendable {
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         session = URLSession(configuration: configuration)
+        sockets = SocketHTTPTransport(maxIdlePerEndpoint: maxConnections)
     }
 
     /// Sends `request` and returns the server's answer, whatever its status.
     func send(_ request: URLRequest, timeout: Double) async throws -> Response {
+        if request.url?.scheme == "http" {
+            return try await sockets.send(request, timeout: timeout)
+        }
         var request = request
         // URLSession's own timer backs up ours; ours is exact and reports a timeout as one.
         request.timeoutInterval = timeout + 1

@@ -63,9 +63,9 @@ public struct OpenAICompatibleClient: ModelClient {
     private let random: LockedRandom
     private let clock: any EngineClock
 
-    /// Creates a client for `model` at the given base URLs.
+    /// Creates a client for `model` at the given base URLs; `identity` overrides the one derived from them.
     public init(
-        model: String, endpoints: [URL], apiKey: String? = nil, settings: Settings = Settings(),
+        model: String, endpoints: [URL], apiKey: String? = nil, identity: String? = nil, settings: Settings = Settings(),
         random: any RandomSource = SplitMix64(seed: UInt64(UInt32.random(in: .min ... .max))),
         clock: any EngineClock = SystemClock()
     ) throws(ModelClientError) {
@@ -81,7 +81,7 @@ public struct OpenAICompatibleClient: ModelClient {
         self.endpoints = normalised
         self.settings = settings
         self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
-        identity = ModelSpec.openAI(model: model, endpoints: normalised, keyVariable: nil).identity
+        self.identity = identity ?? ModelSpec.openAI(model: model, endpoints: normalised, keyVariable: nil).identity
         encoder = OpenAIRequestEncoder(model: model, llamaCppExtensions: settings.llamaCppExtensions)
         transport = HTTPTransport(maxConnections: settings.maxConcurrentRequests)
         semaphore = AsyncSemaphore(permits: settings.maxConcurrentRequests)

@@ -24,7 +24,12 @@ struct OpenAIRequestEncoder: Sendable {
         switch request.prompt {
         case .chat(let messages):
             fields["messages"] = messages.jsonValue
-            if request.logprobs { fields["logprobs"] = .bool(true) }
+            if request.logprobs {
+                // One alternative per token carries the chosen token's log-probability; llama.cpp sends
+                // none at all for top_logprobs 0, and 20 when it is left out.
+                fields["logprobs"] = .bool(true)
+                fields["top_logprobs"] = .number("1")
+            }
         case .text(let text):
             fields["prompt"] = .string(text)
             // The completions API takes the number of alternatives per token; 1 brings the chosen token's.

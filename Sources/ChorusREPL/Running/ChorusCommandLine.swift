@@ -78,6 +78,7 @@ public enum ChorusCommandLine {
         let session = Session(output: StandardOutput(environment: environment))
         let source = SourceFile(name: path, text: text)
         let report = Blocking.run { await session.execute(source, options: options) }
+        Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return ExitStatus.code(for: report)
     }
 
@@ -85,7 +86,9 @@ public enum ChorusCommandLine {
     static func runPipe(options: Session.Options, environment: [String: String]) -> Int32 {
         let session = Session(output: StandardOutput(environment: environment))
         var loop = InputLoop(reader: PlainLineReader(), session: session, isInteractive: false, options: options)
-        return ExitStatus.code(for: loop.run())
+        let report = loop.run()
+        Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
+        return ExitStatus.code(for: report)
     }
 
     /// The interactive REPL on a terminal.
@@ -97,6 +100,7 @@ public enum ChorusCommandLine {
         output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
         var loop = InputLoop(reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
         let report = loop.run()
+        Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success
     }
 

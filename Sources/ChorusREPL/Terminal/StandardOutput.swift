@@ -7,9 +7,24 @@ public final class StandardOutput: OutputSink {
     /// Whether colour is written (decided from standard error, where diagnostics go).
     public let usesColour: Bool
 
-    /// Creates the sink; colour follows the terminal and the environment.
+    /// Whether progress lines are drawn (standard error is a terminal that is not dumb).
+    public let showsProgress: Bool
+    private let progressShown = Mutex(false)
+
+    /// Creates the sink; colour and progress follow the terminal and the environment.
     public init(environment: [String: String]) {
-        usesColour = TerminalCapabilities(fileDescriptor: 2, environment: environment).usesColour
+        let capabilities = TerminalCapabilities(fileDescriptor: 2, environment: environment)
+        usesColour = capabilities.usesColour
+        showsProgress = capabilities.isTerminal
+    }
+
+    public func progress(_ line: String?) {
+        guard showsProgress else { return }
+        lock.withLock { _ in
+            // \r and erase-line: the progress line is redrawn in place, and cleared at the end.
+            FileDescriptorWriter.write("\r\u{1B}[2K" + (line ?? ""), to: 2)
+        }
+        progressShown.withLock { $0 = line != nil }
     }
 
     public func write(_ text: String) {
@@ -17,6 +32,7 @@ public final class StandardOutput: OutputSink {
     }
 
     public func writeError(_ text: String) {
+        if progressShown.withLock({ $0 }) { progress(nil) }
         lock.withLock { _ in FileDescriptorWriter.write(text, to: 2) }
     }
 }

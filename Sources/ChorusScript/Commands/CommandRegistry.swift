@@ -23,6 +23,8 @@ public struct CommandRegistry: Sendable {
             LoadCommand(),
             SplitCommand(),
             ResponsesCommand(),
+            ModelCommand(),
+            SampleCommand(),
             VoteCommand(),
             GradeCommand(),
             MetricsCommand(),

@@ -8,6 +8,12 @@ public protocol OutputSink: Sendable {
     func writeError(_ text: String)
     /// Whether ANSI colour may be used.
     var usesColour: Bool { get }
+    /// Shows (or, with nil, clears) a one-line progress report; only a terminal shows it.
+    func progress(_ line: String?)
+}
+
+extension OutputSink {
+    public func progress(_ line: String?) {}
 }
 
 /// Output kept in memory, for tests and for golden transcripts.

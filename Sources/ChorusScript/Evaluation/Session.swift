@@ -1,4 +1,5 @@
 import ChorusEngine
+import Foundation
 
 /// The state of one Chorus session: variables, numbered results, the transcript, and settings.
 ///
@@ -56,6 +57,8 @@ public actor Session {
     public nonisolated let output: any OutputSink
     /// The clock used for timing statements.
     public nonisolated let clock: any EngineClock
+    /// The environment and the sample store, shared by commands.
+    public nonisolated let services: SessionServices
 
     var variables: [String: Value] = [:]
     var variableOrder: [String] = []
@@ -77,11 +80,13 @@ public actor Session {
 
     /// Creates a session.
     public init(
-        registry: CommandRegistry = .standard, output: any OutputSink, clock: any EngineClock = SystemClock()
+        registry: CommandRegistry = .standard, output: any OutputSink, clock: any EngineClock = SystemClock(),
+        services: SessionServices = SessionServices(environment: ProcessInfo.processInfo.environment)
     ) {
         self.registry = registry
         self.output = output
         self.clock = clock
+        self.services = services
     }
 
     /// The number the next recorded result will get (the `N` in `chorus[N]>`).

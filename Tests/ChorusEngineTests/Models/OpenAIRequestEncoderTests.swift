@@ -9,7 +9,7 @@ import Testing
             prompt: .chat([.system("Be brief."), .user("2+2? \"quoted\"\n")]), n: 4, temperature: 0.7, topP: 0.95,
             topK: 20, maxTokens: 256, stop: ["</answer>"], seed: 7, logprobs: true)
         #expect(encoder.body(for: request) == #"""
-            {"cache_prompt":false,"logprobs":true,"max_tokens":256,"messages":[{"content":"Be brief.","role":"system"},{"content":"2+2? \"quoted\"\n","role":"user"}],"model":"qwen","n":4,"seed":7,"stop":["</answer>"],"temperature":0.7,"top_k":20,"top_p":0.95}
+            {"cache_prompt":false,"logprobs":true,"max_tokens":256,"messages":[{"content":"Be brief.","role":"system"},{"content":"2+2? \"quoted\"\n","role":"user"}],"model":"qwen","n":4,"seed":7,"stop":["</answer>"],"temperature":0.7,"top_k":20,"top_logprobs":1,"top_p":0.95}
             """#)
         #expect(OpenAIRequestEncoder.path(for: request.prompt) == "chat/completions")
     }

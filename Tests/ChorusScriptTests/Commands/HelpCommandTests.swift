@@ -28,6 +28,10 @@ struct HelpCommandTests {
                   split      Splits a dataset into train and test parts, by seed.
                   responses  Makes a sample set from hand-written responses.
 
+                Models and sampling
+                  model      Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.
+                  sample     Samples n answers per problem from a model (stored, resumable).
+
                 Strategies
                   vote       Majority vote over equivalent answers (maj@k).
 

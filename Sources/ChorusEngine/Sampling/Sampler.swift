@@ -1,0 +1,149 @@
+import Synchronization
+
+/// Draws samples for a dataset, reading the store first and calling the model only for what is missing.
+///
+/// Every sample is keyed by (model identity, prompt, parameters, seed,
+/// index). With a seed, sample i is requested alone with seed + i, so it is
+/// the same sample however the run was batched or resumed; without one, a
+/// problem's missing samples go in one request with n > 1. Each finished
+/// sample is committed to the store as it arrives, so Ctrl-C or a crash loses
+/// nothing finished, and a rerun resumes.
+public struct Sampler: Sendable {
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// The samples, problems in dataset order, samples in index order.
+        public let samples: SampleSet
+        /// Samples found in the store.
+        public let reused: Int
+        /// Samples drawn from the model in this run.
+        public let drawn: Int
+    }
+
+    /// The model to call.
+    public let client: any ModelClient
+    /// Where samples are kept.
+    public let store: any SampleStore
+    /// How a problem becomes a prompt.
+    public let template: PromptTemplate
+    /// The clock that times the run.
+    public let clock: any EngineClock
+
+    /// Creates a sampler.
+    public init(client: any ModelClient, store: any SampleStore, template: PromptTemplate = .standard, clock: any EngineClock = SystemClock()) {
+        self.client = client
+        self.store = store
+        self.template = template
+        self.clock = clock
+    }
+
+    /// One request: a problem and the sample indices it fills.
+    private struct Job: Sendable {
+        let problemIndex: Int
+        let indices: [Int]
+    }
+
+    /// Samples every problem `parameters.n` times; throws `CancellationError` when cancelled, after saving what finished.
+    public func sample(
+        _ dataset: Dataset, parameters: SamplingParameters, name: String,
+        progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
+    ) async throws -> Outcome {
+        let started = clock.now()
+        let identity = client.identity
+        let parameterDocument = parameters.keyDocument
+        let prompts = dataset.problems.map { template.messages(for: $0) }
+        let promptDocuments = prompts.map { messages in
+            CanonicalJSON.array(messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
+        }
+        var keys: [[SampleKey]] = []
+        for promptDocument in promptDocuments {
+            keys.append(
+                (0..<parameters.n).map {
+                    SampleKey(
+                        modelIdentity: identity, prompt: promptDocument, parameters: parameterDocument,
+                        seed: parameters.seed, sampleIndex: $0)
+                })
+        }
+        let stored = try await store.samples(for: keys.flatMap { $0 })
+        var collected: [[Sample?]] = keys.map { row in row.map { stored[$0]?.sample } }
+        let reused = collected.reduce(0) { $0 + $1.count { $0 != nil } }
+        var jobs: [Job] = []
+        for (problemIndex, row) in collected.enumerated() {
+            let missing = row.indices.filter { row[$0] == nil }
+            guard !missing.isEmpty else { continue }
+            if parameters.seed != nil {
+                jobs += missing.map { Job(problemIndex: problemIndex, indices: [$0]) }
+            } else {
+                jobs.append(Job(problemIndex: problemIndex, indices: missing))
+            }
+        }
+        let total = dataset.count * parameters.n
+        let tally = Tally()
+        let clock = self.clock
+        progress(SamplingProgress(total: total, reused: reused, drawn: 0, completionTokens: 0, elapsed: 0))
+
+        let store = self.store
+        let client = self.client
+        let problems = dataset.problems
+        try await withThrowingTaskGroup(of: (Job, [Sample]).self) { group in
+            for job in jobs {
+                group.addTask {
+                    try Task.checkCancellation()
+                    let request = CompletionRequest(
+                        prompt: .chat(prompts[job.problemIndex].map { ChatMessage(role: $0.role, content: $0.content) }),
+                        n: job.indices.count, temperature: parameters.temperature, topP: parameters.topP,
+                        topK: parameters.topK, maxTokens: parameters.maxTokens, stop: parameters.stop,
+                        seed: parameters.seed.map { $0 + job.indices[0] }, logprobs: parameters.logprobs)
+                    let response = try await client.complete(request)
+                    let samples = Array(response.samples.prefix(job.indices.count))
+                    for (offset, sample) in samples.enumerated() {
+                        try await store.save(
+                            StoredSample(
+                                modelIdentity: identity, problemID: problems[job.problemIndex].id,
+                                prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
+                                seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample))
+                    }
+                    let snapshot = tally.state.withLock { state -> SamplingProgress in
+                        state.drawn += samples.count
+                        state.tokens += response.cost.completionTokens
+                        state.cost = state.cost + Cost(
+                            calls: response.cost.calls, promptTokens: response.cost.promptTokens,
+                            completionTokens: response.cost.completionTokens)
+                        return SamplingProgress(
+                            total: total, reused: reused, drawn: state.drawn, completionTokens: state.tokens,
+                            elapsed: clock.now() - started)
+                    }
+                    progress(snapshot)
+                    return (job, samples)
+                }
+            }
+            for try await (job, samples) in group {
+                for (offset, sample) in samples.enumerated() { collected[job.problemIndex][job.indices[offset]] = sample }
+            }
+        }
+        let missing = collected.reduce(0) { $0 + $1.count { $0 == nil } }
+        guard missing == 0 else { throw SamplingError.incompleteResponses(missing: missing) }
+        let entries = zip(problems, collected).map { SampleSet.Entry(problem: $0, samples: $1.compactMap { $0 }) }
+        var cost = tally.state.withLock { $0.cost }
+        cost.wallSeconds = clock.now() - started
+        let drawn = tally.state.withLock { $0.drawn }
+        return Outcome(samples: SampleSet(name: name, entries: entries, cost: cost), reused: reused, drawn: drawn)
+    }
+}
+
+/// Counts shared by a run's concurrent requests.
+private final class Tally: Sendable {
+    let state = Mutex((drawn: 0, tokens: 0, cost: Cost.zero))
+}
+
+/// Why a sampling run could not complete.
+public enum SamplingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The model returned fewer samples than asked for.
+    case incompleteResponses(missing: Int)
+
+    public var description: String {
+        switch self {
+        case .incompleteResponses(let missing):
+            "the model returned \(missing) sample\(missing == 1 ? "" : "s") fewer than asked for"
+        }
+    }
+}
