@@ -10,9 +10,14 @@ struct Harness {
     let clock: ManualClock
     let session: Session
 
-    init(registry: CommandRegistry = .standard, clock: ManualClock = ManualClock()) {
+    /// The sample store the session uses: in memory, never the user's file.
+    let store = InMemorySampleStore()
+
+    init(registry: CommandRegistry = .standard, clock: ManualClock = ManualClock(), environment: [String: String] = [:]) {
         self.clock = clock
-        self.session = Session(registry: registry, output: output, clock: clock)
+        self.session = Session(
+            registry: registry, output: output, clock: clock,
+            services: SessionServices(environment: environment, store: store))
     }
 
     /// Runs `text` as the source `t.chorus`.
