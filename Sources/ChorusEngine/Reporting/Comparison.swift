@@ -31,6 +31,7 @@ public struct Comparison: Sendable {
     private var problemIDs: [String]?
     private var problemsLabel = ""
     private let resamples: Int
+    private var baseSeed: UInt64?
 
     /// Creates an empty comparison; `resamples` bootstrap draws per row.
     public init(resamples: Int = BootstrapInterval.defaultResamples) {
@@ -41,7 +42,9 @@ public struct Comparison: Sendable {
     public mutating func add(_ result: StrategyResult, using generator: inout some RandomNumberGenerator) throws {
         try checkProblems(result.decisions.map(\.problemID), label: result.name)
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
-        try append(result.name, scores: scores, unparseable: result.unparseableCount, cost: result.cost, using: &generator)
+        try append(
+            result.name, key: "strategy:" + result.name, scores: scores, unparseable: result.unparseableCount,
+            cost: result.cost, using: &generator)
     }
 
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
@@ -55,22 +58,34 @@ public struct Comparison: Sendable {
         let available = set.problems.map(\.samples.count).min() ?? 0
         let outcomes = set.problems.map { $0.outcome() }
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
-        try append(prefix + "pass@1", scores: outcomes.map(\.passAt1), unparseable: nil, cost: set.cost, using: &generator)
+        try append(
+            prefix + "pass@1", key: set.name + ":pass@1", scores: outcomes.map(\.passAt1), unparseable: nil,
+            cost: set.cost, using: &generator)
         for k in ks {
             guard k >= 1 else { throw Failure.kBelowOne(k: k) }
             guard k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
+                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
                     using: &generator)
                 try append(
-                    prefix + "pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
+                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
                     using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
+                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
                 using: &generator)
         }
+    }
+
+    /// FNV-1a, a fixed 64-bit hash of the key (Swift's `hashValue` changes from run to run).
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 
     private mutating func checkProblems(_ ids: [String], label: String) throws {
@@ -82,10 +97,15 @@ public struct Comparison: Sendable {
         guard known == ids else { throw Failure.differentProblems(first: problemsLabel, other: label) }
     }
 
+    /// Adds a row; its bootstrap draws depend only on the first draw of `generator` and the row's key,
+    /// so the same metric shows the same interval in every table made with the same seed.
     private mutating func append(
-        _ label: String, scores: [Double], unparseable: Int?, cost: Cost, using generator: inout some RandomNumberGenerator
+        _ label: String, key: String, scores: [Double], unparseable: Int?, cost: Cost,
+        using generator: inout some RandomNumberGenerator
     ) throws {
-        guard let estimate = BootstrapInterval.estimate(scores, resamples: resamples, using: &generator) else {
+        if baseSeed == nil { baseSeed = generator.next() }
+        var rowGenerator = SplitMix64(seed: baseSeed! ^ Self.fnv1a(key))
+        guard let estimate = BootstrapInterval.estimate(scores, resamples: resamples, using: &rowGenerator) else {
             throw Failure.empty
         }
         let count = Double(scores.count)

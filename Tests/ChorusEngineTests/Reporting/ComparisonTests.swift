@@ -241,4 +241,21 @@ import Testing
         #expect(table.header == ["strategy", "acc %", "95% CI"])
         #expect(table.rows.isEmpty)
     }
+
+    @Test func aMetricHasTheSameIntervalInEveryTableWithTheSameSeed() throws {
+        let set = try Self.graded()
+        var alone = Comparison()
+        var first = SplitMix64(seed: 7)
+        try alone.add(set, ks: [2], labelsWithName: false, using: &first)
+        var together = Comparison()
+        var second = SplitMix64(seed: 7)
+        try together.add(set, ks: [2, 3], using: &second)
+        let aloneRow = try #require(alone.rows.first { $0.label == "pass@2" })
+        let togetherRow = try #require(together.rows.first { $0.label.hasSuffix(" pass@2") || $0.label == "pass@2" })
+        #expect(aloneRow.estimate == togetherRow.estimate)
+        var otherSeed = Comparison()
+        var third = SplitMix64(seed: 8)
+        try otherSeed.add(set, ks: [2], labelsWithName: false, using: &third)
+        #expect(otherSeed.rows.first { $0.label == "pass@2" }?.estimate.value == aloneRow.estimate.value)
+    }
 }
