@@ -48,6 +48,8 @@ struct LocalEngineTests {
         let second = try run(Self.seeded, data: data)
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardError.contains("sample: 4 from the store, 0 drawn"))
+        #expect(first.standardError.contains("starting the local engine"))
+        #expect(!second.standardError.contains("starting the local engine"), "a rerun answered by the store loads no model")
         // The same samples give the same summary; only the cost line (this run spent nothing) differs.
         let summary = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("cost:") } }
         #expect(summary(second.standardOutput) == summary(first.standardOutput))

@@ -6,6 +6,8 @@ public actor SessionServices {
     public nonisolated let environment: [String: String]
     private var store: (any SampleStore)?
     private var engines: [String: LocalEngine] = [:]
+    /// Starts in progress: concurrent requests wait for the same start instead of starting twice.
+    private var startingEngines: [String: Task<LocalEngine, any Error>] = [:]
 
     /// Creates services; a given store is used instead of the default SQLite file.
     public init(environment: [String: String], store: (any SampleStore)? = nil) {
@@ -22,10 +24,15 @@ public actor SessionServices {
     }
 
     /// The running local engine for a model, started at first use and kept for the session.
-    public func localEngine(_ name: String) async throws -> LocalEngine {
-        if let running = engines[name], await running.isHealthy() { return running }
-        engines[name]?.stop()
-        let engine = try await LocalEngine.start(name: name, environment: environment)
+    public func localEngine(_ name: String, output: any OutputSink) async throws -> LocalEngine {
+        if let running = engines[name] { return running }
+        if let starting = startingEngines[name] { return try await starting.value }
+        let environment = self.environment
+        let starting = Task { try await LocalEngine.start(name: name, environment: environment) }
+        startingEngines[name] = starting
+        output.writeError("starting the local engine (\(name))…\n")
+        defer { startingEngines[name] = nil }
+        let engine = try await starting.value
         engines[name] = engine
         return engine
     }
