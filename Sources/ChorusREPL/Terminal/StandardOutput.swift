@@ -9,7 +9,8 @@ public final class StandardOutput: OutputSink {
 
     /// Whether progress lines are drawn (standard error is a terminal that is not dumb).
     public let showsProgress: Bool
-    private let progressShown = Mutex(false)
+    /// The progress line on screen, redrawn below any message written while it shows.
+    private let progressLine = Mutex<String?>(nil)
 
     /// Creates the sink; colour and progress follow the terminal and the environment.
     public init(environment: [String: String]) {
@@ -20,11 +21,9 @@ public final class StandardOutput: OutputSink {
 
     public func progress(_ line: String?) {
         guard showsProgress else { return }
-        lock.withLock { _ in
-            // \r and erase-line: the progress line is redrawn in place, and cleared at the end.
-            FileDescriptorWriter.write("\r\u{1B}[2K" + (line ?? ""), to: 2)
-        }
-        progressShown.withLock { $0 = line != nil }
+        progressLine.withLock { $0 = line }
+        // \r and erase-line: the progress line is redrawn in place, and cleared at the end.
+        lock.withLock { _ in FileDescriptorWriter.write("\r\u{1B}[2K" + (line ?? ""), to: 2) }
     }
 
     public func write(_ text: String) {
@@ -32,7 +31,10 @@ public final class StandardOutput: OutputSink {
     }
 
     public func writeError(_ text: String) {
-        if progressShown.withLock({ $0 }) { progress(nil) }
-        lock.withLock { _ in FileDescriptorWriter.write(text, to: 2) }
+        let shown = showsProgress ? progressLine.withLock { $0 } : nil
+        lock.withLock { _ in
+            guard let shown else { return FileDescriptorWriter.write(text, to: 2) }
+            FileDescriptorWriter.write("\r\u{1B}[2K" + text + shown, to: 2)
+        }
     }
 }
