@@ -31,6 +31,9 @@ struct HelpCommandTests {
                 Models and sampling
                   model      Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.
                   sample     Samples n answers per problem from a model (stored, resumable).
+                  store      Uses another file as the sample store.
+                  export     Writes every stored sample to a JSONL file.
+                  import     Adds the samples of a JSONL export to the store.
 
                 Strategies
                   vote       Majority vote over equivalent answers (maj@k).
