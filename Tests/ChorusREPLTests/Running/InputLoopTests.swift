@@ -8,11 +8,15 @@ import Testing
 struct ScriptedReader: LineReader {
     var inputs: [LineReadResult]
     var prompts: [String] = []
+    /// Called with each line handed out (a test arms an interrupt for the statement it starts).
+    var onRead: (String) -> Void = { _ in }
     var history: [String] = []
 
     mutating func readLine(prompt: String) -> LineReadResult {
         prompts.append(prompt)
-        return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
+        let next = inputs.isEmpty ? LineReadResult.endOfInput : inputs.removeFirst()
+        if case .line(let text) = next { onRead(text) }
+        return next
     }
 
     mutating func addToHistory(_ line: String) { history.append(line) }
@@ -41,7 +45,7 @@ struct LoopRun: Sendable {
     /// so that it never blocks a thread of the concurrency pool it waits on.
     func loop(
         _ lines: [LineReadResult], interactive: Bool, options: Session.Options = Session.Options(),
-        interruptAfterPolls: Int? = nil
+        interruptDuring interruptedLine: String? = nil
     ) async -> LoopRun {
         await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -49,13 +53,16 @@ struct LoopRun: Sendable {
                 var registry = CommandRegistry.standard
                 registry.register(BrokenCommand())
                 let session = Session(registry: registry, output: output)
-                var polls = 0
+                // Ctrl-C "pressed" once, while the statement read from `interruptedLine` runs.
+                var armed = false
+                var reader = ScriptedReader(inputs: lines)
+                reader.onRead = { armed = $0 == interruptedLine }
                 var loop = InputLoop(
-                    reader: ScriptedReader(inputs: lines), session: session, isInteractive: interactive,
+                    reader: reader, session: session, isInteractive: interactive,
                     options: options,
                     isInterrupted: {
-                        polls += 1
-                        return polls == interruptAfterPolls
+                        defer { armed = false }
+                        return armed
                     })
                 let report = loop.run()
                 continuation.resume(
@@ -113,7 +120,7 @@ struct LoopRun: Sendable {
     @Test func interruptDuringAStatementStopsItAndKeepsTheSession() async throws {
         let started = Date()
         let result = await loop(
-            [.line("x = 7"), .line("sleep 30"), .line("x")], interactive: true, interruptAfterPolls: 4)
+            [.line("x = 7"), .line("sleep 30"), .line("x")], interactive: true, interruptDuring: "sleep 30")
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.output.error == "stopped: interrupted; the session and its variables are kept\n")
         #expect(result.output.output == "7\n")
