@@ -90,4 +90,26 @@ import Testing
         #expect(result.status == 0)
         #expect(result.standardOutput == "1\n")
     }
+
+    @Test func sigtermStopsTheRunningStatementAndEndsTheSession() throws {
+        let process = Process()
+        process.executableURL = try ChorusProcess.binary
+        let folder = try ChorusProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("long.chorus")
+        try "print 1\nsleep 60\nprint 2\n".write(to: file, atomically: true, encoding: .utf8)
+        process.arguments = ["run", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        let started = Date()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(process.terminationStatus == 130)
+        #expect(text.contains("stopped: interrupted"))
+        #expect(!text.contains("2\n"))
+    }
 }

@@ -25,6 +25,10 @@ public struct EditLineReader: LineReader {
     public mutating func readLine(prompt: String) -> LineReadResult {
         _ = InterruptMonitor.takeInterrupt()
         guard let pointer = readline(prompt) else {
+            if InterruptMonitor.isTerminating {
+                FileDescriptorWriter.write("\n", to: 1)
+                return .endOfInput
+            }
             if InterruptMonitor.takeInterrupt() {
                 FileDescriptorWriter.write("\n", to: 1)
                 return .interrupted

@@ -77,7 +77,7 @@ public struct InputLoop<Reader: LineReader> {
                     completer.updateVariables(variables)
                 }
                 let shouldStop = Blocking.run(isInterrupted: nil) { await session.isQuitRequested }
-                if shouldStop { return total }
+                if shouldStop || InterruptMonitor.isTerminating { return total }
                 if !isInteractive, options.stopsAtFirstError, report.failed + report.internalErrors > 0 {
                     return total
                 }

@@ -7,33 +7,52 @@ import Synchronization
 
 /// Set by the SIGINT handler; read and cleared by the REPL's loop.
 private let interruptFlag = Atomic<Bool>(false)
+/// Set, and never cleared, by SIGTERM or SIGHUP: the session should end.
+private let terminationFlag = Atomic<Bool>(false)
 
-/// Catches Ctrl-C (SIGINT) without ending the process.
+/// Catches Ctrl-C (SIGINT) without ending the process, and SIGTERM/SIGHUP so the session ends cleanly.
 ///
-/// The handler only sets an atomic flag and is installed without
+/// The handlers only set atomic flags and are installed without
 /// `SA_RESTART`, so a blocking `read` at the prompt returns at once: the REPL
-/// then drops the half-typed line, or cancels the running statement.
+/// then drops the half-typed line, or cancels the running statement. On
+/// SIGTERM or SIGHUP the running statement is cancelled too and the session
+/// ends the normal way, so a local engine it started is stopped.
 public enum InterruptMonitor {
-    /// Installs the handler.
+    /// Installs the handlers.
     public static func install() {
+        install(SIGINT) { _ in interruptFlag.store(true, ordering: .sequentiallyConsistent) }
+        for signal in [SIGTERM, SIGHUP] {
+            install(signal) { _ in
+                terminationFlag.store(true, ordering: .sequentiallyConsistent)
+                interruptFlag.store(true, ordering: .sequentiallyConsistent)
+            }
+        }
+    }
+
+    private static func install(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
         var action = sigaction()
         #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { _ in interruptFlag.store(true, ordering: .sequentiallyConsistent) }
+            action.__sigaction_handler.sa_handler = handler
         #else
-            action.__sigaction_u.__sa_handler = { _ in interruptFlag.store(true, ordering: .sequentiallyConsistent) }
+            action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        // A parent (a test runner, a job control shell) may have blocked SIGINT; the mask is inherited.
+        sigaction(signal, &action, nil)
+        // A parent (a test runner, a job control shell) may have blocked the signal; the mask is inherited.
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
-        sigaddset(&unblocked, SIGINT)
+        sigaddset(&unblocked, signal)
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
-    /// Whether Ctrl-C came since the last call; clears the flag.
+    /// Whether Ctrl-C (or a termination signal) came since the last call; clears the flag.
     public static func takeInterrupt() -> Bool {
         interruptFlag.exchange(false, ordering: .sequentiallyConsistent)
+    }
+
+    /// Whether SIGTERM or SIGHUP arrived: the session should end after the current statement.
+    public static var isTerminating: Bool {
+        terminationFlag.load(ordering: .sequentiallyConsistent)
     }
 }
