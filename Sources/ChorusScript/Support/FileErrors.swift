@@ -15,4 +15,12 @@ enum FileErrors {
         if !folder.isEmpty, !manager.fileExists(atPath: folder) { return "the folder \(folder) does not exist" }
         return "no such file"
     }
+
+    /// Refuses to replace an existing file unless the command's `overwrite:` argument is true.
+    static func refuseOverwrite(of path: String, _ invocation: Invocation) throws {
+        guard FileManager.default.fileExists(atPath: path), !invocation.bool("overwrite") else { return }
+        throw invocation.error(
+            "\(Value.quote(path)) already exists", at: "path",
+            hint: "pass `overwrite: true` to replace it, or choose another name")
+    }
 }

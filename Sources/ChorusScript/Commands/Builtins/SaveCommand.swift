@@ -19,11 +19,7 @@ struct SaveCommand: Command {
 
     func run(_ invocation: Invocation) async throws -> Value {
         let path = invocation.string("path")
-        if FileManager.default.fileExists(atPath: path), !invocation.bool("overwrite") {
-            throw invocation.error(
-                "\(Value.quote(path)) already exists", at: "path",
-                hint: "pass `overwrite: true` to replace it, or choose another name")
-        }
+        try FileErrors.refuseOverwrite(of: path, invocation)
         let entries = await invocation.session.transcript
         var text = "# Chorus session: \(entries.count) statement\(entries.count == 1 ? "" : "s").\n"
         text += "# Replay with: chorus run \(path)\n"

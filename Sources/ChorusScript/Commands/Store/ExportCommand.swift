@@ -19,10 +19,7 @@ struct ExportCommand: Command {
 
     func run(_ invocation: Invocation) async throws -> Value {
         let path = invocation.string("path")
-        if FileManager.default.fileExists(atPath: path), !invocation.bool("overwrite") {
-            throw invocation.error(
-                "\(Value.quote(path)) already exists", at: "path", hint: "pass `overwrite: true` to replace it")
-        }
+        try FileErrors.refuseOverwrite(of: path, invocation)
         do {
             let count = try await invocation.session.services.sampleStore().exportJSONL(to: path)
             invocation.session.output.write("exported \(Plural.count(count, "sample")) to \(path)\n")
