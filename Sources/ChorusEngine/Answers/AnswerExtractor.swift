@@ -175,7 +175,38 @@ public struct AnswerExtractor: Sendable {
                 break
             }
         }
+        if let fraction = enclosingFraction(bytes, denominator: start..<end) { return fraction }
         if start > 0, bytes[start - 1] == .minus { start -= 1 }
         return start..<end
+    }
+
+    /// The whole `\frac{a}{b}` (or `\dfrac`, `\tfrac`) when `denominator` is its `b`: a response that
+    /// ends "so we get \frac{28}{9}" answers 28/9, not 9.
+    static func enclosingFraction(_ bytes: UnsafeBufferPointer<UInt8>, denominator: Range<Int>) -> Range<Int>? {
+        guard denominator.upperBound < bytes.count, bytes[denominator.upperBound] == .closeBrace,
+            denominator.lowerBound >= 2, bytes[denominator.lowerBound - 1] == .openBrace,
+            bytes[denominator.lowerBound - 2] == .closeBrace
+        else { return nil }
+        var depth = 0
+        var index = denominator.lowerBound - 2
+        while index >= 0 {
+            if bytes[index] == .closeBrace { depth += 1 }
+            if bytes[index] == .openBrace {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index -= 1
+        }
+        guard index > 0 else { return nil }
+        for command in ["\\frac", "\\dfrac", "\\tfrac"] {
+            let name = Array(command.utf8)
+            guard index >= name.count else { continue }
+            if Array(bytes[(index - name.count)..<index]) == name {
+                var start = index - name.count
+                if start > 0, bytes[start - 1] == .minus { start -= 1 }
+                return start..<(denominator.upperBound + 1)
+            }
+        }
+        return nil
     }
 }

@@ -79,4 +79,12 @@ import Testing
         #expect(extractor.extract(from: "So the total is $\\boxed{\\frac{3}{4}}$.")?.text == "\\frac{3}{4}")
         #expect(extractor.extract(from: "The answer is 5. #### 5 <answer>5</answer>") == nil)
     }
+
+    @Test func lastNumberTakesAWholeTrailingFraction() {
+        let extractor = AnswerExtractor()
+        #expect(extractor.extract(from: "So we get \\frac{28}{9}") == ExtractedAnswer(text: "\\frac{28}{9}", method: .lastNumber))
+        #expect(extractor.extract(from: "so it is -\\dfrac{1}{2} then") == ExtractedAnswer(text: "-\\dfrac{1}{2}", method: .lastNumber))
+        #expect(extractor.extract(from: "we have {3}{4} apples") == ExtractedAnswer(text: "4", method: .lastNumber))
+        #expect(extractor.extract(from: "x^{2} is 7") == ExtractedAnswer(text: "7", method: .lastNumber))
+    }
 }
