@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 import Testing
 
@@ -5,12 +6,7 @@ import Testing
 enum LocalEngineInstall {
     static let model = "qwen2.5-coder-0.5b-instruct"
 
-    static var cacheFolder: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let folder = environment["CHORUS_CACHE"], !folder.isEmpty { return folder }
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/chorus" }
-        return NSHomeDirectory() + "/.cache/chorus"
-    }
+    static var cacheFolder: String { ChorusFolders.cache(environment: ProcessInfo.processInfo.environment) }
 
     static var isReady: Bool {
         ["/engine-venv/bin/python", "/engine/serve.py", "/models/\(model).gguf"]

@@ -11,7 +11,7 @@ import Foundation
 ///
 /// `scripts/setup-local-engine` installs the engine (the xllamacpp wheel in a
 /// venv), its launcher and the model into the cache folder
-/// (`$CHORUS_CACHE`, else `$XDG_CACHE_HOME/chorus`, else `~/.cache/chorus`).
+/// (``ChorusFolders/cache(environment:)``).
 /// The server runs in its own session and process group, so a Ctrl-C in the
 /// REPL does not reach it; it is stopped when the session ends.
 public final class LocalEngine: Sendable {
@@ -55,20 +55,13 @@ public final class LocalEngine: Sendable {
         self.process = process
     }
 
-    /// The cache folder the setup script installs into.
-    public static func cacheFolder(environment: [String: String]) -> String {
-        if let folder = environment["CHORUS_CACHE"], !folder.isEmpty { return folder }
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/chorus" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.cache/chorus"
-    }
-
     /// Starts the server for `name` and waits until it answers `/health`.
     public static func start(
         name: String, environment: [String: String], parallel: Int = 8, contextPerSlot: Int = 4096,
         readyTimeout: Double = 180
     ) async throws -> LocalEngine {
         guard knownModels.contains(name) else { throw Failure.unknownModel(name, known: knownModels) }
-        let cache = cacheFolder(environment: environment)
+        let cache = ChorusFolders.cache(environment: environment)
         let python = cache + "/engine-venv/bin/python"
         let launcher = cache + "/engine/serve.py"
         let model = cache + "/models/\(name).gguf"

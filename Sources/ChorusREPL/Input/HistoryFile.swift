@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 
 /// Where line-editing history lives: `$XDG_DATA_HOME/chorus/history`, else `~/.local/share/chorus/history`.
@@ -5,13 +6,6 @@ public enum HistoryFile {
     /// The history file's path, or nil when there is no home to put it in.
     public static func path(environment: [String: String]) -> String? {
         if let override = environment["CHORUS_HISTORY"], !override.isEmpty { return override }
-        return dataDirectory(environment: environment).map { $0 + "/history" }
-    }
-
-    /// Chorus's data folder under the XDG base directory rules.
-    public static func dataDirectory(environment: [String: String]) -> String? {
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/chorus" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/share/chorus" }
-        return nil
+        return ChorusFolders.data(environment: environment).map { $0 + "/history" }
     }
 }
