@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "chorus", targets: ["chorus"]),
+        .executable(name: "chorus-bench", targets: ["chorus-bench"]),
         .library(name: "ChorusEngine", targets: ["ChorusEngine"]),
         .library(name: "ChorusScript", targets: ["ChorusScript"]),
         .library(name: "ChorusREPL", targets: ["ChorusREPL"]),
@@ -25,10 +26,14 @@ let package = Package(
         .target(name: "ChorusScript", dependencies: ["ChorusEngine"]),
         .target(name: "ChorusREPL", dependencies: ["ChorusScript", "ChorusEngine", "CEditLine"]),
         .executableTarget(name: "chorus", dependencies: ["ChorusREPL", "ChorusScript"]),
-        .testTarget(name: "ChorusEngineTests", dependencies: ["ChorusEngine"]),
+        // The Swift half of scripts/bench/sample; not part of the product.
+        .executableTarget(name: "chorus-bench", dependencies: ["ChorusEngine"]),
+        // Test doubles shared by the test targets (a scripted HTTP server).
+        .target(name: "ChorusTestSupport", path: "Tests/ChorusTestSupport"),
+        .testTarget(name: "ChorusEngineTests", dependencies: ["ChorusEngine", "ChorusTestSupport"]),
         .testTarget(name: "ChorusScriptTests", dependencies: ["ChorusScript"]),
         .testTarget(name: "ChorusREPLTests", dependencies: ["ChorusREPL"]),
-        .testTarget(name: "chorusTests", dependencies: ["ChorusScript"]),
+        .testTarget(name: "chorusTests", dependencies: ["ChorusScript", "ChorusEngine", "ChorusTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

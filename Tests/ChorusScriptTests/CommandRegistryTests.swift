@@ -20,7 +20,7 @@ struct CommandRegistryTests {
     @Test func standardCommandsInOrder() {
         #expect(
             registry.names == [
-                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "split",
+                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark", "split",
                 "responses", "model", "sample", "store", "export", "import", "vote", "grade", "metrics", "compare",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
@@ -68,7 +68,7 @@ struct CommandRegistryTests {
         let recorded = registry.commands.filter(\.signature.isRecorded).map(\.signature.name)
         #expect(
             recorded == [
-                "print", "sleep", "builtin", "load", "split", "responses", "model", "sample", "store", "import", "vote",
+                "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store", "import", "vote",
                 "grade", "metrics", "compare",
             ])
     }

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-/// Every tutorial replays to its golden transcript (`chorus run --echo`, both streams).
+/// Every tutorial replays to its golden transcript (`chorus run --echo`, both streams), each with a
+/// fresh, empty sample store; a tutorial that samples a model replays the samples recorded for it
+/// (`tutorials/fixtures/`), so no model runs. `CHORUS_UPDATE_GOLDENS=1` (scripts/update-goldens)
+/// rewrites the goldens instead of comparing.
 @Suite struct TutorialTranscriptTests {
     static var tutorials: [URL] {
         let folder = ChorusProcess.packageRoot.appendingPathComponent("tutorials")
@@ -9,19 +12,45 @@ import Testing
         return names.filter { $0.hasSuffix(".chorus") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
+    static var selfContained: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0) == nil } }
+    static var recorded: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0) != nil } }
+
     @Test func thereAreTutorials() {
-        #expect(!Self.tutorials.isEmpty)
+        #expect(!Self.selfContained.isEmpty)
+        #expect(!Self.recorded.isEmpty)
     }
 
-    @Test(arguments: tutorials)
-    func tutorialMatchesItsGoldenTranscript(_ tutorial: URL) throws {
-        let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+    @Test(arguments: selfContained)
+    func tutorialMatchesItsGoldenTranscript(_ tutorial: URL) async throws {
+        try await Self.replay(tutorial)
+    }
+
+    @Test(
+        .enabled(if: RecordedSamples.benchmarksInstalled, "the benchmarks are not installed: run scripts/setup-datasets"),
+        arguments: recorded)
+    func tutorialWithRecordedSamplesMatchesItsGoldenTranscript(_ tutorial: URL) async throws {
+        try await Self.replay(tutorial)
+    }
+
+    static func replay(_ tutorial: URL) async throws {
+        let data = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        if let fixture = RecordedSamples.fixture(of: tutorial) {
+            let folder = data.appendingPathComponent("chorus")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try await RecordedSamples.fill(storePath: folder.appendingPathComponent("samples.sqlite").path, from: fixture)
+        }
         let shell = URL(fileURLWithPath: "/bin/sh")
         let binary = try ChorusProcess.binary.path
         let result = try ChorusProcess.run(
             shell, ["-c", "\"$0\" run --echo \"$1\" 2>&1", binary, "tutorials/" + tutorial.lastPathComponent],
-            workingDirectory: ChorusProcess.packageRoot)
+            environment: ["XDG_DATA_HOME": data.path], workingDirectory: ChorusProcess.packageRoot)
+        let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
+        if ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDENS"] == "1" {
+            try result.standardOutput.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(result.status == 0)
         #expect(result.standardOutput == expected, "regenerate with scripts/update-goldens after checking the change")
     }

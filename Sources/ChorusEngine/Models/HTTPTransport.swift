@@ -16,6 +16,9 @@ struct HTTPTransport: Sendable {
         /// Header values by lower-cased name.
         var headers: [String: String]
         var body: [UInt8]
+        /// HTTP requests sent to get this answer: 2 when a kept-alive connection turned out to be
+        /// closed and the request went again on a fresh one.
+        var requestsSent = 1
     }
 
     /// Why no answer came.

@@ -193,9 +193,11 @@ public struct OpenAICompatibleClient: ModelClient {
         let body = Data(encoder.body(for: request).utf8)
         let path = OpenAIRequestEncoder.path(for: request.prompt)
         var attempt = 0
+        var sent = 0  // HTTP requests, counting a transport's resend on a fresh connection
         while true {
             try Task.checkCancellation()
             attempt += 1
+            sent += 1
             guard let endpoint = await pool.choose(nativeMany: nativeMany) else { return nil }
             let name = endpoints[endpoint].absoluteString
             var urlRequest = URLRequest(url: URL(string: name + "/" + path)!)
@@ -206,12 +208,14 @@ public struct OpenAICompatibleClient: ModelClient {
             if let apiKey { urlRequest.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
             let failure: ModelClientError
             var retryAfter: Double?
-            let started = clock.now()
             do {
-                let response = try await semaphore.withPermit { [transport, settings, urlRequest] in
-                    try await transport.send(urlRequest, timeout: settings.requestTimeout)
+                // Latency runs from the moment the request holds a permit: waiting for one is not the server's time.
+                let (response, latency) = try await semaphore.withPermit { [transport, settings, urlRequest, clock] in
+                    let started = clock.now()
+                    let response = try await transport.send(urlRequest, timeout: settings.requestTimeout)
+                    return (response, clock.now() - started)
                 }
-                let latency = clock.now() - started
+                sent += response.requestsSent - 1
                 switch response.status {
                 case 200..<300:
                     await pool.markHealthy(endpoint)
@@ -220,7 +224,7 @@ public struct OpenAICompatibleClient: ModelClient {
                         let billed = decoded.samples(latency: latency).cost
                         return Answer(
                             decoded: decoded, endpoint: endpoint, attempts: attempt, latency: latency,
-                            cost: Cost(calls: attempt, promptTokens: billed.promptTokens, completionTokens: billed.completionTokens))
+                            cost: Cost(calls: sent, promptTokens: billed.promptTokens, completionTokens: billed.completionTokens))
                     } catch {
                         failure = .malformedResponse(endpoint: name, reason: redact(error.reason), attempts: attempt)
                     }

@@ -58,6 +58,7 @@ final class SocketHTTPTransport: Sendable {
         let message = Self.serialise(request, url: url, endpoint: endpoint)
         // A kept-alive connection may have been closed by the server: on a failure before any
         // byte of the answer, try once more on a fresh connection.
+        var sentOnStale = false
         if let reused = takeIdle(endpoint) {
             var connection = Connection(socket: reused, deadline: deadline, cancelled: cancelled)
             do {
@@ -69,6 +70,7 @@ final class SocketHTTPTransport: Sendable {
                 throw failure
             } catch {
                 close(reused)  // a stale kept-alive connection: go on with a fresh one
+                sentOnStale = true
             }
         }
         let socket = try Self.connect(endpoint, deadline: deadline, cancelled: cancelled)
@@ -76,7 +78,9 @@ final class SocketHTTPTransport: Sendable {
         do {
             let response = try connection.exchange(message)
             if response.keepAlive { putIdle(socket, endpoint) } else { close(socket) }
-            return response.response
+            var answer = response.response
+            answer.requestsSent = sentOnStale ? 2 : 1
+            return answer
         } catch {
             close(socket)
             throw error

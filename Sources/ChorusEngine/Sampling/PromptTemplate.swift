@@ -53,4 +53,14 @@ public struct PromptTemplate: Sendable, Equatable, Hashable {
         messages.append(Message(role: "user", content: user.replacingOccurrences(of: Self.questionPlaceholder, with: problem.question)))
         return messages
     }
+
+    /// The prompt as the sample store keys it: the messages as a JSON array of `{"content", "role"}`.
+    public func promptDocument(for problem: Problem) -> CanonicalJSON {
+        Self.document(messages(for: problem))
+    }
+
+    /// Messages as the sample store keys them: a JSON array of `{"content", "role"}`.
+    public static func document(_ messages: [Message]) -> CanonicalJSON {
+        .array(messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
+    }
 }

@@ -17,6 +17,9 @@ public struct Sampler: Sendable {
         public let reused: Int
         /// Samples drawn from the model in this run.
         public let drawn: Int
+        /// What this run spent: every request sent (retries included), tokens, and wall time. The
+        /// sample set's own cost is the recorded cost of its samples, the same on every rerun.
+        public let spent: Cost
     }
 
     /// The model to call.
@@ -47,13 +50,22 @@ public struct Sampler: Sendable {
         _ dataset: Dataset, parameters: SamplingParameters, name: String,
         progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
     ) async throws -> Outcome {
+        try await sample(
+            dataset, prompts: dataset.problems.map { template.messages(for: $0) }, parameters: parameters, name: name,
+            progress: progress)
+    }
+
+    /// Samples every problem `parameters.n` times from a prompt of its own (`prompts[i]` for problem i),
+    /// such as an aggregation prompt holding the problem's candidates; the template is not used.
+    public func sample(
+        _ dataset: Dataset, prompts: [[PromptTemplate.Message]], parameters: SamplingParameters, name: String,
+        progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
+    ) async throws -> Outcome {
+        precondition(prompts.count == dataset.count, "one prompt per problem")
         let started = clock.now()
         let identity = client.identity
         let parameterDocument = parameters.keyDocument
-        let prompts = dataset.problems.map { template.messages(for: $0) }
-        let promptDocuments = prompts.map { messages in
-            CanonicalJSON.array(messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
-        }
+        let promptDocuments = prompts.map(PromptTemplate.document)
         var keys: [[SampleKey]] = []
         for promptDocument in promptDocuments {
             keys.append(
@@ -123,10 +135,12 @@ public struct Sampler: Sendable {
         let missing = collected.reduce(0) { $0 + $1.count { $0 == nil } }
         guard missing == 0 else { throw SamplingError.incompleteResponses(missing: missing) }
         let entries = zip(problems, collected).map { SampleSet.Entry(problem: $0, samples: $1.compactMap { $0 }) }
-        var cost = tally.state.withLock { $0.cost }
-        cost.wallSeconds = clock.now() - started
+        var spent = tally.state.withLock { $0.cost }
+        spent.wallSeconds = clock.now() - started
         let drawn = tally.state.withLock { $0.drawn }
-        return Outcome(samples: SampleSet(name: name, entries: entries, cost: cost), reused: reused, drawn: drawn)
+        let recorded = Cost(recordedBy: entries.lazy.flatMap(\.samples))
+        return Outcome(
+            samples: SampleSet(name: name, entries: entries, cost: recorded), reused: reused, drawn: drawn, spent: spent)
     }
 }
 

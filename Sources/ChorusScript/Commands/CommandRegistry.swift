@@ -21,6 +21,7 @@ public struct CommandRegistry: Sendable {
             QuitCommand(),
             BuiltinCommand(),
             LoadCommand(),
+            BenchmarkCommand(),
             SplitCommand(),
             ResponsesCommand(),
             ModelCommand(),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusEngine
 
 /// Every test talks to a `StubHTTPServer` on 127.0.0.1; nothing else is ever contacted.

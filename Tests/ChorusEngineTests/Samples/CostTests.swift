@@ -26,6 +26,20 @@ import Testing
         #expect(Cost(calls: 4, wallSeconds: 9).totalTokens == 0)
     }
 
+    @Test func recordedCostCountsOneCallPerResponse() {
+        // A native n = 3 response (prompt billed to its first sample), a single request, and a sample
+        // with no usage (replayed or hand-written), which made no call.
+        let samples = [
+            Sample(text: "a", promptTokens: 40, completionTokens: 10, latency: 2),
+            Sample(text: "b", promptTokens: 0, completionTokens: 12, latency: 2),
+            Sample(text: "c", promptTokens: 0, completionTokens: 8, latency: 2),
+            Sample(text: "d", promptTokens: 40, completionTokens: 9, latency: 1.5),
+            Sample(text: "e"),
+        ]
+        #expect(Cost(recordedBy: samples) == Cost(calls: 2, promptTokens: 80, completionTokens: 39, wallSeconds: 0))
+        #expect(Cost(recordedBy: [Sample]()) == .zero)
+    }
+
     @Test func roundTripsThroughJSON() throws {
         let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5)
         let data = try JSONEncoder().encode(cost)

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 
+import ChorusTestSupport
 @testable import ChorusEngine
 
 /// A model that answers `\boxed{seed-or-counter}` and counts the requests it gets.
@@ -47,7 +48,7 @@ final class CountingModel: ModelClient {
         #expect(model.requestCount == 12)
         #expect(model.requests.withLock { $0.allSatisfy { $0.n == 1 } })
         #expect(outcome.samples.entries[0].samples.map(\.text) == (10..<14).map { "so \\boxed{\($0)}" })
-        #expect(outcome.samples.cost.calls == 12)
+        #expect(outcome.spent.calls == 12)
     }
 
     @Test func rerunReadsTheStoreAndCallsNothing() async throws {
@@ -61,7 +62,8 @@ final class CountingModel: ModelClient {
         #expect(second.reused == 6)
         #expect(second.drawn == 0)
         #expect(second.samples.entries.map(\.samples) == first.samples.entries.map(\.samples))
-        #expect(second.samples.cost.calls == 0)
+        #expect(second.spent.calls == 0)
+        #expect(second.samples.cost == first.samples.cost)  // the recorded cost, the same on a rerun
     }
 
     @Test func raisingNDrawsOnlyTheNewSamples() async throws {
@@ -136,5 +138,111 @@ final class CountingModel: ModelClient {
         #expect(reports.first == 0)
         #expect(reports.max() == 6)
         #expect(reports.count == 7)
+    }
+}
+
+/// The sampler over real HTTP against a misbehaving stub server, with a real SQLite store: faults are
+/// retried, a broken answer never becomes a stored sample, and nothing finished is lost.
+@Suite struct SamplerFaultTests {
+    let dataset = try! Dataset.builtIn(named: "arithmetic", count: 3, seed: 1)
+    static let settings = OpenAICompatibleClient.Settings(
+        maxConcurrentRequests: 4, requestTimeout: 2,
+        retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005, maxRetryAfter: 0.05))
+
+    /// The seed a request body carries.
+    static func seed(of request: StubHTTPServer.Request) -> Int {
+        guard let range = request.body.range(of: #""seed":\d+"#, options: .regularExpression) else { return -1 }
+        return Int(request.body[range].dropFirst(7)) ?? -1
+    }
+
+    /// A good answer to the request with this seed.
+    static func answer(seed: Int) -> StubHTTPServer.Reply {
+        .json(OpenAICompatibleClientTests.chat(["so \\boxed{\(seed)}"]))
+    }
+
+    /// Numbers the distinct requests (by body) and counts the tries of each, so a script can fail a
+    /// request's first try only.
+    final class Attempts: Sendable {
+        private let seen = Mutex<[String: (number: Int, tries: Int)]>([:])
+        /// The request's number (0, 1, … in order of first arrival) and which try this is (1, 2, …).
+        func next(_ body: String) -> (number: Int, tries: Int) {
+            seen.withLock { seen in
+                let entry = seen[body].map { ($0.number, $0.tries + 1) } ?? (seen.count, 1)
+                seen[body] = entry
+                return entry
+            }
+        }
+    }
+
+    @Test func everyKindOfFaultIsRetriedAndOnlyGoodAnswersAreStored() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let attempts = Attempts()
+        // 12 requests (3 problems × seeds 1…4); the first six to arrive fail once, each in its own way.
+        let server = try StubHTTPServer { _, request in
+            let seed = Self.seed(of: request)
+            let (number, tries) = attempts.next(request.body)
+            guard tries == 1 else { return Self.answer(seed: seed) }
+            switch number {
+            case 0: return .status(500, #"{"error":"overloaded"}"#)
+            case 1: return .status(429, #"{"error":"slow down"}"#, retryAfter: "0")
+            case 2: return .reset
+            case 3: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{999}"]), action: .truncate)
+            case 4: return .json(#"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{999}"#)
+            case 5: return StubHTTPServer.Reply(body: "", delay: 5)  // longer than the request timeout
+            default: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{\(seed)}"]), delay: 0.05, action: .slowBody)
+            }
+        }
+        let client = try OpenAICompatibleClient(
+            model: "m", endpoints: [server.baseURL], settings: Self.settings, random: SplitMix64(seed: 1))
+        let outcome = try await Sampler(client: client, store: store)
+            .sample(dataset, parameters: SamplingParameters(n: 4, seed: 1), name: "s")
+        for entry in outcome.samples.entries {
+            #expect(entry.samples.map(\.text) == (1...4).map { "so \\boxed{\($0)}" })
+        }
+        let count = try await store.count()
+        #expect(count == 12)
+        let stored = try await store.samples(after: nil, limit: 100).map(\.sample.text)
+        #expect(!stored.contains { $0.contains("999") })
+        // 12 answers + 6 failed first tries (a reset on a kept-alive connection is resent at once, and counted).
+        #expect(outcome.spent.calls == 18)
+        #expect(server.requests.count == 18)
+        #expect(outcome.samples.cost.calls == 12)
+    }
+
+    @Test func aRequestThatKeepsFailingStopsTheRunButKeepsWhatFinished() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        // The last problem's sample 3 (seed 4) always gets a 500; the rest answer.
+        let lastQuestion = String(dataset.problems[2].question.prefix(16))
+        let failing = try StubHTTPServer { _, request in
+            let seed = Self.seed(of: request)
+            return seed == 4 && request.body.contains(lastQuestion) ? .status(500, #"{"error":"broken"}"#) : Self.answer(seed: seed)
+        }
+        var settings = Self.settings
+        settings.maxConcurrentRequests = 1  // one at a time: every other sample finishes before the last one fails
+        let client = try OpenAICompatibleClient(
+            model: "m", endpoints: [failing.baseURL], identity: "openai:m@fleet", settings: settings, random: SplitMix64(seed: 1))
+        let store = try SQLiteSampleStore(path: path)
+        await #expect {
+            _ = try await Sampler(client: client, store: store).sample(dataset, parameters: SamplingParameters(n: 4, seed: 1), name: "s")
+        } throws: { error in
+            "\(error)".contains("500") && "\(error)".contains("broken")
+        }
+        let saved = try await store.count()
+        #expect(saved == 11)
+        await store.close()
+
+        // A rerun, on a healthy server under the same identity, draws only the missing sample.
+        let healthy = try StubHTTPServer { _, request in Self.answer(seed: Self.seed(of: request)) }
+        let reopened = try SQLiteSampleStore(path: path)
+        let rerun = try await Sampler(
+            client: try OpenAICompatibleClient(
+                model: "m", endpoints: [healthy.baseURL], identity: "openai:m@fleet", settings: Self.settings),
+            store: reopened
+        ).sample(dataset, parameters: SamplingParameters(n: 4, seed: 1), name: "s")
+        #expect(rerun.reused == 11)
+        #expect(rerun.drawn == 1)
+        #expect(healthy.requests.map(Self.seed) == [4])
     }
 }

@@ -25,6 +25,7 @@ struct HelpCommandTests {
                 Data
                   builtin    Generates a built-in dataset (no download needed).
                   load       Loads problems from a GSM8K, MATH, JSONL or CSV file.
+                  benchmark  Loads real benchmark problems installed by scripts/setup-datasets.
                   split      Splits a dataset into train and test parts, by seed.
                   responses  Makes a sample set from hand-written responses.
 

@@ -11,8 +11,7 @@ struct LoadCommand: Command {
             .named("answer", .string, "field holding the gold answer (jsonl/csv)", default: Value.none),
             .named("id", .string, "field holding the problem id (jsonl/csv)", default: Value.none),
             .named("solution", .string, "field holding a worked solution (jsonl/csv)", default: Value.none),
-            .named("limit", .int, "keep the first n problems (after shuffling)", default: Value.none),
-            .named("shuffle", .int, "shuffle with this seed before the limit", default: Value.none),
+        ] + DatasetSelection.parameters + [
             .named("skip_invalid", .bool, "skip bad rows (they are counted and listed) instead of failing", default: .bool(false)),
         ],
         discussion: """
@@ -60,14 +59,6 @@ struct LoadCommand: Command {
             if report.skipped.count > 10 { note += "  … \(report.skipped.count - 10) more\n" }
             invocation.session.output.writeError(note)
         }
-        var dataset = report.dataset
-        if let seed = invocation.optionalInt("shuffle") {
-            dataset = dataset.shuffled(seed: UInt64(bitPattern: Int64(seed)))
-        }
-        if let limit = invocation.optionalInt("limit") {
-            guard limit >= 1 else { throw invocation.error("`limit` must be at least 1, not \(limit)", at: "limit") }
-            dataset = dataset.limit(limit)
-        }
-        return .object(DatasetValue(dataset))
+        return .object(DatasetValue(try DatasetSelection.apply(invocation, to: report.dataset)))
     }
 }

@@ -64,7 +64,13 @@ struct SampleCommand: Command {
             throw invocation.error("sampling failed: \(error)", at: "model", hint: "finished samples are kept; rerun to resume")
         }
         let graded = try AnswerClassifier(grader: grader).grade(outcome.samples)
-        output.writeError("sample: \(outcome.reused) from the store, \(outcome.drawn) drawn from \(model.client.identity)\n")
+        var note = "sample: \(outcome.reused) from the store, \(outcome.drawn) drawn from \(model.client.identity)"
+        if outcome.spent.calls > 0 {
+            let spent = outcome.spent
+            note += " (\(spent.calls) call\(spent.calls == 1 ? "" : "s"), \(spent.completionTokens) completion tokens, "
+                + NumberFormatting.duration(seconds: spent.wallSeconds) + ")"
+        }
+        output.writeError(note + "\n")
         return .object(SampleSetValue(samples: outcome.samples, graded: graded))
     }
 

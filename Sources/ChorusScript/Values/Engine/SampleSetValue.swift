@@ -40,9 +40,9 @@ public struct SampleSetValue: ScriptObject {
         var lines = ["sample set \(samples.name): \(summary)"]
         let cost = samples.cost
         if cost.calls > 0 || cost.totalTokens > 0 {
-            lines.append(
-                "cost: \(cost.calls) calls, \(cost.promptTokens) prompt + \(cost.completionTokens) completion tokens, "
-                    + NumberFormatting.duration(seconds: cost.wallSeconds))
+            var line = "cost: \(cost.calls) calls, \(cost.promptTokens) prompt + \(cost.completionTokens) completion tokens"
+            if cost.wallSeconds > 0 { line += ", " + NumberFormatting.duration(seconds: cost.wallSeconds) }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
     }

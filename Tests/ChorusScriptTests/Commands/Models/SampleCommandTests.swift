@@ -11,9 +11,7 @@ struct SampleCommandTests {
         let dataset = try Dataset.builtIn(named: "arithmetic", count: count, seed: 1)
         var lines: [String] = []
         for problem in dataset.problems {
-            let messages = PromptTemplate.standard.messages(for: problem)
-            let prompt = CanonicalJSON.array(
-                messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
+            let prompt = PromptTemplate.standard.promptDocument(for: problem)
             for (index, text) in texts.enumerated() {
                 lines.append(
                     CanonicalJSON.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).text)

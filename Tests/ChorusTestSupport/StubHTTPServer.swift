@@ -8,47 +8,70 @@ import Synchronization
 
 /// A scripted HTTP/1.1 server on 127.0.0.1 for tests: it answers each request as its script says
 /// and records what it got, on plain threads with blocking sockets (never the concurrency pool).
-final class StubHTTPServer: Sendable {
+public final class StubHTTPServer: Sendable {
     /// One request as the server read it.
-    struct Request: Sendable {
-        var method: String
-        var path: String
+    public struct Request: Sendable {
+        /// `GET`, `POST`, ….
+        public var method: String
+        /// The request target, such as `/v1/chat/completions`.
+        public var path: String
         /// Header values by lower-cased name.
-        var headers: [String: String]
-        var body: String
+        public var headers: [String: String]
+        /// The body as text.
+        public var body: String
     }
 
     /// What to do with one request.
-    struct Reply: Sendable {
-        enum Action: Sendable {
+    public struct Reply: Sendable {
+        public enum Action: Sendable {
             /// Answer with the status, headers and body.
             case respond
             /// Close the connection without answering.
             case reset
             /// Promise the whole body, send its first half, close.
             case truncate
+            /// Send the head at once, then the body in four pieces, `delay` seconds apart.
+            case slowBody
         }
 
-        var status: Int = 200
-        var body: String = "{}"
-        var headers: [String: String] = [:]
-        /// Seconds to wait before acting.
-        var delay: Double = 0
-        var action: Action = .respond
+        /// The HTTP status.
+        public var status: Int
+        /// The body, sent with a Content-Length.
+        public var body: String
+        /// Extra header fields.
+        public var headers: [String: String]
+        /// Seconds to wait before acting (between pieces for `slowBody`).
+        public var delay: Double
+        /// How the reply is sent.
+        public var action: Action
 
-        static func json(_ body: String, status: Int = 200, delay: Double = 0) -> Reply {
+        /// Creates a reply.
+        public init(
+            status: Int = 200, body: String = "{}", headers: [String: String] = [:], delay: Double = 0, action: Action = .respond
+        ) {
+            self.status = status
+            self.body = body
+            self.headers = headers
+            self.delay = delay
+            self.action = action
+        }
+
+        /// A JSON body with a status.
+        public static func json(_ body: String, status: Int = 200, delay: Double = 0) -> Reply {
             Reply(status: status, body: body, delay: delay)
         }
 
-        static func status(_ status: Int, _ body: String = "{}", retryAfter: String? = nil) -> Reply {
+        /// A status with a body and, for 429s, a `Retry-After`.
+        public static func status(_ status: Int, _ body: String = "{}", retryAfter: String? = nil) -> Reply {
             Reply(status: status, body: body, headers: retryAfter.map { ["Retry-After": $0] } ?? [:])
         }
 
-        static let reset = Reply(action: .reset)
+        /// Close the connection without answering.
+        public static let reset = Reply(action: .reset)
     }
 
     private struct State {
-        var requests: [Request] = []
+        public var requests: [Request] = []
         var inFlight = 0
         var maxInFlight = 0
         var connections: Set<Int32> = []
@@ -56,13 +79,13 @@ final class StubHTTPServer: Sendable {
     }
 
     /// The port the server listens on.
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let script: @Sendable (Int, Request) -> Reply
     private let state = Mutex(State())
 
     /// Starts a server that answers request number i (0-based) with `script(i, request)`.
-    init(script: @escaping @Sendable (Int, Request) -> Reply) throws {
+    public init(script: @escaping @Sendable (Int, Request) -> Reply) throws {
         self.script = script
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StubError.socket("socket") }
@@ -90,23 +113,23 @@ final class StubHTTPServer: Sendable {
     }
 
     /// Starts a server answering the replies in order, repeating the last one.
-    convenience init(replies: [Reply]) throws {
+    public convenience init(replies: [Reply]) throws {
         try self.init { number, _ in replies[min(number, replies.count - 1)] }
     }
 
     deinit { stop() }
 
     /// `http://127.0.0.1:PORT/v1`.
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
 
     /// The requests received so far, in the order they were read.
-    var requests: [Request] { state.withLock { $0.requests } }
+    public var requests: [Request] { state.withLock { $0.requests } }
 
     /// The most requests that were being answered at once.
-    var maxInFlight: Int { state.withLock { $0.maxInFlight } }
+    public var maxInFlight: Int { state.withLock { $0.maxInFlight } }
 
     /// Stops listening and closes every connection.
-    func stop() {
+    public func stop() {
         let sockets = state.withLock { state -> [Int32] in
             guard !state.stopped else { return [] }
             state.stopped = true
@@ -151,7 +174,7 @@ final class StubHTTPServer: Sendable {
                 return state.requests.count - 1
             }
             let reply = script(number, request)
-            if reply.delay > 0 { Thread.sleep(forTimeInterval: reply.delay) }
+            if reply.delay > 0, reply.action != .slowBody { Thread.sleep(forTimeInterval: reply.delay) }
             state.withLock { $0.inFlight -= 1 }
             switch reply.action {
             case .reset:
@@ -160,6 +183,15 @@ final class StubHTTPServer: Sendable {
                 let body = Array(reply.body.utf8)
                 send(fd, head(reply, contentLength: body.count) + Array(body.prefix(body.count / 2)))
                 return
+            case .slowBody:
+                let body = Array(reply.body.utf8)
+                guard send(fd, head(reply, contentLength: body.count)) else { return }
+                let piece = max(1, (body.count + 3) / 4)
+                for start in stride(from: 0, to: body.count, by: piece) {
+                    Thread.sleep(forTimeInterval: reply.delay)
+                    guard send(fd, Array(body[start..<min(body.count, start + piece)])) else { return }
+                }
+                if request.headers["connection"]?.lowercased() == "close" { return }
             case .respond:
                 let body = Array(reply.body.utf8)
                 guard send(fd, head(reply, contentLength: body.count) + body) else { return }
@@ -226,5 +258,6 @@ final class StubHTTPServer: Sendable {
         return true
     }
 
-    enum StubError: Error { case socket(String) }
+    /// The listening socket could not be set up.
+    public enum StubError: Error { case socket(String) }
 }

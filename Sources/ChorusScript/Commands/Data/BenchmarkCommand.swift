@@ -1,0 +1,30 @@
+import ChorusEngine
+
+/// `benchmark`: real test problems that `scripts/setup-datasets` installed.
+struct BenchmarkCommand: Command {
+    let signature = CommandSignature(
+        name: "benchmark", group: .data, summary: "Loads real benchmark problems installed by scripts/setup-datasets.",
+        parameters: [
+            .positional("name", .choice(InstalledBenchmark.names), "the benchmark"),
+        ] + DatasetSelection.parameters,
+        discussion: """
+            \(InstalledBenchmark.allCases.map { "`\($0.rawValue)`: \($0.summary)." }.joined(separator: " ")) \
+            They live in Chorus's cache folder (`$CHORUS_CACHE`, else \
+            `~/.cache/chorus`), under `datasets/`; `scripts/setup-datasets` \
+            installs them once, and `scripts/run` and `scripts/test` do it for you.
+            """,
+        examples: ["gsm = benchmark gsm8k limit: 8", "hard = benchmark champ shuffle: 1 limit: 20"])
+
+    func run(_ invocation: Invocation) async throws -> Value {
+        guard let benchmark = InstalledBenchmark(rawValue: invocation.string("name")) else {
+            throw invocation.error("no benchmark named \(invocation.string("name"))", at: "name")
+        }
+        let dataset: Dataset
+        do {
+            dataset = try benchmark.load(environment: invocation.session.services.environment)
+        } catch {
+            throw invocation.error("\(error)", at: "name")
+        }
+        return .object(DatasetValue(try DatasetSelection.apply(invocation, to: dataset)))
+    }
+}

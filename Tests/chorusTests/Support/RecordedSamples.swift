@@ -1,0 +1,59 @@
+import ChorusEngine
+import Foundation
+
+/// A tutorial's recorded model samples (`tutorials/fixtures/NAME.samples.jsonl`, written by
+/// `scripts/record-tutorial`), put into a fresh sample store so the tutorial replays with no model.
+///
+/// Each line is a store export line without `prompt` and `key`: the prompts hold benchmark problems,
+/// which are installed, never committed. The prompt is rebuilt from the installed problem and the
+/// standard template, and the key from the prompt, exactly as `sample` computes them.
+enum RecordedSamples {
+    /// The fixture of `tutorial`, when it has one.
+    static func fixture(of tutorial: URL) -> URL? {
+        let name = tutorial.deletingPathExtension().lastPathComponent
+        let url = tutorial.deletingLastPathComponent().appendingPathComponent("fixtures/\(name).samples.jsonl")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Whether every installed benchmark is there to rebuild prompts from.
+    static var benchmarksInstalled: Bool {
+        InstalledBenchmark.allCases.allSatisfy { FileManager.default.fileExists(atPath: $0.path()) }
+    }
+
+    /// Saves the fixture's samples into the SQLite store at `storePath`.
+    static func fill(storePath: String, from fixture: URL) async throws {
+        var problems: [String: Problem] = [:]
+        for benchmark in InstalledBenchmark.allCases {
+            for problem in try benchmark.load().problems { problems[problem.id] = problem }
+        }
+        var samples: [StoredSample] = []
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        for (number, line) in text.split(separator: "\n").enumerated() {
+            guard var row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let problemID = row["problem_id"] as? String
+            else { throw FixtureError("\(fixture.lastPathComponent):\(number + 1): not a sample line") }
+            guard let problem = problems[problemID] else {
+                throw FixtureError("\(fixture.lastPathComponent):\(number + 1): no installed problem \(problemID)")
+            }
+            let prompt = PromptTemplate.standard.promptDocument(for: problem)
+            row["prompt"] = try JSONSerialization.jsonObject(with: Data(prompt.text.utf8))
+            let parameters = try CanonicalJSON(
+                parsing: String(decoding: try JSONSerialization.data(withJSONObject: row["parameters"] ?? [:]), as: UTF8.self))
+            row["key"] = SampleKey(
+                modelIdentity: row["model"] as? String ?? "", prompt: prompt, parameters: parameters,
+                seed: row["seed"] as? Int, sampleIndex: row["index"] as? Int ?? -1
+            ).hex
+            let full = String(decoding: try JSONSerialization.data(withJSONObject: row), as: UTF8.self)
+            samples.append(try StoredSample(jsonLine: full))
+        }
+        let store = try SQLiteSampleStore(path: storePath)
+        try await store.save(contentsOf: samples)
+        await store.close()
+    }
+
+    /// A fixture that does not fit the installed problems.
+    struct FixtureError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

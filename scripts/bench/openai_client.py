@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Benchmark client (scripts/bench/sample): N chat completions, C in flight, through the
+`openai` package's AsyncOpenAI client.
+
+    python openai_client.py --url http://127.0.0.1:PORT[/v1] --requests N --concurrency C
+
+Each request: model "stub", one short user message, max_tokens 16. The client does no
+retries and keeps up to C connections open, so it is compared on equal terms. Prints one
+JSON line: {"client":"openai","requests":N,"concurrency":C,"seconds":WALL,
+"cpu_seconds":CPU,"errors":E}, where CPU is this process's user+system CPU time during the
+run (imports and setup excluded).
+"""
+
+import asyncio
+import sys
+
+from bench_common import api_base, arguments, print_requests_row, timed_workers
+
+import openai
+
+try:  # recent openai releases ship their HTTP stack as httpx2
+    import httpx2 as httpx
+except ImportError:
+    import httpx
+
+
+async def run(url, requests, concurrency):
+    http_client = openai.DefaultAsyncHttpxClient(
+        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        timeout=httpx.Timeout(120.0),
+    )
+    client = openai.AsyncOpenAI(
+        base_url=api_base(url), api_key="stub", max_retries=0, http_client=http_client
+    )
+    next_index = 0
+    errors = 0
+
+    async def worker():
+        nonlocal next_index, errors
+        while next_index < requests:
+            i = next_index
+            next_index += 1
+            try:
+                response = await client.chat.completions.create(
+                    model="stub",
+                    messages=[{"role": "user", "content": f"Problem {i}: what is {i}*7+3? Answer briefly."}],
+                    max_tokens=16,
+                )
+                if not response.choices or response.choices[0].message.content is None:
+                    errors += 1
+            except Exception as error:  # counted, and the first few are shown
+                errors += 1
+                if errors <= 3:
+                    print(f"openai_client: request {i}: {error!r}", file=sys.stderr)
+
+    seconds, cpu = await timed_workers(worker, requests, concurrency)
+    await client.close()
+    return seconds, cpu, errors
+
+
+def main():
+    args = arguments(__doc__, requests=2000, concurrency=256)
+    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
+    print_requests_row("openai", args, seconds, cpu, errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
