@@ -21,6 +21,12 @@ public struct AnswerExtractor: Sendable {
 
     /// The answer in the UTF-8 `bytes` of a response, or `nil` when no rule finds one.
     public func extract(bytes: UnsafeBufferPointer<UInt8>) -> ExtractedAnswer? {
+        if options.answerTagFirst, options.answerTag, let range = Self.lastAnswerTag(bytes) {
+            if options.boxed, let box = Self.lastBoxed(UnsafeBufferPointer(rebasing: bytes[range])) {
+                return Self.answer(bytes, (range.lowerBound + box.lowerBound)..<(range.lowerBound + box.upperBound), .answerTag)
+            }
+            return Self.answer(bytes, range, .answerTag)
+        }
         if options.boxed, let range = Self.lastBoxed(bytes) {
             return Self.answer(bytes, range, .boxed)
         }

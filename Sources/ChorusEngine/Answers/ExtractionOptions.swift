@@ -10,15 +10,19 @@ public struct ExtractionOptions: Sendable, Equatable, Hashable {
     public var phrase: Bool
     /// Fall back to the last number in the response.
     public var lastNumber: Bool
+    /// Try `<answer>…</answer>` before `\boxed{…}` (a `\boxed{…}` inside the tag is unwrapped): for
+    /// an aggregator's output, whose reasoning quotes the candidates' boxed answers before it gives its own.
+    public var answerTagFirst: Bool
 
     /// Creates options; every rule is on unless turned off.
     public init(boxed: Bool = true, answerTag: Bool = true, hashes: Bool = true, phrase: Bool = true,
-                lastNumber: Bool = true) {
+                lastNumber: Bool = true, answerTagFirst: Bool = false) {
         self.boxed = boxed
         self.answerTag = answerTag
         self.hashes = hashes
         self.phrase = phrase
         self.lastNumber = lastNumber
+        self.answerTagFirst = answerTagFirst
     }
 
     /// Every rule except the last-number fallback: a response with no marked answer has none.

@@ -16,11 +16,14 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
     public var seed: Int?
     /// Whether to ask for token log-probabilities (for weighted votes).
     public var logprobs: Bool
+    /// The versioned prompt template behind the prompts (`ssa-v1@<hash>`), for aggregation and
+    /// refinement; part of the key, so a changed template never reuses samples of the old one.
+    public var template: String?
 
     /// Creates parameters.
     public init(
         n: Int, temperature: Double = 0.7, topP: Double? = nil, topK: Int? = nil, maxTokens: Int = 512,
-        stop: [String] = [], seed: Int? = nil, logprobs: Bool = false
+        stop: [String] = [], seed: Int? = nil, logprobs: Bool = false, template: String? = nil
     ) {
         self.n = n
         self.temperature = temperature
@@ -30,6 +33,7 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
         self.stop = stop
         self.seed = seed
         self.logprobs = logprobs
+        self.template = template
     }
 
     /// The parameters that shape one sample, as part of its store key.
@@ -45,6 +49,7 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
         ]
         if let topP { fields["top_p"] = .number(topP) }
         if let topK { fields["top_k"] = .integer(topK) }
+        if let template { fields["template"] = .string(template) }
         return .object(fields)
     }
 }

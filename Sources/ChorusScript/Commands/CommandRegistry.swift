@@ -30,9 +30,12 @@ public struct CommandRegistry: Sendable {
             ExportCommand(),
             ImportCommand(),
             VoteCommand(),
+            AggregateCommand(),
+            RefineCommand(),
             GradeCommand(),
             MetricsCommand(),
             CompareCommand(),
+            PlotCommand(),
         ])
     }
 

@@ -17,10 +17,10 @@ enum FileErrors {
     }
 
     /// Refuses to replace an existing file unless the command's `overwrite:` argument is true.
-    static func refuseOverwrite(of path: String, _ invocation: Invocation) throws {
+    static func refuseOverwrite(of path: String, _ invocation: Invocation, argument: String = "path") throws {
         guard FileManager.default.fileExists(atPath: path), !invocation.bool("overwrite") else { return }
         throw invocation.error(
-            "\(Value.quote(path)) already exists", at: "path",
+            "\(Value.quote(path)) already exists", at: argument,
             hint: "pass `overwrite: true` to replace it, or choose another name")
     }
 }

@@ -39,6 +39,17 @@ import Testing
         #expect(extractor.extract(from: response) == ExtractedAnswer(text: "8", method: .boxed))
     }
 
+    @Test func answerTagFirstSkipsTheBoxesTheReasoningQuotes() {
+        let tagFirst = AnswerExtractor(options: ExtractionOptions(answerTagFirst: true))
+        let response = "<think>Answer 1 says \\boxed{5}, answer 2 says \\boxed{7}.</think><answer>7</answer>"
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: "7", method: .boxed))
+        #expect(tagFirst.extract(from: "<think>\\boxed{5}</think><answer>42</answer>") == ExtractedAnswer(text: "42", method: .answerTag))
+        #expect(extractor.extract(from: "<think>\\boxed{5}</think><answer>42</answer>") == ExtractedAnswer(text: "5", method: .boxed))
+        #expect(tagFirst.extract(from: "<answer>so \\boxed{\\frac{1}{2}}</answer>") == ExtractedAnswer(text: "\\frac{1}{2}", method: .answerTag))
+        // With no tag, the usual order applies.
+        #expect(tagFirst.extract(from: "so \\boxed{3}") == ExtractedAnswer(text: "3", method: .boxed))
+    }
+
     @Test func gsmHashes() {
         #expect(extractor.extract(from: "She has 3 + 4 = 7 apples.\n#### 7\n")
                 == ExtractedAnswer(text: "7", method: .hashes))

@@ -38,11 +38,14 @@ struct HelpCommandTests {
 
                 Strategies
                   vote       Majority vote over equivalent answers (maj@k).
+                  aggregate  Shows a model each problem with k sampled answers and keeps the one answer it gives (SSA, USC).
+                  refine     Shows a model each problem with k candidate solutions and keeps the new solution it writes (GSR).
 
                 Metrics and reports
                   grade      Extracts a response's answer and compares it with a gold answer.
                   metrics    pass@1, maj@k, pass@k and oracle@k with 95% intervals.
                   compare    Compares strategies and sample sets in one table with 95% intervals.
+                  plot       Draws pass@k and maj@k scaling curves: an SVG file and a table here.
 
                 `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
 

@@ -1,0 +1,106 @@
+/// Shows a model each problem with candidates drawn from a sample set and keeps what it answers:
+/// SSA aggregation (and the USC baseline) and GSR refinement.
+///
+/// Every prompt goes through a `Sampler`, so combined answers are stored as they arrive, keyed by
+/// the model, the full prompt (candidates included), the parameters and the template's version: a
+/// rerun reads them back, and Ctrl-C keeps what finished. The result is a sample set like any other
+/// (one or more combined answers per problem), whose cost is its inputs' plus its own.
+public struct Combiner: Sendable {
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// The combined answers, problems in the input's order.
+        public let samples: SampleSet
+        /// Combined answers found in the store.
+        public let reused: Int
+        /// Combined answers drawn from the model in this run.
+        public let drawn: Int
+        /// What this run spent.
+        public let spent: Cost
+        /// Prompts whose candidates were cut to fit the budget.
+        public let truncated: Int
+        /// Prompts left out because their candidates were over the budget.
+        public let skipped: Int
+    }
+
+    /// The model that combines.
+    public let client: any ModelClient
+    /// Where its answers are kept.
+    public let store: any SampleStore
+    /// The prompt.
+    public let template: CombinerTemplate
+    /// Which candidates each prompt shows.
+    public let selection: CandidateSelection
+    /// How long the candidates may be; nil for no limit.
+    public let budget: CandidateBudget?
+    /// How the model samples; `n` answers per prompt.
+    public let parameters: SamplingParameters
+    /// The clock that times the run.
+    public let clock: any EngineClock
+
+    /// Creates a combiner.
+    public init(
+        client: any ModelClient, store: any SampleStore, template: CombinerTemplate, selection: CandidateSelection,
+        budget: CandidateBudget? = nil, parameters: SamplingParameters, clock: any EngineClock = SystemClock()
+    ) {
+        self.client = client
+        self.store = store
+        self.template = template
+        self.selection = selection
+        self.budget = budget
+        var parameters = parameters
+        parameters.template = template.versionKey
+        self.parameters = parameters
+        self.clock = clock
+    }
+
+    /// Combines the candidates of every problem of `input`; `progress` sees each prompt round.
+    public func combine(
+        _ input: SampleSet, name: String, progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
+    ) async throws -> Outcome {
+        let started = clock.now()
+        var truncated = 0
+        var skipped = 0
+        // prompts[s][i]: the s-th prompt of problem i (nil when the problem has no s-th prompt).
+        var prompts: [[[PromptTemplate.Message]?]] = Array(
+            repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
+        for (problemIndex, entry) in input.entries.enumerated() {
+            for (subset, indices) in selection.choose(from: entry.samples, problemID: entry.problem.id).enumerated() {
+                var texts = indices.map { entry.samples[$0].text }
+                if let budget {
+                    guard let fitted = budget.fit(texts) else {
+                        skipped += 1
+                        continue
+                    }
+                    if fitted.truncated { truncated += 1 }
+                    texts = fitted.texts
+                }
+                prompts[subset][problemIndex] = template.prompt(question: entry.problem.question, candidates: texts)
+            }
+        }
+        var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
+        var reused = 0
+        var drawn = 0
+        var spent = Cost.zero
+        let sampler = Sampler(client: client, store: store, clock: clock)
+        for round in prompts {
+            try Task.checkCancellation()
+            let present = round.indices.filter { round[$0] != nil }
+            guard !present.isEmpty else { continue }
+            let problems = try Dataset(name: name, problems: present.map { input.entries[$0].problem })
+            let outcome = try await sampler.sample(
+                problems, prompts: present.map { round[$0]! }, parameters: parameters, name: name, progress: progress)
+            for (offset, problemIndex) in present.enumerated() {
+                combined[problemIndex] += outcome.samples.entries[offset].samples
+            }
+            reused += outcome.reused
+            drawn += outcome.drawn
+            spent = spent + outcome.spent
+        }
+        spent.wallSeconds = clock.now() - started
+        let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
+        let own = Cost(recordedBy: combined.joined())
+        return Outcome(
+            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: reused, drawn: drawn,
+            spent: spent, truncated: truncated, skipped: skipped)
+    }
+}
