@@ -21,7 +21,7 @@ struct CommandRegistryTests {
         #expect(
             registry.names == [
                 "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark", "split",
-                "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "grade", "metrics", "compare", "plot",
+                "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score", "best_of", "grade", "metrics", "compare", "plot",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
     }
@@ -68,7 +68,7 @@ struct CommandRegistryTests {
         let recorded = registry.commands.filter(\.signature.isRecorded).map(\.signature.name)
         #expect(
             recorded == [
-                "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store", "import", "vote", "aggregate", "refine",
+                "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store", "import", "vote", "aggregate", "refine", "score", "best_of",
                 "grade", "metrics", "compare", "plot",
             ])
     }

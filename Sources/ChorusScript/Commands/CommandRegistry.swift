@@ -32,6 +32,8 @@ public struct CommandRegistry: Sendable {
             VoteCommand(),
             AggregateCommand(),
             RefineCommand(),
+            ScoreCommand(),
+            BestOfCommand(),
             GradeCommand(),
             MetricsCommand(),
             CompareCommand(),

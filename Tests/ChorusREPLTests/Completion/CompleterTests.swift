@@ -13,7 +13,7 @@ import Testing
 
     @Test func commandNamesAtTheStartOfALine() {
         #expect(completer.complete(lineBeforeWord: "", word: "pri").candidates == ["print"])
-        #expect(completer.complete(lineBeforeWord: "  ", word: "s").candidates == ["sample", "samples", "save", "seed", "sleep", "split", "store"])
+        #expect(completer.complete(lineBeforeWord: "  ", word: "s").candidates == ["sample", "samples", "save", "score", "seed", "sleep", "split", "store"])
     }
 
     @Test func commandNamesAfterAnAssignment() {

@@ -1,0 +1,27 @@
+import ChorusEngine
+import Testing
+
+@testable import ChorusScript
+
+@Suite("best_of")
+struct BestOfCommandTests {
+    @Test func picksTheHighestScoredSample() async throws {
+        let harness = Harness()
+        let value = try EngineFixtures.sampleSetValue([
+            (gold: "2", samples: [Sample(text: "\\boxed{1}", score: 0.1), Sample(text: "\\boxed{1}", score: 0.2), Sample(text: "\\boxed{2}", score: 0.8)])
+        ])
+        await harness.session.assign("s", .object(value))
+        let result = await harness.run("b = best_of s\nb.accuracy\nv = vote s\nv.accuracy")
+        #expect(result == report(succeeded: 4))
+        #expect(harness.output.output == "1.0\n0.0\n")
+    }
+
+    @Test func unscoredSamplesAndABadKAreErrors() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("best_of s") == report(failed: 1))
+        #expect(harness.output.error.contains("has no score"))
+        #expect(harness.output.error.contains("score s with: judge"))
+        #expect(await harness.run("best_of s k: 4") == report(failed: 1))
+        #expect(harness.output.error.contains("`k` must be between 1 and 3"))
+    }
+}

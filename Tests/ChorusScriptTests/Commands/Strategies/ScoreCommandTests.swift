@@ -1,0 +1,23 @@
+import ChorusEngine
+import Testing
+
+@testable import ChorusScript
+
+@Suite("score")
+struct ScoreCommandTests {
+    @Test func aJudgeScoresEverySampleForBestOf() async throws {
+        let harness = try await Harness.withCombiningModel(answering: "looks right <score>8</score>")
+        let result = await harness.run("scored = score s with: m k: 2\nb = best_of scored k: 2\nb.name")
+        #expect(result == report(succeeded: 3))
+        #expect(harness.output.output == "\"best@2\"\n")
+        #expect(harness.output.error == "score: 0 from the store, 6 drawn from fake:fixed\n")
+    }
+
+    @Test func unreadableJudgementsAreCountedAndAPromptNeedsItsPlaceholders() async throws {
+        let harness = try await Harness.withCombiningModel(answering: "no idea")
+        #expect(await harness.run("score s with: m") == report(succeeded: 1))
+        #expect(harness.output.error.contains("9 judgements with no readable score"))
+        #expect(await harness.run("score s with: m prompt: \"Rate {solution}\"") == report(failed: 1))
+        #expect(harness.output.error.contains("the judge's prompt has no {question} placeholder"))
+    }
+}
