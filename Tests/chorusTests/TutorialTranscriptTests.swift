@@ -3,7 +3,7 @@ import Testing
 
 /// Every tutorial replays to its golden transcript (`chorus run --echo`, both streams), each with a
 /// fresh, empty sample store; a tutorial that samples a model replays the samples recorded for it
-/// (`tutorials/fixtures/`), so no model runs. `CHORUS_UPDATE_GOLDENS=1` (scripts/update-goldens)
+/// (`tutorials/fixtures/`), and `CHORUS_OFFLINE=1` makes sure no model runs. `CHORUS_UPDATE_GOLDENS=1` (scripts/update-goldens)
 /// rewrites the goldens instead of comparing.
 @Suite struct TutorialTranscriptTests {
     static var tutorials: [URL] {
@@ -12,12 +12,14 @@ import Testing
         return names.filter { $0.hasSuffix(".chorus") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    static var selfContained: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0) == nil } }
-    static var recorded: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0) != nil } }
+    /// Tutorials that need the installed benchmarks (their recorded prompts are rebuilt from them).
+    static var onBenchmarks: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0).map(RecordedSamples.needsBenchmarks) ?? false } }
+    /// The rest: no data beyond the repository's.
+    static var selfContained: [URL] { tutorials.filter { !onBenchmarks.contains($0) } }
 
     @Test func thereAreTutorials() {
         #expect(!Self.selfContained.isEmpty)
-        #expect(!Self.recorded.isEmpty)
+        #expect(!Self.onBenchmarks.isEmpty)
     }
 
     @Test(arguments: selfContained)
@@ -27,14 +29,19 @@ import Testing
 
     @Test(
         .enabled(if: RecordedSamples.benchmarksInstalled, "the benchmarks are not installed: run scripts/setup-datasets"),
-        arguments: recorded)
-    func tutorialWithRecordedSamplesMatchesItsGoldenTranscript(_ tutorial: URL) async throws {
+        arguments: onBenchmarks)
+    func tutorialOnABenchmarkMatchesItsGoldenTranscript(_ tutorial: URL) async throws {
         try await Self.replay(tutorial)
     }
 
     static func replay(_ tutorial: URL) async throws {
+        // A folder of its own: a fresh data folder (so an empty store) and a copy of tutorials/ to run
+        // in, so the files a tutorial writes never land in the repository.
         let data = try ChorusProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }
+        let work = data.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: tutorial.deletingLastPathComponent(), to: work.appendingPathComponent("tutorials"))
         if let fixture = RecordedSamples.fixture(of: tutorial) {
             let folder = data.appendingPathComponent("chorus")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,7 +51,7 @@ import Testing
         let binary = try ChorusProcess.binary.path
         let result = try ChorusProcess.run(
             shell, ["-c", "\"$0\" run --echo \"$1\" 2>&1", binary, "tutorials/" + tutorial.lastPathComponent],
-            environment: ["XDG_DATA_HOME": data.path], workingDirectory: ChorusProcess.packageRoot)
+            environment: ["XDG_DATA_HOME": data.path, "CHORUS_OFFLINE": "1"], workingDirectory: work)
         let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
         if ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDENS"] == "1" {
             try result.standardOutput.write(to: golden, atomically: true, encoding: .utf8)

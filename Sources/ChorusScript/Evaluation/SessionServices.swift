@@ -24,9 +24,13 @@ public actor SessionServices {
     }
 
     /// The running local engine for a model, started at first use and kept for the session.
+    ///
+    /// With `CHORUS_OFFLINE=1` no engine is started: a run that must be answered from the store
+    /// alone (a replayed tutorial, a check that a rerun costs nothing) fails instead of sampling.
     public func localEngine(_ name: String, output: any OutputSink) async throws -> LocalEngine {
         if let running = engines[name] { return running }
         if let starting = startingEngines[name] { return try await starting.value }
+        if environment["CHORUS_OFFLINE"] == "1" { throw OfflineError(model: name) }
         let environment = self.environment
         let starting = Task { try await LocalEngine.start(name: name, environment: environment) }
         startingEngines[name] = starting
@@ -46,5 +50,16 @@ public actor SessionServices {
     /// Switches to the store in another file.
     public func useStore(at path: String) throws {
         store = try SQLiteSampleStore(path: path)
+    }
+}
+
+/// A model call was needed while `CHORUS_OFFLINE=1` forbids starting the local engine.
+public struct OfflineError: Error, CustomStringConvertible {
+    /// The local model that would have been started.
+    public let model: String
+
+    /// The message shown to the user.
+    public var description: String {
+        "the store lacks samples this needs, and CHORUS_OFFLINE=1 forbids starting the local engine (\(model))"
     }
 }

@@ -4,9 +4,10 @@ import Foundation
 /// A tutorial's recorded model samples (`tutorials/fixtures/NAME.samples.jsonl`, written by
 /// `scripts/record-tutorial`), put into a fresh sample store so the tutorial replays with no model.
 ///
-/// Each line is a store export line without `prompt` and `key`: the prompts hold benchmark problems,
-/// which are installed, never committed. The prompt is rebuilt from the installed problem and the
-/// standard template, and the key from the prompt, exactly as `sample` computes them.
+/// Each line is a store export line. Samples of benchmark problems come without `prompt` and `key`:
+/// their prompts hold benchmark problems, which are installed, never committed, so the prompt is
+/// rebuilt from the installed problem and the standard template, and the key from the prompt,
+/// exactly as `sample` computes them. Lines of Chorus's own built-in problems keep both.
 enum RecordedSamples {
     /// The fixture of `tutorial`, when it has one.
     static func fixture(of tutorial: URL) -> URL? {
@@ -20,15 +21,27 @@ enum RecordedSamples {
         InstalledBenchmark.allCases.allSatisfy { FileManager.default.fileExists(atPath: $0.path()) }
     }
 
+    /// Whether the fixture has lines whose prompts must be rebuilt from installed benchmarks.
+    static func needsBenchmarks(_ fixture: URL) -> Bool {
+        let text = (try? String(contentsOf: fixture, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").contains { !$0.contains("\"prompt\":") }
+    }
+
     /// Saves the fixture's samples into the SQLite store at `storePath`.
     static func fill(storePath: String, from fixture: URL) async throws {
         var problems: [String: Problem] = [:]
-        for benchmark in InstalledBenchmark.allCases {
-            for problem in try benchmark.load().problems { problems[problem.id] = problem }
+        if needsBenchmarks(fixture) {
+            for benchmark in InstalledBenchmark.allCases {
+                for problem in try benchmark.load().problems { problems[problem.id] = problem }
+            }
         }
         var samples: [StoredSample] = []
         let text = try String(contentsOf: fixture, encoding: .utf8)
         for (number, line) in text.split(separator: "\n").enumerated() {
+            if line.contains("\"prompt\":") {
+                samples.append(try StoredSample(jsonLine: String(line)))
+                continue
+            }
             guard var row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let problemID = row["problem_id"] as? String
             else { throw FixtureError("\(fixture.lastPathComponent):\(number + 1): not a sample line") }

@@ -41,36 +41,16 @@ struct SampleCommand: Command {
         let parameters = try Self.parameters(invocation)
         let template = try Self.template(invocation)
         let grader = try GradingOptions.grader(invocation)
-        let store: any SampleStore
-        do {
-            store = try await invocation.session.services.sampleStore()
-        } catch {
-            throw invocation.error("cannot open the sample store: \(error)")
-        }
-        let output = invocation.session.output
+        let store = try await StoredModelRun.store(invocation)
         let sampler = Sampler(client: model.client, store: store, template: template, clock: invocation.session.clock)
-        let outcome: Sampler.Outcome
-        do {
-            outcome = try await sampler.sample(dataset, parameters: parameters, name: invocation.string("name")) { progress in
-                output.progress(Self.progressLine(progress))
-            }
-            output.progress(nil)
-        } catch is CancellationError {
-            output.progress(nil)
-            output.writeError("sample: finished samples are in the store; run the same line again to resume\n")
-            throw CancellationError()
-        } catch {
-            output.progress(nil)
-            throw invocation.error("sampling failed: \(error)", at: "model", hint: "finished samples are kept; rerun to resume")
+        let outcome = try await StoredModelRun.perform("sample", results: "samples", invocation: invocation, at: "model") {
+            try await sampler.sample(dataset, parameters: parameters, name: invocation.string("name"), progress: $0)
         }
         let graded = try AnswerClassifier(grader: grader).grade(outcome.samples)
-        var note = "sample: \(outcome.reused) from the store, \(outcome.drawn) drawn from \(model.client.identity)"
-        if outcome.spent.calls > 0 {
-            let spent = outcome.spent
-            note += " (\(spent.calls) call\(spent.calls == 1 ? "" : "s"), \(spent.completionTokens) completion tokens, "
-                + NumberFormatting.duration(seconds: spent.wallSeconds) + ")"
-        }
-        output.writeError(note + "\n")
+        invocation.session.output.writeError(
+            StoredModelRun.summary(
+                "sample", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity)
+                + "\n")
         return .object(SampleSetValue(samples: outcome.samples, graded: graded))
     }
 

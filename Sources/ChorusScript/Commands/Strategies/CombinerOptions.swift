@@ -83,12 +83,7 @@ enum CombinerOptions {
             default: .sampled
             }
         let seed = invocation.int("seed")
-        let store: any SampleStore
-        do {
-            store = try await invocation.session.services.sampleStore()
-        } catch {
-            throw invocation.error("cannot open the sample store: \(error)")
-        }
+        let store = try await StoredModelRun.store(invocation)
         let combiner = Combiner(
             client: model.client, store: store, template: try template(invocation, kind: kind),
             selection: CandidateSelection(k: k, subsets: subsets, seed: seed, order: order), budget: budget,
@@ -102,29 +97,14 @@ enum CombinerOptions {
         _ combiner: Combiner, on input: SampleSet, name: String, command: String, model: ModelValue,
         invocation: Invocation
     ) async throws -> Combiner.Outcome {
-        let output = invocation.session.output
-        let outcome: Combiner.Outcome
-        do {
-            outcome = try await combiner.combine(input, name: name) { progress in
-                output.progress(SampleCommand.progressLine(progress))
-            }
-            output.progress(nil)
-        } catch is CancellationError {
-            output.progress(nil)
-            output.writeError("\(command): finished answers are in the store; run the same line again to resume\n")
-            throw CancellationError()
-        } catch {
-            output.progress(nil)
-            throw invocation.error("\(command) failed: \(error)", at: "with", hint: "finished answers are kept; rerun to resume")
+        let outcome = try await StoredModelRun.perform(command, results: "answers", invocation: invocation, at: "with") {
+            try await combiner.combine(input, name: name, progress: $0)
         }
-        var note = "\(command): \(outcome.reused) from the store, \(outcome.drawn) drawn from \(model.client.identity)"
-        if outcome.spent.calls > 0 {
-            note += " (\(Plural.count(outcome.spent.calls, "call")), \(outcome.spent.completionTokens) completion tokens, "
-                + NumberFormatting.duration(seconds: outcome.spent.wallSeconds) + ")"
-        }
+        var note = StoredModelRun.summary(
+            command, reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity)
         if outcome.truncated > 0 { note += "; \(Plural.count(outcome.truncated, "prompt")) cut to the budget" }
         if outcome.skipped > 0 { note += "; \(Plural.count(outcome.skipped, "prompt")) over the budget skipped" }
-        output.writeError(note + "\n")
+        invocation.session.output.writeError(note + "\n")
         return outcome
     }
 

@@ -44,33 +44,19 @@ struct ScoreCommand: Command {
         }
         let maxTokens = invocation.int("max_tokens")
         guard maxTokens >= 1 else { throw invocation.error("`max_tokens` must be at least 1", at: "max_tokens") }
-        let store: any SampleStore
-        do {
-            store = try await invocation.session.services.sampleStore()
-        } catch {
-            throw invocation.error("cannot open the sample store: \(error)")
-        }
+        let store = try await StoredModelRun.store(invocation)
         let scorer = JudgeScorer(
             client: judge.client, store: store, prompt: prompt,
             parameters: SamplingParameters(
                 n: 1, temperature: invocation.double("temperature"), maxTokens: maxTokens, seed: invocation.int("seed")),
             clock: invocation.session.clock)
-        let output = invocation.session.output
-        let outcome: JudgeScorer.Outcome
-        do {
-            outcome = try await scorer.score(input.samples, k: k) { output.progress(SampleCommand.progressLine($0)) }
-            output.progress(nil)
-        } catch is CancellationError {
-            output.progress(nil)
-            output.writeError("score: finished judgements are in the store; run the same line again to resume\n")
-            throw CancellationError()
-        } catch {
-            output.progress(nil)
-            throw invocation.error("scoring failed: \(error)", at: "with", hint: "finished judgements are kept; rerun to resume")
+        let outcome = try await StoredModelRun.perform("score", results: "judgements", invocation: invocation, at: "with") {
+            try await scorer.score(input.samples, k: k, progress: $0)
         }
-        var note = "score: \(outcome.reused) from the store, \(outcome.drawn) drawn from \(judge.client.identity)"
+        var note = StoredModelRun.summary(
+            "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity)
         if outcome.unreadable > 0 { note += "; \(Plural.count(outcome.unreadable, "judgement")) with no readable score" }
-        output.writeError(note + "\n")
+        invocation.session.output.writeError(note + "\n")
         let grader = try GradingOptions.grader(invocation)
         return .object(SampleSetValue(samples: outcome.samples, graded: try AnswerClassifier(grader: grader).grade(outcome.samples)))
     }

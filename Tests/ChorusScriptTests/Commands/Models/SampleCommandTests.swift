@@ -50,7 +50,7 @@ struct SampleCommandTests {
         let result = await harness.run(
             "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1\ns = sample gen data n: 2")
         #expect(result == report(succeeded: 2, failed: 1))
-        #expect(harness.output.error.contains("error: sampling failed:"))
+        #expect(harness.output.error.contains("error: sample failed:"))
         #expect(harness.output.error.contains("hint: finished samples are kept; rerun to resume"))
     }
 
@@ -81,6 +81,6 @@ struct SampleCommandTests {
             "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1\nsample gen data n: 1 prompt: \"Q: {question}\"")
         // The replay file records only the standard prompt, so another prompt finds nothing.
         #expect(result == report(succeeded: 2, failed: 1))
-        #expect(harness.output.error.contains("sampling failed"))
+        #expect(harness.output.error.contains("sample failed"))
     }
 }

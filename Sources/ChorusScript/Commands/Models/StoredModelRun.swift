@@ -1,0 +1,45 @@
+import ChorusEngine
+
+/// What `sample`, `aggregate`, `refine` and `score` share: opening the sample store, running model
+/// work with a progress line on a terminal, Ctrl-C that keeps what finished, and the summary line.
+enum StoredModelRun {
+    /// The session's sample store, or a user error saying why it cannot be opened.
+    static func store(_ invocation: Invocation) async throws -> any SampleStore {
+        do {
+            return try await invocation.session.services.sampleStore()
+        } catch {
+            throw invocation.error("cannot open the sample store: \(error)")
+        }
+    }
+
+    /// Runs `work`, showing its progress; `command` and `results` (samples, answers, …) word the
+    /// messages, and a failure points at `argument`.
+    static func perform<Result>(
+        _ command: String, results: String, invocation: Invocation, at argument: String,
+        _ work: (_ progress: @escaping @Sendable (SamplingProgress) -> Void) async throws -> Result
+    ) async throws -> Result {
+        let output = invocation.session.output
+        do {
+            let result = try await work { output.progress(SampleCommand.progressLine($0)) }
+            output.progress(nil)
+            return result
+        } catch is CancellationError {
+            output.progress(nil)
+            output.writeError("\(command): finished \(results) are in the store; run the same line again to resume\n")
+            throw CancellationError()
+        } catch {
+            output.progress(nil)
+            throw invocation.error("\(command) failed: \(error)", at: argument, hint: "finished \(results) are kept; rerun to resume")
+        }
+    }
+
+    /// `sample: 24 from the store, 8 drawn from MODEL (8 calls, 2100 completion tokens, 41 s)`.
+    static func summary(_ command: String, reused: Int, drawn: Int, spent: Cost, identity: String) -> String {
+        var note = "\(command): \(reused) from the store, \(drawn) drawn from \(identity)"
+        if spent.calls > 0 {
+            note += " (\(Plural.count(spent.calls, "call")), \(spent.completionTokens) completion tokens, "
+                + NumberFormatting.duration(seconds: spent.wallSeconds) + ")"
+        }
+        return note
+    }
+}
