@@ -15,7 +15,10 @@ import Foundation
 ///   sorted keys (`CompletionRequest.Prompt.canonicalText`).
 /// - `index` (required): the sample's index, 0-based; a request for n samples gets indices 0..n-1.
 /// - `text` (required): the response.
-/// - `finish_reason`, `completion_tokens`, `mean_logprob` (optional): as the model reported them.
+/// - `finish_reason`, `completion_tokens` (or `usage.completion_tokens`), `mean_logprob` (optional):
+///   as the model reported them.
+///
+/// The store's export lines are such rows, so an exported file replays as it is.
 ///
 /// Other fields are ignored, and rows may come in any order. Sampling parameters (temperature,
 /// seed, …) are not matched: the file holds one set of samples per prompt. A replayed response
@@ -87,7 +90,10 @@ public struct ReplayModel: ModelClient {
         }
         var sample = Sample(text: text)
         if case .string(let reason)? = fields["finish_reason"] { sample.finishReason = reason }
-        if let value = fields["completion_tokens"], value != .null {
+        // Top level, or under `usage` as the store's export writes it.
+        var completionTokens = fields["completion_tokens"]
+        if completionTokens == nil, case .object(let usage)? = fields["usage"] { completionTokens = usage["completion_tokens"] }
+        if let value = completionTokens, value != .null {
             guard case .number(let literal) = value, let tokens = Int(literal) else {
                 throw .invalidRow(line: number, reason: "\"completion_tokens\" must be a whole number")
             }

@@ -65,3 +65,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ReplayModelExportTests {
+    @Test func answersFromTheStoresOwnExport() async throws {
+        let problem = Problem(id: "p", question: "What is 6 × 7?", goldAnswer: "42", source: "hand")
+        let messages = PromptTemplate.standard.messages(for: problem)
+        let stored = (0..<2).map { index in
+            StoredSample(
+                modelIdentity: "local:m", problemID: "p", prompt: PromptTemplate.standard.promptDocument(for: problem),
+                parameters: SamplingParameters(n: 2).keyDocument, seed: 1, sampleIndex: index,
+                sample: Sample(text: "so \\boxed{\(42 + index)}", finishReason: "stop", completionTokens: 5))
+        }
+        let model = try ReplayModel(jsonl: stored.map(\.jsonLine).joined(separator: "\n"), identity: "replay:export.jsonl")
+        let response = try await model.complete(
+            CompletionRequest(prompt: .chat(messages.map { ChatMessage(role: $0.role, content: $0.content) }), n: 2))
+        #expect(response.samples.map(\.text) == ["so \\boxed{42}", "so \\boxed{43}"])
+        #expect(response.samples.map(\.completionTokens) == [5, 5])
+    }
+}
