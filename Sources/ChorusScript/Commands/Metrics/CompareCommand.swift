@@ -38,12 +38,16 @@ struct CompareCommand: Command {
         if let given = invocation.optionalInt("k"), given < 1 {
             throw invocation.error("`k` must be at least 1, not \(given)", at: "k")
         }
-        let k = invocation.optionalInt("k") ?? strategies.compactMap(\.k).max()
+        let explicitK = invocation.optionalInt("k")
+        let k = explicitK ?? strategies.compactMap(\.k).max()
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation.int("seed"))))
         var comparison = Comparison()
         do {
             for set in sets {
-                let setK = k ?? set.samples.minimumSamplesPerProblem
+                // Unless k is given, a set with fewer samples (one aggregated answer per problem, say)
+                // shows the rows its samples allow.
+                let available = set.samples.minimumSamplesPerProblem
+                let setK = explicitK ?? min(k ?? available, available)
                 try comparison.add(set.graded, ks: setK > 1 ? [setK] : [], using: &generator)
             }
             for strategy in strategies { try comparison.add(strategy, using: &generator) }

@@ -133,6 +133,17 @@ struct CompareCommandTests {
         #expect(harness.output.error.contains("error: elsewhere does not cover the same problems as responses\n"))
     }
 
+    @Test func aSetWithOneAnswerPerProblemShowsPassAtOneBesideTheRest() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = await harness.run(
+            "one = responses d [['\\boxed{5}'], ['\\boxed{1}'], ['\\boxed{7}']] name: \"usc\"\ncompare s (vote s k: 3) one")
+        #expect(result == report(succeeded: 2))
+        #expect(harness.output.output.contains("usc pass@1"))
+        #expect(!harness.output.output.contains("usc maj@"))
+        #expect(harness.output.output.contains("responses maj@3"))
+    }
+
     @Test func kLargerThanTheSamplesIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
