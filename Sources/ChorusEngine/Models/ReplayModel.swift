@@ -15,18 +15,23 @@ import Foundation
 ///   sorted keys (`CompletionRequest.Prompt.canonicalText`).
 /// - `index` (required): the sample's index, 0-based; a request for n samples gets indices 0..n-1.
 /// - `text` (required): the response.
-/// - `finish_reason`, `completion_tokens` (or `usage.completion_tokens`), `mean_logprob` (optional):
-///   as the model reported them.
+/// - `finish_reason`, `prompt_tokens` and `completion_tokens` (or under `usage`), `mean_logprob`
+///   (optional): as the model reported them.
 ///
 /// The store's export lines are such rows, so an exported file replays as it is.
 ///
-/// Other fields are ignored, and rows may come in any order. Sampling parameters (temperature,
-/// seed, …) are not matched: the file holds one set of samples per prompt. A replayed response
+/// - `seed` (optional): the base seed; the sample was drawn with `seed + index`, and a request with
+///   a seed is answered by the samples drawn with that seed and the ones after it.
+///
+/// Other fields are ignored, and rows may come in any order. Other sampling parameters
+/// (temperature, …) are not matched: the file holds one set of samples per prompt. A replayed response
 /// costs no calls; its completion tokens are the recorded ones.
 public struct ReplayModel: ModelClient {
     /// `replay:PATH`.
     public let identity: String
     private let recorded: [String: [Int: Sample]]
+    /// By prompt, by the seed the sample was drawn with (the row's `seed` plus its `index`).
+    private let recordedBySeed: [String: [Int: Sample]]
 
     /// Loads the recorded samples of a file.
     public init(path: String) throws(ReplayModelError) {
@@ -38,22 +43,34 @@ public struct ReplayModel: ModelClient {
     public init(jsonl text: String, identity: String) throws(ReplayModelError) {
         self.identity = identity
         var recorded: [String: [Int: Sample]] = [:]
+        var recordedBySeed: [String: [Int: Sample]] = [:]
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            let (prompt, index, sample) = try Self.row(String(line), line: number)
-            if recorded[prompt, default: [:]][index] != nil { throw .duplicateSample(line: number, index: index) }
+            let (prompt, index, seed, sample) = try Self.row(String(line), line: number)
+            if let seed { recordedBySeed[prompt, default: [:]][seed + index] = sample }
+            // A store's export may hold the same sample twice (under two models, say): the same text is
+            // one answer; different texts leave it unclear which to replay.
+            if let earlier = recorded[prompt, default: [:]][index] {
+                guard earlier.text == sample.text else { throw .duplicateSample(line: number, index: index) }
+                continue
+            }
             recorded[prompt, default: [:]][index] = sample
         }
         self.recorded = recorded
+        self.recordedBySeed = recordedBySeed
     }
 
-    /// The recorded samples 0..n-1 for the request's prompt.
+    /// The recorded samples for the request's prompt: with a seed, those drawn with seeds
+    /// `seed, seed+1, …` (a seeded `sample` asks for sample i alone, with seed + i); else 0..n-1.
     public func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
         let prompt = request.prompt.canonicalText
-        let forPrompt = recorded[prompt] ?? [:]
+        let bySeed = recordedBySeed[prompt] ?? [:]
+        let useSeeds = request.seed != nil && !bySeed.isEmpty
+        let forPrompt = useSeeds ? bySeed : recorded[prompt] ?? [:]
+        let first = useSeeds ? request.seed! : 0
         var samples: [Sample] = []
-        for index in 0..<max(0, request.n) {
+        for index in first..<(first + max(0, request.n)) {
             try Task.checkCancellation()
             guard let sample = forPrompt[index] else {
                 throw ReplayModelError.missingSample(
@@ -63,11 +80,12 @@ public struct ReplayModel: ModelClient {
         }
         let tokens = samples.compactMap(\.completionTokens)
         return CompletionResponse(
-            samples: samples, cost: Cost(completionTokens: tokens.reduce(0, +)),
+            samples: samples,
+            cost: Cost(promptTokens: samples.reduce(0) { $0 + ($1.promptTokens ?? 0) }, completionTokens: tokens.reduce(0, +)),
             tokenAccounting: tokens.count == samples.count ? .exact : .lowerBound)
     }
 
-    private static func row(_ line: String, line number: Int) throws(ReplayModelError) -> (String, Int, Sample) {
+    private static func row(_ line: String, line number: Int) throws(ReplayModelError) -> (String, Int, Int?, Sample) {
         let value: JSONRowValue
         do {
             value = try JSONRowParser.parse(line)
@@ -93,6 +111,14 @@ public struct ReplayModel: ModelClient {
         // Top level, or under `usage` as the store's export writes it.
         var completionTokens = fields["completion_tokens"]
         if completionTokens == nil, case .object(let usage)? = fields["usage"] { completionTokens = usage["completion_tokens"] }
+        var promptTokens = fields["prompt_tokens"]
+        if promptTokens == nil, case .object(let usage)? = fields["usage"] { promptTokens = usage["prompt_tokens"] }
+        if let value = promptTokens, value != .null {
+            guard case .number(let literal) = value, let tokens = Int(literal) else {
+                throw .invalidRow(line: number, reason: "\"prompt_tokens\" must be a whole number")
+            }
+            sample.promptTokens = tokens
+        }
         if let value = completionTokens, value != .null {
             guard case .number(let literal) = value, let tokens = Int(literal) else {
                 throw .invalidRow(line: number, reason: "\"completion_tokens\" must be a whole number")
@@ -105,6 +131,8 @@ public struct ReplayModel: ModelClient {
             }
             sample.meanLogProbability = mean
         }
-        return (prompt, index, sample)
+        var seed: Int?
+        if case .number(let literal)? = fields["seed"] { seed = Int(literal) }
+        return (prompt, index, seed, sample)
     }
 }

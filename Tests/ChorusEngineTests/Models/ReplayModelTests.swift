@@ -53,6 +53,11 @@ import Testing
             try ReplayModel(jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"y\"}", identity: "r")
         }
         #expect(throws: ReplayModelError.self) { try ReplayModel(jsonl: "{\"prompt\":", identity: "r") }
+        // The same sample twice with the same text (an export holding it under two models) is one answer.
+        #expect(throws: Never.self) {
+            try ReplayModel(
+                jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}", identity: "r")
+        }
     }
 
     @Test func loadsAFileWithItsPathAsIdentity() async throws {
@@ -81,5 +86,23 @@ import Testing
             CompletionRequest(prompt: .chat(messages.map { ChatMessage(role: $0.role, content: $0.content) }), n: 2))
         #expect(response.samples.map(\.text) == ["so \\boxed{42}", "so \\boxed{43}"])
         #expect(response.samples.map(\.completionTokens) == [5, 5])
+    }
+}
+
+@Suite struct ReplayModelSeedTests {
+    @Test func aSeededRequestGetsTheSampleDrawnWithThatSeed() async throws {
+        let rows = (0..<3).map { #"{"prompt":"p","seed":10,"index":\#($0),"text":"answer \#($0)"}"# }
+        let model = try ReplayModel(jsonl: rows.joined(separator: "\n"), identity: "r")
+        // Sample i of a seeded run is asked for alone, with seed 10 + i.
+        let second = try await model.complete(CompletionRequest(prompt: .text("p"), n: 1, seed: 11))
+        #expect(second.samples.map(\.text) == ["answer 1"])
+        let lastTwo = try await model.complete(CompletionRequest(prompt: .text("p"), n: 2, seed: 11))
+        #expect(lastTwo.samples.map(\.text) == ["answer 1", "answer 2"])
+        // Without a seed, by index.
+        let unseeded = try await model.complete(CompletionRequest(prompt: .text("p"), n: 2))
+        #expect(unseeded.samples.map(\.text) == ["answer 0", "answer 1"])
+        await #expect(throws: ReplayModelError.self) {
+            _ = try await model.complete(CompletionRequest(prompt: .text("p"), n: 1, seed: 13))
+        }
     }
 }
