@@ -53,12 +53,25 @@ import Testing
             shell, ["-c", "\"$0\" run --echo \"$1\" 2>&1", binary, "tutorials/" + tutorial.lastPathComponent],
             environment: ["XDG_DATA_HOME": data.path, "CHORUS_OFFLINE": "1"], workingDirectory: work)
         let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
+        // Plots the tutorial drew have goldens too: `tutorials/NAME.FILE.svg`.
+        let plots = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".svg") }.sorted()
+        let plotGolden = { (file: String) in
+            tutorial.deletingPathExtension().appendingPathExtension(file)
+        }
         if ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDENS"] == "1" {
             try result.standardOutput.write(to: golden, atomically: true, encoding: .utf8)
+            for file in plots {
+                try Data(contentsOf: work.appendingPathComponent(file)).write(to: plotGolden(file))
+            }
             return
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(result.status == 0)
         #expect(result.standardOutput == expected, "regenerate with scripts/update-goldens after checking the change")
+        for file in plots {
+            let drawn = try String(contentsOf: work.appendingPathComponent(file), encoding: .utf8)
+            let expectedPlot = try String(contentsOf: plotGolden(file), encoding: .utf8)
+            #expect(drawn == expectedPlot, "\(file) differs from its golden; regenerate with scripts/update-goldens")
+        }
     }
 }
