@@ -23,14 +23,7 @@ struct BestOfCommand: Command {
         guard let set = invocation.object("samples", as: SampleSetValue.self) else {
             throw invocation.error("`samples` must be a sample set", at: "samples")
         }
-        let k = invocation.optionalInt("k")
-        if let k {
-            let available = set.samples.minimumSamplesPerProblem
-            guard k >= 1, k <= available else {
-                throw invocation.error(
-                    "`k` must be between 1 and \(available) (the fewest samples a problem has), not \(k)", at: "k")
-            }
-        }
+        let k = try CandidateCount.optionalK(invocation, for: set, command: "best_of")
         let name = invocation.isGiven("name") ? invocation.string("name") : "best@\(k.map(String.init) ?? "all")"
         do {
             return .object(StrategyResultValue(try BestOf(k: k).run(on: set.graded, name: name)))

@@ -30,16 +30,7 @@ struct VoteCommand: Command {
         guard let set = invocation.object("samples", as: SampleSetValue.self) else {
             throw invocation.error("`samples` must be a sample set", at: "samples")
         }
-        let k = invocation.optionalInt("k")
-        if let k {
-            let available = set.samples.minimumSamplesPerProblem
-            guard k >= 1 else { throw invocation.error("`k` must be at least 1, not \(k)", at: "k") }
-            guard k <= available else {
-                throw invocation.error(
-                    "`k` is \(k) but some problem has only \(Plural.count(available, "sample"))", at: "k",
-                    hint: "vote with k: \(available) or fewer, or draw more samples")
-            }
-        }
+        let k = try CandidateCount.optionalK(invocation, for: set, command: "vote")
         let weighting = VoteWeighting(rawValue: invocation.string("weight")) ?? .count
         let prefix = weighting == .count ? "maj" : "w-maj"
         let defaultName = "\(prefix)@\(k.map(String.init) ?? "all")"

@@ -22,6 +22,6 @@ struct BestOfCommandTests {
         #expect(harness.output.error.contains("has no score"))
         #expect(harness.output.error.contains("score s with: judge"))
         #expect(await harness.run("best_of s k: 4") == report(failed: 1))
-        #expect(harness.output.error.contains("`k` must be between 1 and 3"))
+        #expect(harness.output.error.contains("`k` is 4 but some problem has only 3 samples"))
     }
 }
