@@ -27,10 +27,15 @@ import Testing
         #expect(try BestOf().run(on: none, name: "b").decisions[0].isUnparseable)
     }
 
-    @Test func aMissingScoreIsAnError() throws {
+    @Test func anUnscoredSampleIsPassedOverAndCounted() throws {
         let set = try Self.graded([Sample(text: "\\boxed{2}", score: 0.5), Sample(text: "\\boxed{3}")])
-        #expect(throws: BestOf.Failure.missingScore(problemID: "p", sampleIndex: 1)) {
-            try BestOf().run(on: set, name: "b")
-        }
+        #expect(try BestOf().run(on: set, name: "b").decisions[0].answer == "2")
+        #expect(BestOf().unscoredCount(in: set) == 1)
+        #expect(BestOf(k: 1).unscoredCount(in: set) == 0)
+    }
+
+    @Test func aSetWithNoScoresAtAllIsAnError() throws {
+        let set = try Self.graded([Sample(text: "\\boxed{2}"), Sample(text: "\\boxed{3}")])
+        #expect(throws: BestOf.Failure.noScores) { try BestOf().run(on: set, name: "b") }
     }
 }

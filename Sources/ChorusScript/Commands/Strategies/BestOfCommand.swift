@@ -12,7 +12,8 @@ struct BestOfCommand: Command {
         discussion: """
             Best-of-N with a scorer: among each problem's first k samples, the \
             answer of the one with the highest score (ties to the earlier \
-            sample; unparseable answers are passed over). Scores come from \
+            sample; unparseable answers, and samples whose judgement gave no \
+            readable score, are passed over and counted). Scores come from \
             `score` (an LLM judge) or from imported samples that carry one. For \
             the weighted vote that sums scores per equivalent answer, use \
             `vote s weight: score`. Returns a strategy result for `compare`.
@@ -26,7 +27,14 @@ struct BestOfCommand: Command {
         let k = try CandidateCount.optionalK(invocation, for: set, command: "best_of")
         let name = invocation.isGiven("name") ? invocation.string("name") : "best@\(k.map(String.init) ?? "all")"
         do {
-            return .object(StrategyResultValue(try BestOf(k: k).run(on: set.graded, name: name)))
+            let strategy = BestOf(k: k)
+            let result = try strategy.run(on: set.graded, name: name)
+            let unscored = strategy.unscoredCount(in: set.graded)
+            if unscored > 0 {
+                invocation.session.output.writeError(
+                    "best_of: \(Plural.count(unscored, "sample")) without a score passed over\n")
+            }
+            return .object(StrategyResultValue(result))
         } catch let failure as BestOf.Failure {
             throw invocation.error("\(failure)", at: "samples", hint: "rate the samples first: score s with: judge")
         }

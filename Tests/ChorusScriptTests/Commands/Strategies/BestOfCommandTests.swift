@@ -16,10 +16,21 @@ struct BestOfCommandTests {
         #expect(harness.output.output == "1.0\n0.0\n")
     }
 
-    @Test func unscoredSamplesAndABadKAreErrors() async throws {
+    @Test func samplesWithoutAScoreArePassedOverWithANote() async throws {
+        let harness = Harness()
+        let value = try EngineFixtures.sampleSetValue([
+            (gold: "2", samples: [Sample(text: "\\boxed{1}"), Sample(text: "\\boxed{2}", score: 0.3), Sample(text: "\\boxed{1}", score: 0.2)])
+        ])
+        await harness.session.assign("s", .object(value))
+        #expect(await harness.run("b = best_of s\nb.accuracy") == report(succeeded: 2))
+        #expect(harness.output.output == "1.0\n")
+        #expect(harness.output.error == "best_of: 1 sample without a score passed over\n")
+    }
+
+    @Test func anUnscoredSetAndABadKAreErrors() async throws {
         let (harness, _) = try await EngineFixtures.harnessWithSamples()
         #expect(await harness.run("best_of s") == report(failed: 1))
-        #expect(harness.output.error.contains("has no score"))
+        #expect(harness.output.error.contains("no sample has a score"))
         #expect(harness.output.error.contains("score s with: judge"))
         #expect(await harness.run("best_of s k: 4") == report(failed: 1))
         #expect(harness.output.error.contains("`k` is 4 but some problem has only 3 samples"))
