@@ -22,7 +22,23 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "ChorusEngine", dependencies: ["CSQLite"]),
+        .target(
+            name: "ChorusEngine", dependencies: ["CSQLite"],
+            // Shipped text (prompt templates, the trainers' Python and launch scripts), compiled into
+            // the binary so that `chorus` works from any folder.
+            resources: [
+                .embedInCode("Strategies/Templates/ssa-v1.txt"),
+                .embedInCode("Strategies/Templates/gsr-v1.txt"),
+                .embedInCode("Training/Python/chorus_reward.py"),
+                .embedInCode("Training/Python/chorus_parquet.py"),
+                .embedInCode("Training/Launch/verl-grpo.sh"),
+                .embedInCode("Training/Launch/verl-grpo-ray.sh"),
+                .embedInCode("Training/Launch/trl-grpo.sh"),
+                .embedInCode("Training/Launch/trl-grpo.py"),
+                .embedInCode("Training/Launch/trl-sft.sh"),
+                .embedInCode("Training/Launch/trl-sft.py"),
+                .embedInCode("Training/Launch/openrlhf-grpo.sh"),
+            ]),
         .target(name: "ChorusScript", dependencies: ["ChorusEngine"]),
         .target(name: "ChorusREPL", dependencies: ["ChorusScript", "ChorusEngine", "CEditLine"]),
         .executableTarget(name: "chorus", dependencies: ["ChorusREPL", "ChorusScript"]),

@@ -22,6 +22,7 @@ struct CommandRegistryTests {
             registry.names == [
                 "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark", "split",
                 "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score", "best_of", "grade", "metrics", "compare", "plot",
+                "train", "aggregator",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
     }
@@ -69,7 +70,7 @@ struct CommandRegistryTests {
         #expect(
             recorded == [
                 "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store", "import", "vote", "aggregate", "refine", "score", "best_of",
-                "grade", "metrics", "compare", "plot",
+                "grade", "metrics", "compare", "plot", "train", "aggregator",
             ])
     }
 

@@ -117,8 +117,33 @@ import Testing
             let result = try ChorusProcess.chorus(arguments)
             #expect(result.status == 64, "\(arguments)")
             #expect(result.standardOutput == "", "\(arguments)")
-            #expect(result.standardError.hasPrefix("chorus: `chorus grade` takes `--pairs FILE`\n"), "\(arguments)")
+            #expect(result.standardError.hasPrefix("chorus: `chorus grade` takes `--pairs FILE`"), "\(arguments)")
             #expect(result.standardError.contains("usage: chorus"), "\(arguments)")
+        }
+    }
+
+    @Test func rewardScoresRowsAsTheTrainersDo() throws {
+        let folder = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("rows.jsonl").path
+        try """
+            {"id": 1, "gold": "42", "response": "<think>6 × 7</think><answer>42</answer>"}
+            {"id": 2, "gold": "42", "response": "<answer>41</answer>"}
+            {"id": 3, "gold": "42", "response": "\\\\boxed{42}"}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let paper = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "paper"])
+        #expect(paper.status == 0)
+        #expect(paper.standardOutput == """
+            {"id": 1, "extracted": "42", "formatted": true, "correct": true, "reward": 1.0}
+            {"id": 2, "extracted": "41", "formatted": true, "correct": false, "reward": 0.05}
+            {"id": 3, "extracted": null, "formatted": false, "correct": false, "reward": 0.0}
+
+            """)
+        let boxed = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "shaped", "--format", "boxed"])
+        #expect(boxed.standardOutput.split(separator: "\n").map { $0.hasSuffix("\"reward\": 1.0}") } == [false, false, true])
+        for arguments in [["--reward", "gentle"], ["--format", "boxed"], ["--reward", "paper", "--format", "latex"]] {
+            let result = try ChorusProcess.chorus(["grade", "--pairs", path] + arguments)
+            #expect(result.status == 64, "\(arguments)")
         }
     }
 }

@@ -2,13 +2,25 @@
 ///
 /// In: `{"id": …, "gold": "…", "response": "…"}`. Out:
 /// `{"id": …, "extracted": "…" or null, "equal": true|false, "bucket": "match"|"mismatch"|"unparseable"}`,
-/// or `{"id": …, "error": "…"}` for a row that cannot be graded.
+/// or `{"id": …, "error": "…"}` for a row that cannot be graded. With a reward function, out is
+/// `{"id": …, "extracted": …, "formatted": …, "correct": …, "reward": …}` (the trainers' reward).
 public struct PairGrading: Sendable {
     /// The grader applied to every row.
     public let grader: Grader
+    /// Scores rows as an RL trainer would, instead of grading them, when set.
+    public let reward: RewardFunction?
 
     /// Creates pair grading with a grader.
-    public init(grader: Grader = Grader()) { self.grader = grader }
+    public init(grader: Grader = Grader()) {
+        self.grader = grader
+        self.reward = nil
+    }
+
+    /// Creates pair grading that scores each row with a reward function.
+    public init(reward: RewardFunction) {
+        self.grader = Grader(extraction: reward.format.extraction)
+        self.reward = reward
+    }
 
     /// The output row for one input line (without a newline).
     public func gradeLine(_ line: String) -> String {
@@ -33,6 +45,12 @@ public struct PairGrading: Sendable {
         guard case .string(let response)? = fields["response"] else {
             return errorRow(
                 id: id, fields["response"] == nil ? "missing field \"response\"" : "\"response\" is not a string")
+        }
+        if let reward {
+            let outcome = reward.score(response: response, gold: gold)
+            let extracted = outcome.extracted.map { JSONText.quote($0) } ?? "null"
+            return "{\"id\": \(id), \"extracted\": \(extracted), \"formatted\": \(outcome.formatted), "
+                + "\"correct\": \(outcome.correct), \"reward\": \(outcome.reward)}"
         }
         let grade = grader.grade(response: response, gold: gold)
         let extracted = grade.extracted.map { JSONText.quote($0.text) } ?? "null"

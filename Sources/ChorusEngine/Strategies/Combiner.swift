@@ -58,25 +58,11 @@ public struct Combiner: Sendable {
         _ input: SampleSet, name: String, progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
     ) async throws -> Outcome {
         let started = clock.now()
-        var truncated = 0
-        var skipped = 0
+        let plan = CombinerPrompts(input, template: template, selection: selection, budget: budget)
         // prompts[s][i]: the s-th prompt of problem i (nil when the problem has no s-th prompt).
         var prompts: [[[PromptTemplate.Message]?]] = Array(
             repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
-        for (problemIndex, entry) in input.entries.enumerated() {
-            for (subset, indices) in selection.choose(from: entry.samples, problemID: entry.problem.id).enumerated() {
-                var texts = indices.map { entry.samples[$0].text }
-                if let budget {
-                    guard let fitted = budget.fit(texts) else {
-                        skipped += 1
-                        continue
-                    }
-                    if fitted.truncated { truncated += 1 }
-                    texts = fitted.texts
-                }
-                prompts[subset][problemIndex] = template.prompt(question: entry.problem.question, candidates: texts)
-            }
-        }
+        for prompt in plan.prompts { prompts[prompt.subset][prompt.problemIndex] = prompt.messages }
         var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
         var reused = 0
         var drawn = 0
@@ -101,6 +87,6 @@ public struct Combiner: Sendable {
         let own = Cost(recordedBy: combined.joined())
         return Outcome(
             samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: reused, drawn: drawn,
-            spent: spent, truncated: truncated, skipped: skipped)
+            spent: spent, truncated: plan.truncated, skipped: plan.skipped)
     }
 }

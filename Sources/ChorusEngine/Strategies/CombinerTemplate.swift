@@ -77,37 +77,21 @@ public struct CombinerTemplate: Sendable, Equatable {
         return [PromptTemplate.Message(role: "user", content: content)]
     }
 
-    /// SSA's layout in Chorus's words: the question, `Below are the proposed answers:`, `Answer 1:` …
-    /// `Answer K:`, then the instruction to give one correct answer with reasoning in `<think>` and
-    /// the answer in `<answer>`. Given to an untrained instruct model, this is the universal
-    /// self-consistency (USC) baseline.
+    /// A template from a file's text: one final newline is not part of the prompt.
+    public init(name: String, kind: Kind, fileText: String) throws(Failure) {
+        try self.init(name: name, kind: kind, text: fileText.hasSuffix("\n") ? String(fileText.dropLast()) : fileText)
+    }
+
+    /// SSA's layout in Chorus's words (`Templates/ssa-v1.txt`): the question, `Below are the proposed
+    /// answers:`, `Answer 1:` … `Answer K:`, then the instruction to give one correct answer with
+    /// reasoning in `<think>` and the answer in `<answer>`. Given to an untrained instruct model, this
+    /// is the universal self-consistency (USC) baseline.
     public static let ssa = try! CombinerTemplate(
-        name: "ssa-v1", kind: .aggregation,
-        text: """
-            Question: {question}
+        name: "ssa-v1", kind: .aggregation, fileText: String(decoding: PackageResources.ssa_v1_txt, as: UTF8.self))
 
-            Below are the proposed answers:
-
-            {candidates}
-
-            Evaluate the proposed answers and give one correct answer to the question. If no single \
-            answer is correct, combine what is right in them into a correct answer. Think it through \
-            inside <think></think>, then write only the final answer inside <answer></answer>.
-            """)
-
-    /// GSR's layout in Chorus's words: the problem, the candidate solutions, and the request for a new,
-    /// complete, correct solution that may reuse, fix or reject them, answer in `\boxed{}`.
+    /// GSR's layout in Chorus's words (`Templates/gsr-v1.txt`): the problem, the candidate solutions,
+    /// and the request for a new, complete, correct solution that may reuse, fix or reject them,
+    /// answer in `\boxed{}`.
     public static let gsr = try! CombinerTemplate(
-        name: "gsr-v1", kind: .refinement,
-        text: """
-            Problem: {question}
-
-            Here are candidate solutions to the problem. Some of them may be wrong.
-
-            {candidates}
-
-            Write a new, complete and correct solution to the problem. You may reuse correct steps \
-            from the candidates, fix their mistakes, or set them all aside and solve the problem \
-            afresh. Put your final answer within \\boxed{}.
-            """)
+        name: "gsr-v1", kind: .refinement, fileText: String(decoding: PackageResources.gsr_v1_txt, as: UTF8.self))
 }

@@ -38,14 +38,25 @@ public struct MajorityVote: Sendable {
     /// The winning class of one problem.
     public func decide(_ problem: GradedProblem) throws -> StrategyDecision {
         let limit = min(k ?? problem.samples.count, problem.samples.count)
+        guard let winner = try winningClass(of: problem, among: Array(0..<limit)) else {
+            return StrategyDecision(problemID: problem.problem.id, answer: nil, isCorrect: false)
+        }
+        return StrategyDecision(
+            problemID: problem.problem.id, answer: problem.classes[winner].answer,
+            isCorrect: problem.classes[winner].isCorrect)
+    }
+
+    /// The index of the class that wins among the samples at `indices` (earlier in `indices` wins a
+    /// tie); nil when none of them is parseable. `k` is not applied: the indices are the voters.
+    public func winningClass(of problem: GradedProblem, among indices: [Int]) throws -> Int? {
         var weights = Array(repeating: 0.0, count: problem.classes.count)
         var counts = Array(repeating: 0, count: problem.classes.count)
         var firstSeen = Array(repeating: Int.max, count: problem.classes.count)
-        for index in 0..<limit {
+        for (position, index) in indices.enumerated() {
             guard let classIndex = problem.graded[index].classIndex else { continue }
             weights[classIndex] += try weight(of: problem.samples[index], index: index, problemID: problem.problem.id)
             counts[classIndex] += 1
-            firstSeen[classIndex] = min(firstSeen[classIndex], index)
+            firstSeen[classIndex] = min(firstSeen[classIndex], position)
         }
         var winner: Int?
         for candidate in problem.classes.indices where counts[candidate] > 0 {
@@ -60,12 +71,7 @@ public struct MajorityVote: Sendable {
                         || (counts[candidate] == counts[best] && firstSeen[candidate] < firstSeen[best])))
             if better { winner = candidate }
         }
-        guard let winner else {
-            return StrategyDecision(problemID: problem.problem.id, answer: nil, isCorrect: false)
-        }
-        return StrategyDecision(
-            problemID: problem.problem.id, answer: problem.classes[winner].answer,
-            isCorrect: problem.classes[winner].isCorrect)
+        return winner
     }
 
     private func weight(of sample: Sample, index: Int, problemID: String) throws -> Double {

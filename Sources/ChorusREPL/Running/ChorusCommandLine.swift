@@ -11,7 +11,9 @@ public enum ChorusCommandLine {
         usage: chorus                      start the REPL (reads a script from a pipe)
                chorus run FILE [--echo] [--bail]
                                            run a script; exit 65 if a statement failed
-               chorus grade --pairs FILE   grade JSONL rows {"id", "gold", "response"} ("-" reads stdin)
+               chorus grade --pairs FILE [--reward paper|shaped] [--format answer_tag|boxed]
+                                           grade JSONL rows {"id", "gold", "response"} ("-" reads stdin);
+                                           with --reward, score them as the trainers' reward does
                chorus --version | --help
 
         options:

@@ -1,13 +1,37 @@
 import ChorusEngine
 import Foundation
 
-/// `chorus grade --pairs FILE`: grades JSONL pairs to standard output, one row per input row.
+/// `chorus grade --pairs FILE [--reward PRESET] [--format FORMAT]`: grades JSONL pairs to standard
+/// output, one row per input row; with `--reward`, scores them as the RL trainers' reward does.
 enum GradeCommandLine {
     static func main(arguments: [String]) -> Int32 {
-        guard arguments.count == 2, arguments[0] == "--pairs" else {
+        var options: [String: String] = [:]
+        var rest = arguments[...]
+        while let flag = rest.first {
+            guard ["--pairs", "--reward", "--format"].contains(flag), rest.count >= 2, options[flag] == nil else {
+                return ChorusCommandLine.usageError(
+                    "`chorus grade` takes `--pairs FILE`, and optionally `--reward paper|shaped` and `--format answer_tag|boxed`")
+            }
+            options[flag] = rest[rest.startIndex + 1]
+            rest = rest.dropFirst(2)
+        }
+        guard let path = options["--pairs"] else {
             return ChorusCommandLine.usageError("`chorus grade` takes `--pairs FILE`")
         }
-        let path = arguments[1]
+        var grading = PairGrading()
+        if let presetName = options["--reward"] {
+            guard let preset = RewardFunction.Preset.named(presetName) else {
+                let names = RewardFunction.Preset.all.map(\.name).joined(separator: ", ")
+                return ChorusCommandLine.usageError("unknown reward preset `\(presetName)` (presets: \(names))")
+            }
+            let formatName = options["--format"] ?? RewardFunction.AnswerFormat.answerTag.rawValue
+            guard let format = RewardFunction.AnswerFormat(rawValue: formatName) else {
+                return ChorusCommandLine.usageError("unknown answer format `\(formatName)` (formats: answer_tag, boxed)")
+            }
+            grading = PairGrading(reward: RewardFunction(preset: preset, format: format))
+        } else if options["--format"] != nil {
+            return ChorusCommandLine.usageError("`--format` goes with `--reward`")
+        }
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -18,7 +42,6 @@ enum GradeCommandLine {
             }
             data = contents
         }
-        let grading = PairGrading()
         var output = ""
         output.reserveCapacity(1 << 20)
         let bytes = [UInt8](data)

@@ -110,6 +110,8 @@ struct ArgumentBinder: Sendable {
             return .list(try items.map { try conform($0, to: itemType, parameter: parameter, at: range) })
         case (.object(let typeName), .object(let object)) where object.typeName == typeName:
             return value
+        case (.objects(let typeNames), .object(let object)) where typeNames.contains(object.typeName):
+            return value
         default:
             throw diagnostic(
                 "`\(parameter.name)` takes \(expectation(type)), not \(article(value.typeName))"

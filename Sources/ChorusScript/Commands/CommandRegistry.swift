@@ -38,6 +38,8 @@ public struct CommandRegistry: Sendable {
             MetricsCommand(),
             CompareCommand(),
             PlotCommand(),
+            TrainCommand(),
+            AggregatorCommand(),
         ])
     }
 

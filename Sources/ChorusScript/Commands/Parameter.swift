@@ -19,6 +19,8 @@ public indirect enum ParameterType: Sendable, Equatable {
     case commandName
     /// An engine object of the given type name (`dataset`, `model`, …).
     case object(String)
+    /// An engine object of any of the given type names (`model` or `learned aggregator`).
+    case objects([String])
 
     /// How the type reads in help and errors.
     public var displayName: String {
@@ -34,6 +36,7 @@ public indirect enum ParameterType: Sendable, Equatable {
         case .choice(let words): words.joined(separator: "|")
         case .commandName: "command"
         case .object(let name): name
+        case .objects(let names): names.joined(separator: " or ")
         }
     }
 }
@@ -104,6 +107,7 @@ public struct Parameter: Sendable {
         case .choice(let words): .words(words)
         case .commandName: .commandName
         case .object(let name): .variable(typeName: name)
+        case .objects(let names) where names.count == 1: .variable(typeName: names[0])
         default: .variable(typeName: nil)
         }
     }

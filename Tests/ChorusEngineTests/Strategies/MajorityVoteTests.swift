@@ -22,6 +22,14 @@ import Testing
         #expect(decision == StrategyDecision(problemID: "p1", answer: "5", isCorrect: true))
     }
 
+    @Test func aSubsetVotesAmongItselfAndItsOwnOrderBreaksTies() throws {
+        let problem = Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{3}", "\\boxed{7}"], gold: "5")
+        #expect(try MajorityVote().winningClass(of: problem, among: [1, 3]) == 1)
+        #expect(try MajorityVote().winningClass(of: problem, among: [3, 1]) == 2)
+        #expect(try MajorityVote().winningClass(of: problem, among: [0, 1, 2]) == 0)
+        #expect(try MajorityVote().winningClass(of: problem, among: []) == nil)
+    }
+
     @Test func aWrongMajorityIsWrong() throws {
         let decision = try MajorityVote().decide(Self.graded(["\\boxed{3}", "\\boxed{5}", "\\boxed{3}"], gold: "5"))
         #expect(decision == StrategyDecision(problemID: "p1", answer: "3", isCorrect: false))

@@ -11,43 +11,47 @@ struct HelpCommandTests {
         #expect(
             harness.output.output == """
                 Session
-                  help       Lists the commands, or shows one command's help.
-                  vars       Lists the variables with their types and summaries.
-                  run        Runs a script file in this session.
-                  save       Saves the session's successful statements as a script.
-                  timer      Turns the per-statement timer on or off.
-                  sleep      Waits a number of seconds (Ctrl-C stops it).
-                  quit       Ends the session.
+                  help        Lists the commands, or shows one command's help.
+                  vars        Lists the variables with their types and summaries.
+                  run         Runs a script file in this session.
+                  save        Saves the session's successful statements as a script.
+                  timer       Turns the per-statement timer on or off.
+                  sleep       Waits a number of seconds (Ctrl-C stops it).
+                  quit        Ends the session.
 
                 Values
-                  print      Prints values on one line, strings without quotes.
+                  print       Prints values on one line, strings without quotes.
 
                 Data
-                  builtin    Generates a built-in dataset (no download needed).
-                  load       Loads problems from a GSM8K, MATH, JSONL or CSV file.
-                  benchmark  Loads real benchmark problems installed by scripts/setup-datasets.
-                  split      Splits a dataset into train and test parts, by seed.
-                  responses  Makes a sample set from hand-written responses.
+                  builtin     Generates a built-in dataset (no download needed).
+                  load        Loads problems from a GSM8K, MATH, JSONL or CSV file.
+                  benchmark   Loads real benchmark problems installed by the setup scripts.
+                  split       Splits a dataset into train and test parts, by seed.
+                  responses   Makes a sample set from hand-written responses.
 
                 Models and sampling
-                  model      Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.
-                  sample     Samples n answers per problem from a model (stored, resumable).
-                  store      Uses another file as the sample store.
-                  export     Writes every stored sample to a JSONL file.
-                  import     Adds the samples of a JSONL export to the store.
+                  model       Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.
+                  sample      Samples n answers per problem from a model (stored, resumable).
+                  store       Uses another file as the sample store.
+                  export      Writes every stored sample to a JSONL file.
+                  import      Adds the samples of a JSONL export to the store.
 
                 Strategies
-                  vote       Majority vote over equivalent answers (maj@k).
-                  aggregate  Shows a model each problem with k sampled answers and keeps the one answer it gives (SSA, USC).
-                  refine     Shows a model each problem with k candidate solutions and keeps the new solution it writes (GSR).
-                  score      Has a judge model rate every sample from 0 to 10 (for best_of).
-                  best_of    Picks each problem's highest-scored sample (best-of-N).
+                  vote        Majority vote over equivalent answers (maj@k).
+                  aggregate   Shows a model each problem with k sampled answers and keeps the one answer it gives (SSA, USC).
+                  refine      Shows a model each problem with k candidate solutions and keeps the new solution it writes (GSR).
+                  score       Has a judge model rate every sample from 0 to 10 (for best_of).
+                  best_of     Picks each problem's highest-scored sample (best-of-N).
 
                 Metrics and reports
-                  grade      Extracts a response's answer and compares it with a gold answer.
-                  metrics    pass@1, maj@k, pass@k and oracle@k with 95% intervals.
-                  compare    Compares strategies and sample sets in one table with 95% intervals.
-                  plot       Draws pass@k and maj@k scaling curves: an SVG file and a table here.
+                  grade       Extracts a response's answer and compares it with a gold answer.
+                  metrics     pass@1, maj@k, pass@k and oracle@k with 95% intervals.
+                  compare     Compares strategies and sample sets in one table with 95% intervals.
+                  plot        Draws pass@k and maj@k scaling curves: an SVG file and a table here.
+
+                Training
+                  train       Builds SSA or GSR training data for verl, TRL or OpenRLHF, or trains a learned aggregator here.
+                  aggregator  Loads a learned aggregator saved by `train aggregator`.
 
                 `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
 

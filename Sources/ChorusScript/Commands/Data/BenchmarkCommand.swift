@@ -1,9 +1,9 @@
 import ChorusEngine
 
-/// `benchmark`: real test problems that `scripts/setup-datasets` installed.
+/// `benchmark`: real problems that `scripts/setup-datasets` (and `scripts/setup-reasoning-gym`) installed.
 struct BenchmarkCommand: Command {
     let signature = CommandSignature(
-        name: "benchmark", group: .data, summary: "Loads real benchmark problems installed by scripts/setup-datasets.",
+        name: "benchmark", group: .data, summary: "Loads real benchmark problems installed by the setup scripts.",
         parameters: [
             .positional("name", .choice(InstalledBenchmark.names), "the benchmark"),
         ] + DatasetSelection.parameters,
@@ -11,9 +11,13 @@ struct BenchmarkCommand: Command {
             \(InstalledBenchmark.allCases.map { "`\($0.rawValue)`: \($0.summary)." }.joined(separator: " ")) \
             They live in Chorus's cache folder (`$CHORUS_CACHE`, else \
             `~/.cache/chorus`), under `datasets/`; `scripts/setup-datasets` \
-            installs them once, and `scripts/run` and `scripts/test` do it for you.
+            installs gsm8k and champ once (`scripts/run` and `scripts/test` do it \
+            for you), and `scripts/setup-reasoning-gym` writes gsm_symbolic.
             """,
-        examples: ["gsm = benchmark gsm8k limit: 8", "hard = benchmark champ shuffle: 1 limit: 20"])
+        examples: [
+            "gsm = benchmark gsm8k limit: 8", "hard = benchmark champ shuffle: 1 limit: 20",
+            "many = benchmark gsm_symbolic limit: 500",
+        ])
 
     func run(_ invocation: Invocation) async throws -> Value {
         guard let benchmark = InstalledBenchmark(rawValue: invocation.string("name")) else {

@@ -40,7 +40,7 @@ enum CombinerOptions {
         }
         do {
             let base = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
-            return try CombinerTemplate(name: "file:" + base, kind: kind, text: String(decoding: data, as: UTF8.self))
+            return try CombinerTemplate(name: "file:" + base, kind: kind, fileText: String(decoding: data, as: UTF8.self))
         } catch {
             throw invocation.error("\(name): \(error)", at: "template", hint: "write {question} and {candidates} where they go")
         }

@@ -37,6 +37,8 @@ struct BenchmarkCommandTests {
         #expect(result == report(failed: 1))
         #expect(harness.output.error.contains("benchmark gsm8k is not installed"))
         #expect(harness.output.error.contains("scripts/setup-datasets"))
+        #expect(await harness.run("benchmark gsm_symbolic") == report(failed: 1))
+        #expect(harness.output.error.contains("install it with scripts/setup-reasoning-gym"))
     }
 
     @Test func anUnknownNameOrABadLimitIsAnError() async throws {

@@ -57,7 +57,7 @@ struct AggregateCommandTests {
         #expect(await harness.run("aggregate s with: m k: 0") == report(failed: 1))
         #expect(harness.output.error.contains("`k` must be between 1 and 64, not 0"))
         #expect(await harness.run("aggregate s with: s") == report(failed: 1))
-        #expect(harness.output.error.contains("`with` takes a model, not a sample set"))
+        #expect(harness.output.error.contains("`with` takes a model or learned aggregator, not a sample set"))
         #expect(await harness.run("aggregate s with: m template: \"/nonexistent/t.txt\"") == report(failed: 1))
         #expect(harness.output.error.contains("no built-in template and no readable file named /nonexistent/t.txt"))
     }

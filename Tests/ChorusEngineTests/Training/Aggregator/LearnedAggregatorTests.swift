@@ -1,0 +1,38 @@
+import Testing
+
+@testable import ChorusEngine
+
+@Suite struct LearnedAggregatorTests {
+    static func votesOnly(_ name: String = "votes") -> LearnedAggregator {
+        var weights = Array(repeating: 0.0, count: ClassFeatures.names.count)
+        weights[0] = 1
+        return LearnedAggregator(
+            name: name, weights: weights, means: weights.map { _ in 0 }, scales: weights.map { _ in 1 })
+    }
+
+    @Test func picksTheHighestScoringClassAndAggregatesToOneSamplePerProblem() throws {
+        let (_, graded) = TrainingFixtures.set([["3", "1", "1"], ["", ""]])
+        let model = Self.votesOnly()
+        #expect(model.choose(graded.problems[0]) == 1)
+        #expect(model.choose(graded.problems[1]) == nil)
+        let chosen = try model.aggregate(graded, name: "learned")
+        #expect(chosen.entries.map(\.samples.count) == [1, 1])
+        #expect(chosen.entries[0].samples[0].text.hasSuffix("\\boxed{1}"))
+        let result = try model.run(on: graded, name: "learned")
+        #expect(result.decisions.map(\.isCorrect) == [true, false])
+    }
+
+    @Test func aFileRoundTripsAndIsCheckedOnTheWayIn() throws {
+        var model = Self.votesOnly("round-trip")
+        model.provenance = ["steps": "10"]
+        let text = model.fileText()
+        #expect(try LearnedAggregator(fileText: text) == model)
+        #expect(text == model.fileText())
+        #expect(throws: LearnedAggregator.FileError.self) { try LearnedAggregator(fileText: "{}") }
+        let renamed = text.replacingOccurrences(of: "\"vote_share\"", with: "\"votes\"")
+        #expect(throws: LearnedAggregator.FileError.self) { try LearnedAggregator(fileText: renamed) }
+        let zeroScale = text.replacingOccurrences(of: "\"scales\" : [\n    1,", with: "\"scales\" : [\n    0,")
+        #expect(zeroScale != text)
+        #expect(throws: LearnedAggregator.FileError.self) { try LearnedAggregator(fileText: zeroScale) }
+    }
+}
