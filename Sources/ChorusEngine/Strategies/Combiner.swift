@@ -64,29 +64,19 @@ public struct Combiner: Sendable {
             repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
         for prompt in plan.prompts { prompts[prompt.subset][prompt.problemIndex] = prompt.messages }
         var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
-        var reused = 0
-        var drawn = 0
-        var spent = Cost.zero
-        let sampler = Sampler(client: client, store: store, clock: clock)
+        var rounds = PromptRounds(sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: name)
         for round in prompts {
-            try Task.checkCancellation()
             let present = round.indices.filter { round[$0] != nil }
-            guard !present.isEmpty else { continue }
-            let problems = try Dataset(name: name, problems: present.map { input.entries[$0].problem })
-            let outcome = try await sampler.sample(
-                problems, prompts: present.map { round[$0]! }, parameters: parameters, name: name, progress: progress)
-            for (offset, problemIndex) in present.enumerated() {
-                combined[problemIndex] += outcome.samples.entries[offset].samples
-            }
-            reused += outcome.reused
-            drawn += outcome.drawn
-            spent = spent + outcome.spent
+            let answers = try await rounds.run(
+                present.map { input.entries[$0].problem }, prompts: present.map { round[$0]! }, progress: progress)
+            for (offset, problemIndex) in present.enumerated() { combined[problemIndex] += answers[offset] }
         }
+        var spent = rounds.spent
         spent.wallSeconds = clock.now() - started
         let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
         let own = Cost(recordedBy: combined.joined())
         return Outcome(
-            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: reused, drawn: drawn,
+            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused, drawn: rounds.drawn,
             spent: spent, truncated: plan.truncated, skipped: plan.skipped)
     }
 }

@@ -74,24 +74,21 @@ public struct JudgeScorer: Sendable {
     ) async throws -> Outcome {
         let started = clock.now()
         var entries = input.entries
-        var reused = 0, drawn = 0, unreadable = 0
-        var spent = Cost.zero
+        var unreadable = 0
         var judgements: [Sample] = []
-        let sampler = Sampler(client: client, store: store, clock: clock)
+        var judged = PromptRounds(sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: input.name)
         let rounds = entries.map { min(k ?? $0.samples.count, $0.samples.count) }.max() ?? 0
         for index in 0..<rounds {
-            try Task.checkCancellation()
             let present = entries.indices.filter { index < min(k ?? entries[$0].samples.count, entries[$0].samples.count) }
-            let problems = try Dataset(name: input.name, problems: present.map { entries[$0].problem })
             let prompts = present.map { problemIndex -> [PromptTemplate.Message] in
                 // The question first: a solution that writes `{question}` is left as it is.
                 let content = prompt.replacingOccurrences(of: "{question}", with: entries[problemIndex].problem.question)
                     .replacingOccurrences(of: "{solution}", with: entries[problemIndex].samples[index].text)
                 return [PromptTemplate.Message(role: "user", content: content)]
             }
-            let outcome = try await sampler.sample(problems, prompts: prompts, parameters: parameters, name: input.name, progress: progress)
+            let answers = try await judged.run(present.map { entries[$0].problem }, prompts: prompts, progress: progress)
             for (offset, problemIndex) in present.enumerated() {
-                guard let judgement = outcome.samples.entries[offset].samples.first else { continue }
+                guard let judgement = answers[offset].first else { continue }
                 judgements.append(judgement)
                 if let score = Self.score(in: judgement.text) {
                     entries[problemIndex].samples[index].score = score
@@ -99,12 +96,10 @@ public struct JudgeScorer: Sendable {
                     unreadable += 1
                 }
             }
-            reused += outcome.reused
-            drawn += outcome.drawn
-            spent = spent + outcome.spent
         }
+        var spent = judged.spent
         spent.wallSeconds = clock.now() - started
         let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + Cost(recordedBy: judgements))
-        return Outcome(samples: scored, reused: reused, drawn: drawn, spent: spent, unreadable: unreadable)
+        return Outcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
     }
 }
