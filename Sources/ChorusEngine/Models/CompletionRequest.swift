@@ -1,11 +1,15 @@
 /// One prompt and how to sample from it: what a `ModelClient` is asked.
 public struct CompletionRequest: Sendable, Equatable {
-    /// What the model reads: chat messages (`/v1/chat/completions`) or raw text (`/v1/completions`).
+    /// What the model reads: chat messages (`/v1/chat/completions`), raw text (`/v1/completions`),
+    /// or a conversation for a reward model to score (vLLM's `/pooling`).
     public enum Prompt: Sendable, Equatable, Hashable {
         /// Chat messages, formatted by the server's chat template.
         case chat([ChatMessage])
         /// Raw prompt text, given to the model as it is.
         case text(String)
+        /// A finished conversation (the last message the response to rate) for a reward model: the
+        /// answer is one sample whose `score` is the model's reward and whose text spells it.
+        case reward([ChatMessage])
     }
 
     /// What the model reads.
@@ -52,6 +56,7 @@ extension CompletionRequest.Prompt {
         switch self {
         case .text(let text): text
         case .chat(let messages): messages.jsonValue.jsonText
+        case .reward(let messages): "reward:" + messages.jsonValue.jsonText
         }
     }
 }

@@ -7,6 +7,8 @@ struct DecodedCompletion: Sendable, Equatable {
         var finishReason: String?
         /// The chosen tokens' log-probabilities, one per generated token, when they came back.
         var tokenLogprobs: [Double]?
+        /// A reward model's score for the conversation (pooling responses only).
+        var score: Double?
     }
 
     var choices: [Choice]
@@ -48,7 +50,8 @@ struct DecodedCompletion: Sendable, Equatable {
                 text: choice.text, finishReason: choice.finishReason,
                 promptTokens: promptTokens.map { position == 0 ? $0 : 0 }, completionTokens: counts[position],
                 latency: latency,
-                meanLogProbability: logprobs.isEmpty ? nil : logprobs.reduce(0, +) / Double(logprobs.count)))
+                meanLogProbability: logprobs.isEmpty ? nil : logprobs.reduce(0, +) / Double(logprobs.count),
+                score: choice.score))
         }
         let counted = counts.compactMap { $0 }
         let completion = counted.count == counts.count && !counts.isEmpty ? counted.reduce(0, +) : completionTokens ?? 0

@@ -200,7 +200,9 @@ public struct OpenAICompatibleClient: ModelClient {
             sent += 1
             guard let endpoint = await pool.choose(nativeMany: nativeMany) else { return nil }
             let name = endpoints[endpoint].absoluteString
-            var urlRequest = URLRequest(url: URL(string: name + "/" + path)!)
+            // A path from the root replaces the endpoint's `/v1`.
+            let base = path.hasPrefix("/") && name.hasSuffix("/v1") ? String(name.dropLast(3)) : name
+            var urlRequest = URLRequest(url: URL(string: path.hasPrefix("/") ? base + path : base + "/" + path)!)
             urlRequest.httpMethod = "POST"
             urlRequest.httpBody = body
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -15,11 +15,16 @@ struct OpenAIRequestEncoder: Sendable {
         switch prompt {
         case .chat: "chat/completions"
         case .text: "completions"
+        // From the server's root, beside `/v1`: vLLM serves pooling (reward) models there.
+        case .reward: "/pooling"
         }
     }
 
     /// The request body as compact JSON with sorted keys.
     func body(for request: CompletionRequest) -> String {
+        if case .reward(let messages) = request.prompt {
+            return JSONRowValue.object(["model": .string(model), "messages": messages.jsonValue]).jsonText
+        }
         var fields: [String: JSONRowValue] = ["model": .string(model), "n": .number(String(request.n))]
         switch request.prompt {
         case .chat(let messages):
@@ -34,6 +39,8 @@ struct OpenAIRequestEncoder: Sendable {
             fields["prompt"] = .string(text)
             // The completions API takes the number of alternatives per token; 1 brings the chosen token's.
             if request.logprobs { fields["logprobs"] = .number("1") }
+        case .reward:
+            break
         }
         if let temperature = request.temperature { fields["temperature"] = .number(Self.literal(temperature)) }
         if let topP = request.topP { fields["top_p"] = .number(Self.literal(topP)) }

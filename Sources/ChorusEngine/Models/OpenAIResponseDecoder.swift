@@ -18,6 +18,7 @@ enum OpenAIResponseDecoder {
             throw Failure(reason: "the body is not valid JSON (\(error.description))")
         }
         guard case .object(let fields) = root else { throw Failure(reason: "the body is not a JSON object") }
+        if fields["choices"] == nil, case .array(let pooled)? = fields["data"] { return try pooling(pooled, fields: fields) }
         guard case .array(let rawChoices)? = fields["choices"] else {
             if let message = message(in: fields) { throw Failure(reason: "the server reported an error: \(message)") }
             throw Failure(reason: "the body has no \"choices\" array")
@@ -41,6 +42,28 @@ enum OpenAIResponseDecoder {
 
     /// What the server said in an error body (`{"error": {"message": …}}`, `{"message": …}`, or the
     /// text itself), on one line and at most `limit` characters.
+    /// A `/pooling` answer: `data[0].data` is the reward, a number or (per-token pooling) nested
+    /// lists whose last number is the reward at the last token.
+    private static func pooling(_ items: [JSONRowValue], fields: [String: JSONRowValue]) throws(Failure) -> DecodedCompletion {
+        guard case .object(let first)? = items.first, let data = first["data"] else {
+            throw Failure(reason: "the pooling answer has no data[0].data")
+        }
+        func lastNumber(_ value: JSONRowValue) -> Double? {
+            switch value {
+            case .number(let literal): Double(literal)
+            case .array(let items): items.reversed().lazy.compactMap(lastNumber).first
+            default: nil
+            }
+        }
+        guard let score = lastNumber(data), score.isFinite else { throw Failure(reason: "the pooling answer holds no number") }
+        var promptTokens: Int?
+        if case .object(let usage)? = fields["usage"] { promptTokens = integer(usage["prompt_tokens"]) }
+        let text = String(score)
+        return DecodedCompletion(
+            choices: [DecodedCompletion.Choice(index: 0, text: text, finishReason: "stop", tokenLogprobs: nil, score: score)],
+            promptTokens: promptTokens, completionTokens: 0, isLlamaCpp: false)
+    }
+
     static func errorMessage(from body: [UInt8], limit: Int = 300) -> String {
         var text: String
         if case .object(let fields)? = try? JSONRowParser.parse(bytes: body), let message = message(in: fields) {

@@ -100,8 +100,9 @@ public struct Sampler: Sendable {
             for job in jobs {
                 group.addTask {
                     try Task.checkCancellation()
+                    let messages = prompts[job.problemIndex].map { ChatMessage(role: $0.role, content: $0.content) }
                     let request = CompletionRequest(
-                        prompt: .chat(prompts[job.problemIndex].map { ChatMessage(role: $0.role, content: $0.content) }),
+                        prompt: parameters.rewardModel ? .reward(messages) : .chat(messages),
                         n: job.indices.count, temperature: parameters.temperature, topP: parameters.topP,
                         topK: parameters.topK, maxTokens: parameters.maxTokens, stop: parameters.stop,
                         seed: parameters.seed.map { $0 + job.indices[0] }, logprobs: parameters.logprobs)

@@ -19,11 +19,15 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
     /// The versioned prompt template behind the prompts (`ssa-v1@<hash>`), for aggregation and
     /// refinement; part of the key, so a changed template never reuses samples of the old one.
     public var template: String?
+    /// Whether the model is a reward model that scores each prompt's finished conversation
+    /// (`CompletionRequest.Prompt.reward`) instead of continuing it.
+    public var rewardModel: Bool
 
     /// Creates parameters.
     public init(
         n: Int, temperature: Double = 0.7, topP: Double? = nil, topK: Int? = nil, maxTokens: Int = 512,
-        stop: [String] = [], seed: Int? = nil, logprobs: Bool = false, template: String? = nil
+        stop: [String] = [], seed: Int? = nil, logprobs: Bool = false, template: String? = nil,
+        rewardModel: Bool = false
     ) {
         self.n = n
         self.temperature = temperature
@@ -34,6 +38,7 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
         self.seed = seed
         self.logprobs = logprobs
         self.template = template
+        self.rewardModel = rewardModel
     }
 
     /// The parameters that shape one sample, as part of its store key.
@@ -50,6 +55,7 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
         if let topP { fields["top_p"] = .number(topP) }
         if let topK { fields["top_k"] = .integer(topK) }
         if let template { fields["template"] = .string(template) }
+        if rewardModel { fields["reward_model"] = .bool(true) }
         return .object(fields)
     }
 }

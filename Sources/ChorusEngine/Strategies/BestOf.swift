@@ -1,6 +1,6 @@
 /// Best-of-N: each problem's answer is the one of its highest-scored sample among the first k.
 ///
-/// Scores come from a scorer (`JudgeScorer`, or a reward model whose scores were imported). Ties go
+/// Scores come from a scorer (`SampleScorer`, or a reward model whose scores were imported). Ties go
 /// to the earlier sample; a sample with an unparseable answer, or without a score (a judge whose
 /// rating could not be read), is never chosen while another has both.
 public struct BestOf: Sendable {

@@ -258,4 +258,17 @@ import ChorusTestSupport
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(server.requests.count == 1)
     }
+
+    @Test func aRewardModelIsAskedAtTheServersPoolingEndpoint() async throws {
+        let server = try StubHTTPServer(replies: [
+            .json(#"{"object":"list","data":[{"index":0,"object":"pooling","data":[[0.1],[-0.2],[1.75]]}],"usage":{"prompt_tokens":12}}"#)
+        ])
+        let request = CompletionRequest(prompt: .reward([.user("2+2?"), ChatMessage(role: "assistant", content: "4")]))
+        let response = try await Self.client([server]).complete(request)
+        #expect(response.samples.map(\.score) == [1.75])
+        #expect(response.samples.map(\.text) == ["1.75"])
+        let sent = try #require(server.requests.first)
+        #expect(sent.path == "/pooling")
+        #expect(sent.body == #"{"messages":[{"content":"2+2?","role":"user"},{"content":"4","role":"assistant"}],"model":"m"}"#)
+    }
 }

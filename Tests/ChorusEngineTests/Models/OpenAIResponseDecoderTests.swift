@@ -98,4 +98,18 @@ import Testing
         #expect(message("") == "(no message)")
         #expect(message(String(repeating: "x", count: 400)).count == 301)
     }
+
+    @Test func aPoolingAnswerIsOneScoredChoice() throws {
+        for (body, score) in [
+            (#"{"data":[{"index":0,"data":0.5}]}"#, 0.5),
+            (#"{"data":[{"index":0,"data":[-1.25]}]}"#, -1.25),
+            (#"{"data":[{"index":0,"data":[[0.1,0.2],[0.3,4.0]]}],"usage":{"prompt_tokens":7}}"#, 4.0),
+        ] {
+            let result = try decode(body).samples(latency: 0)
+            #expect(result.samples.map(\.score) == [score], "\(body)")
+            #expect(result.cost.completionTokens == 0)
+        }
+        #expect(throws: OpenAIResponseDecoder.Failure.self) { try decode(#"{"data":[{"index":0,"data":[]}]}"#) }
+        #expect(throws: OpenAIResponseDecoder.Failure.self) { try decode(#"{"data":[]}"#) }
+    }
 }

@@ -20,4 +20,12 @@ struct ScoreCommandTests {
         #expect(await harness.run("score s with: m prompt: \"Rate {solution}\"") == report(failed: 1))
         #expect(harness.output.error.contains("the judge's prompt has no {question} placeholder"))
     }
+
+    @Test func aRewardModelTakesNoJudgeSettings() async throws {
+        let harness = try await Harness.withCombiningModel(answering: "unused")
+        for parameter in ["prompt: \"{question} {solution}\"", "temperature: 0.5", "max_tokens: 9", "seed: 3"] {
+            #expect(await harness.run("score s with: m by: reward_model \(parameter)") == report(failed: 1))
+            #expect(harness.output.error.contains("is for a judge; a reward model only reads the conversation"))
+        }
+    }
 }

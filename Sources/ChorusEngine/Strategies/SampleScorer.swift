@@ -1,12 +1,24 @@
 import Foundation
 
-/// Rates every sample with an LLM judge: the model reads the problem and one solution and gives a
-/// score from 0 to 10 in `<score>…</score>`; the sample's `score` becomes that score / 10.
+/// Rates every sample, with an LLM judge or a reward model.
 ///
-/// Judgements go through a `Sampler` (one prompt per sample), so they are stored as they arrive and
-/// a rerun reads them back. A judgement with no readable score leaves the sample unscored and is
+/// A judge reads the problem and one solution and gives a score from 0 to 10 in
+/// `<score>…</score>`; the sample's `score` becomes that score / 10. A reward model (served for
+/// pooling, as vLLM's `/pooling`) is shown the conversation the sample answered (the standard
+/// prompt, then the sample as the assistant's turn) and its reward becomes the score as it is.
+///
+/// Ratings go through a `Sampler` (one prompt per sample), so they are stored as they arrive and a
+/// rerun reads them back. A judgement with no readable score leaves the sample unscored and is
 /// counted.
-public struct JudgeScorer: Sendable {
+public struct SampleScorer: Sendable {
+    /// Who rates.
+    public enum Rater: Sendable, Equatable {
+        /// An LLM judge with a prompt holding `{question}` and `{solution}`.
+        case judge(prompt: String)
+        /// A reward model: the conversation in, a number out.
+        case rewardModel
+    }
+
     /// What a run produced.
     public struct Outcome: Sendable {
         /// The input samples with their scores; the cost includes the judge's.
@@ -36,8 +48,8 @@ public struct JudgeScorer: Sendable {
     public let client: any ModelClient
     /// Where judgements are kept.
     public let store: any SampleStore
-    /// The judge's prompt.
-    public let prompt: String
+    /// Who rates.
+    public let rater: Rater
     /// How the judge samples (one judgement per sample: `n` is ignored).
     public let parameters: SamplingParameters
     /// The clock that times the run.
@@ -45,15 +57,20 @@ public struct JudgeScorer: Sendable {
 
     /// Creates a scorer.
     public init(
-        client: any ModelClient, store: any SampleStore, prompt: String = JudgeScorer.defaultPrompt,
+        client: any ModelClient, store: any SampleStore, rater: Rater = .judge(prompt: SampleScorer.defaultPrompt),
         parameters: SamplingParameters, clock: any EngineClock = SystemClock()
     ) {
         self.client = client
         self.store = store
-        self.prompt = prompt
+        self.rater = rater
         var parameters = parameters
         parameters.n = 1
-        parameters.template = "judge@" + SHA256.hex(of: prompt).prefix(12)
+        switch rater {
+        case .judge(let prompt): parameters.template = "judge@" + SHA256.hex(of: prompt).prefix(12)
+        case .rewardModel:
+            // A reward is not sampled: only the conversation decides it.
+            parameters = SamplingParameters(n: 1, temperature: 0, maxTokens: 1, rewardModel: true)
+        }
         self.parameters = parameters
         self.clock = clock
     }
@@ -80,17 +97,14 @@ public struct JudgeScorer: Sendable {
         let rounds = entries.map { min(k ?? $0.samples.count, $0.samples.count) }.max() ?? 0
         for index in 0..<rounds {
             let present = entries.indices.filter { index < min(k ?? entries[$0].samples.count, entries[$0].samples.count) }
-            let prompts = present.map { problemIndex -> [PromptTemplate.Message] in
-                // The question first: a solution that writes `{question}` is left as it is.
-                let content = prompt.replacingOccurrences(of: "{question}", with: entries[problemIndex].problem.question)
-                    .replacingOccurrences(of: "{solution}", with: entries[problemIndex].samples[index].text)
-                return [PromptTemplate.Message(role: "user", content: content)]
+            let prompts = present.map { problemIndex in
+                messages(for: entries[problemIndex].problem, solution: entries[problemIndex].samples[index].text)
             }
             let answers = try await judged.run(present.map { entries[$0].problem }, prompts: prompts, progress: progress)
             for (offset, problemIndex) in present.enumerated() {
                 guard let judgement = answers[offset].first else { continue }
                 judgements.append(judgement)
-                if let score = Self.score(in: judgement.text) {
+                if let score = rater == .rewardModel ? judgement.score : Self.score(in: judgement.text) {
                     entries[problemIndex].samples[index].score = score
                 } else {
                     unreadable += 1
@@ -101,5 +115,18 @@ public struct JudgeScorer: Sendable {
         spent.wallSeconds = clock.now() - started
         let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + Cost(recordedBy: judgements))
         return Outcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
+    }
+
+    /// What the rater reads for one solution.
+    func messages(for problem: Problem, solution: String) -> [PromptTemplate.Message] {
+        switch rater {
+        case .judge(let prompt):
+            // The question first: a solution that writes `{question}` is left as it is.
+            let content = prompt.replacingOccurrences(of: "{question}", with: problem.question)
+                .replacingOccurrences(of: "{solution}", with: solution)
+            return [PromptTemplate.Message(role: "user", content: content)]
+        case .rewardModel:
+            return PromptTemplate.standard.messages(for: problem) + [PromptTemplate.Message(role: "assistant", content: solution)]
+        }
     }
 }
