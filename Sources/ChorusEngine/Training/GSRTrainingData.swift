@@ -67,9 +67,7 @@ public struct GSRTrainingData: Sendable {
         for prompt in plan.prompts {
             try Task.checkCancellation()
             let problem = candidates.problems[prompt.problemIndex]
-            let winner = try MajorityVote().winningClass(of: problem, among: prompt.candidates)
-            let majorityCorrect = winner.map { problem.classes[$0].isCorrect } ?? false
-            let anyCorrect = prompt.candidates.contains { problem.isCorrect($0) }
+            let verdict = try CandidateVerdict(prompt.candidates, of: problem)
             var target: String?
             if targets {
                 target = refined == nil ? firstCorrect(problem) : firstCorrect(refinedByID[problem.problem.id])
@@ -78,13 +76,13 @@ public struct GSRTrainingData: Sendable {
                     continue
                 }
             }
-            if majorityCorrect { report.majorityRight += 1 } else { report.majorityWrong += 1 }
-            if !anyCorrect { report.noneCorrect += 1 }
+            report.count(verdict)
             refine.append(
                 TrainingExample(
                     problem: problem.problem, kind: .refine, messages: prompt.messages,
                     split: split.part(of: problem.problem.id), answerFormat: .boxed, target: target,
-                    candidateCount: prompt.candidates.count, majorityCorrect: majorityCorrect, anyCorrect: anyCorrect))
+                    candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
+                    anyCorrect: verdict.anyCorrect))
         }
         let (keptDirect, keptRefine) = Self.mixed(direct: direct, refine: refine, share: refineShare, seed: selection.seed)
         report.droppedByMix = direct.count + refine.count - keptDirect.count - keptRefine.count

@@ -34,16 +34,14 @@ public struct SSATrainingData: Sendable {
         for prompt in plan.prompts {
             try Task.checkCancellation()
             let problem = candidates.problems[prompt.problemIndex]
-            let winner = try MajorityVote().winningClass(of: problem, among: prompt.candidates)
-            let majorityCorrect = winner.map { problem.classes[$0].isCorrect } ?? false
-            let anyCorrect = prompt.candidates.contains { problem.isCorrect($0) }
-            if majorityCorrect { report.majorityRight += 1 } else { report.majorityWrong += 1 }
-            if !anyCorrect { report.noneCorrect += 1 }
+            let verdict = try CandidateVerdict(prompt.candidates, of: problem)
+            report.count(verdict)
             rows.append(
                 TrainingExample(
                     problem: problem.problem, kind: .aggregate, messages: prompt.messages,
                     split: split.part(of: problem.problem.id), answerFormat: .answerTag,
-                    candidateCount: prompt.candidates.count, majorityCorrect: majorityCorrect, anyCorrect: anyCorrect))
+                    candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
+                    anyCorrect: verdict.anyCorrect))
         }
         if balance {
             let before = rows.count
