@@ -16,7 +16,10 @@ public enum VoteWeighting: String, Sendable, CaseIterable {
 /// by more samples, then by the earlier first appearance among the first k
 /// samples, so the result never depends on anything but the samples' order.
 /// Unparseable samples do not vote; a problem whose first k samples are all
-/// unparseable gets no answer (counted as unparseable, not as wrong).
+/// unparseable gets no answer (counted as unparseable, not as wrong). Weighted
+/// by score, a sample without one (a judgement with no readable score) does not
+/// vote either; weighted by log-probability, a missing one is an error (the
+/// model was not asked for them).
 public struct MajorityVote: Sendable {
     /// Why a vote cannot be taken.
     public enum Failure: Error, Equatable, Sendable {
@@ -54,7 +57,10 @@ public struct MajorityVote: Sendable {
         var firstSeen = Array(repeating: Int.max, count: problem.classes.count)
         for (position, index) in indices.enumerated() {
             guard let classIndex = problem.graded[index].classIndex else { continue }
-            weights[classIndex] += try weight(of: problem.samples[index], index: index, problemID: problem.problem.id)
+            guard let weight = try weight(of: problem.samples[index], index: index, problemID: problem.problem.id) else {
+                continue
+            }
+            weights[classIndex] += weight
             counts[classIndex] += 1
             firstSeen[classIndex] = min(firstSeen[classIndex], position)
         }
@@ -74,7 +80,8 @@ public struct MajorityVote: Sendable {
         return winner
     }
 
-    private func weight(of sample: Sample, index: Int, problemID: String) throws -> Double {
+    /// A sample's vote; nil when it has no score to weigh by.
+    private func weight(of sample: Sample, index: Int, problemID: String) throws -> Double? {
         switch weighting {
         case .count:
             return 1
@@ -84,15 +91,33 @@ public struct MajorityVote: Sendable {
             }
             return exp(value)
         case .score:
-            guard let value = sample.score else {
-                throw Failure.missingWeight(problemID: problemID, sampleIndex: index, weighting: weighting)
-            }
-            return value
+            return sample.score
         }
     }
 
+    /// Voting samples (parseable, among the first k) whose score a score-weighted vote lacks, and
+    /// which therefore do not vote; 0 for the other weightings.
+    public func unweightedCount(in candidates: GradedSampleSet) -> Int {
+        guard weighting == .score else { return 0 }
+        return candidates.problems.reduce(0) { total, problem in
+            total + voters(of: problem).count { problem.samples[$0].score == nil }
+        }
+    }
+
+    /// The parseable samples among the first k.
+    private func voters(of problem: GradedProblem) -> [Int] {
+        (0..<min(k ?? problem.samples.count, problem.samples.count)).filter { problem.graded[$0].classIndex != nil }
+    }
+
     /// Votes on every problem; the result keeps the graded candidates for maj@k and oracle@k.
+    /// A score-weighted vote over a set with no score at all is an error (the set was never scored).
     public func run(on candidates: GradedSampleSet, name: String) throws -> StrategyResult {
+        if weighting == .score {
+            let voting = candidates.problems.lazy.flatMap { problem in self.voters(of: problem).map { (problem, $0) } }
+            if let (problem, index) = voting.first, !voting.contains(where: { $0.0.samples[$0.1].score != nil }) {
+                throw Failure.missingWeight(problemID: problem.problem.id, sampleIndex: index, weighting: .score)
+            }
+        }
         var decisions: [StrategyDecision] = []
         for problem in candidates.problems {
             try Task.checkCancellation()

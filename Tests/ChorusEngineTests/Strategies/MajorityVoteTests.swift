@@ -127,11 +127,13 @@ import Testing
         #expect(try MajorityVote(weighting: .count).decide(problem).answer == "6")
     }
 
-    @Test func aMissingScoreIsAnError() {
-        let problem = Self.graded([Self.boxed("5", score: 1), Self.boxed("5")], gold: "5", id: "q7")
-        #expect(throws: MajorityVote.Failure.missingWeight(problemID: "q7", sampleIndex: 1, weighting: .score)) {
-            try MajorityVote(weighting: .score).decide(problem)
-        }
+    @Test func aSampleWithoutAScoreDoesNotVoteAndIsCounted() throws {
+        let problem = Self.graded([Self.boxed("4"), Self.boxed("4"), Self.boxed("5", score: 0.1)], gold: "5", id: "q7")
+        #expect(try MajorityVote(weighting: .score).decide(problem).answer == "5")
+        let set = GradedSampleSet(name: "s", problems: [problem], cost: .zero)
+        #expect(MajorityVote(weighting: .score).unweightedCount(in: set) == 2)
+        #expect(MajorityVote(k: 1, weighting: .score).unweightedCount(in: set) == 1)
+        #expect(MajorityVote(weighting: .count).unweightedCount(in: set) == 0)
     }
 
     @Test func aMissingLogProbabilityIsAnError() {
@@ -186,7 +188,7 @@ import Testing
         #expect(try MajorityVote().run(on: graded, name: "all").k == nil)
     }
 
-    @Test func runPassesOnAMissingWeight() throws {
+    @Test func aScoreWeightedRunOverASetWithNoScoresIsAnError() throws {
         let set = SampleSet(
             name: "s",
             entries: [
@@ -197,8 +199,14 @@ import Testing
                     problem: Problem(id: "b", question: "q", goldAnswer: "1", source: "t"), samples: [Self.boxed("1")]),
             ])
         let graded = try AnswerClassifier().grade(set)
-        #expect(throws: MajorityVote.Failure.missingWeight(problemID: "b", sampleIndex: 0, weighting: .score)) {
-            try MajorityVote(weighting: .score).run(on: graded, name: "w")
+        // Some score: problem b's only voter has none, so b gets no answer.
+        let result = try MajorityVote(weighting: .score).run(on: graded, name: "w")
+        #expect(result.decisions.map(\.answer) == ["1", nil])
+        // No score anywhere: the set was never scored.
+        var unscored = set
+        unscored.entries[0].samples[0].score = nil
+        #expect(throws: MajorityVote.Failure.missingWeight(problemID: "a", sampleIndex: 0, weighting: .score)) {
+            try MajorityVote(weighting: .score).run(on: try AnswerClassifier().grade(unscored), name: "w")
         }
     }
 

@@ -36,13 +36,19 @@ struct VoteCommand: Command {
         let defaultName = "\(prefix)@\(k.map(String.init) ?? "all")"
         let name = invocation.isGiven("name") ? invocation.string("name") : defaultName
         do {
-            let result = try MajorityVote(k: k, weighting: weighting).run(on: set.graded, name: name)
+            let vote = MajorityVote(k: k, weighting: weighting)
+            let result = try vote.run(on: set.graded, name: name)
+            let unweighted = vote.unweightedCount(in: set.graded)
+            if unweighted > 0 {
+                invocation.session.output.writeError("vote: \(Plural.count(unweighted, "sample")) without a score passed over\n")
+            }
             return .object(StrategyResultValue(result))
         } catch let failure as MajorityVote.Failure {
             switch failure {
             case .missingWeight(let problemID, let sampleIndex, let weighting):
                 throw invocation.error(
-                    "sample \(sampleIndex) of problem \(problemID) has no \(weighting == .score ? "score" : "log-probability")",
+                    weighting == .score
+                        ? "no sample has a score" : "sample \(sampleIndex) of problem \(problemID) has no log-probability",
                     at: "weight",
                     hint: weighting == .score
                         ? "score the samples first, or vote with weight: count"

@@ -104,14 +104,14 @@ struct VoteCommandTests {
         #expect(await harness.run("vote u k: 1") == report(succeeded: 1))
     }
 
-    @Test func aMissingScoreIsAnError() async throws {
+    @Test func anUnscoredSetIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("vote s weight: score")
         #expect(result == report(failed: 1))
         #expect(
             harness.output.error == """
-                t.chorus:1:8: error: sample 0 of problem tiny-1 has no score
+                t.chorus:1:8: error: no sample has a score
                 1 | vote s weight: score
                   |        ^~~~~~~~~~~~~
                 hint: score the samples first, or vote with weight: count
@@ -128,16 +128,17 @@ struct VoteCommandTests {
         #expect(harness.output.error.contains("hint: sample with log-probabilities, or vote with weight: count\n"))
     }
 
-    @Test func theMissingWeightIsNamedByProblemAndSample() async throws {
+    @Test func samplesWithoutAScoreArePassedOverWithANote() async throws {
         let harness = Harness()
         let set = try EngineFixtures.sampleSetValue([
             (gold: "1", samples: [Sample(text: "1", score: 1)]),
-            (gold: "2", samples: [Sample(text: "2", score: 1), Sample(text: "2")]),
+            (gold: "2", samples: [Sample(text: "3", score: 0.2), Sample(text: "2"), Sample(text: "2")]),
         ])
         await harness.session.assign("w", .object(set))
-        let result = await harness.run("vote w weight: score")
-        #expect(result == report(failed: 1))
-        #expect(harness.output.error.hasPrefix("t.chorus:1:8: error: sample 1 of problem p2 has no score\n"))
+        let result = await harness.run("(vote w weight: score).answers")
+        #expect(result == report(succeeded: 1))
+        #expect(harness.output.output == "[\"1\", \"3\"]\n")
+        #expect(harness.output.error == "vote: 2 samples without a score passed over\n")
     }
 
     @Test func scoresWeighTheVote() async throws {
