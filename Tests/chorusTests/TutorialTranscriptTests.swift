@@ -59,7 +59,7 @@ import Testing
             tutorial.deletingPathExtension().appendingPathExtension(file)
         }
         if ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDENS"] == "1" {
-            try result.standardOutput.write(to: golden, atomically: true, encoding: .utf8)
+            try result.standardOutput.write(to: golden, atomically: false, encoding: .utf8)
             for file in plots {
                 try Data(contentsOf: work.appendingPathComponent(file)).write(to: plotGolden(file))
             }

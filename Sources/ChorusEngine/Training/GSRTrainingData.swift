@@ -36,6 +36,7 @@ public struct GSRTrainingData: Sendable {
         from candidates: GradedSampleSet, samples: SampleSet, targets: Bool, refined: GradedSampleSet? = nil
     ) throws -> TrainingData {
         var report = TrainingData.Report()
+        let parts = split.parts(for: candidates.problems.map(\.problem.id))
         let refinedByID = Dictionary(
             (refined?.problems ?? []).map { ($0.problem.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A target must be right and state its answer the way the trained model will be asked to.
@@ -58,7 +59,7 @@ public struct GSRTrainingData: Sendable {
             direct.append(
                 TrainingExample(
                     problem: problem.problem, kind: .solve, messages: solvePrompt.messages(for: problem.problem),
-                    split: split.part(of: problem.problem.id), answerFormat: .boxed, target: target))
+                    split: parts[problem.problem.id] ?? .train, answerFormat: .boxed, target: target))
         }
         let plan = CombinerPrompts(samples, template: template, selection: selection, budget: budget)
         report.truncated = plan.truncated
@@ -80,7 +81,7 @@ public struct GSRTrainingData: Sendable {
             refine.append(
                 TrainingExample(
                     problem: problem.problem, kind: .refine, messages: prompt.messages,
-                    split: split.part(of: problem.problem.id), answerFormat: .boxed, target: target,
+                    split: parts[problem.problem.id] ?? .train, answerFormat: .boxed, target: target,
                     candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
                     anyCorrect: verdict.anyCorrect))
         }

@@ -28,6 +28,7 @@ public struct SSATrainingData: Sendable {
     public func build(from candidates: GradedSampleSet, samples: SampleSet) throws -> TrainingData {
         let plan = CombinerPrompts(samples, template: template, selection: selection, budget: budget)
         var report = TrainingData.Report()
+        let parts = split.parts(for: candidates.problems.map(\.problem.id))
         report.truncated = plan.truncated
         report.overBudget = plan.skipped
         var rows: [TrainingExample] = []
@@ -39,7 +40,7 @@ public struct SSATrainingData: Sendable {
             rows.append(
                 TrainingExample(
                     problem: problem.problem, kind: .aggregate, messages: prompt.messages,
-                    split: split.part(of: problem.problem.id), answerFormat: .answerTag,
+                    split: parts[problem.problem.id] ?? .train, answerFormat: .answerTag,
                     candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
                     anyCorrect: verdict.anyCorrect))
         }

@@ -1,5 +1,6 @@
-/// Splits problems into train and test by a seeded hash of their ids, so a problem's rows all land
-/// in one split and the split never depends on row order or on which other problems are present.
+/// Splits problems into train and test: the problems are ranked by a seeded hash of their ids and
+/// the first `testFraction` of them (rounded) are held out, so a problem's rows all land in one
+/// split, the held-out share is the one asked for, and the split never depends on row order.
 public struct TrainingSplit: Sendable, Equatable {
     /// A split.
     public enum Part: String, Sendable, CaseIterable {
@@ -20,10 +21,16 @@ public struct TrainingSplit: Sendable, Equatable {
         self.seed = seed
     }
 
-    /// The split a problem belongs to.
-    public func part(of problemID: String) -> Part {
-        var random = SplitMix64(seed: UInt64(bitPattern: Int64(seed)), stream: Comparison.fnv1a(problemID))
-        let draw = Double(random.next() >> 11) / Double(1 << 53)
-        return draw < testFraction ? .test : .train
+    /// The part each of `ids` belongs to (an id given twice is one problem).
+    public func parts(for ids: [String]) -> [String: Part] {
+        let distinct = Array(Set(ids))
+        let ranked = distinct.map { id -> (UInt64, String) in
+            var random = SplitMix64(seed: UInt64(bitPattern: Int64(seed)), stream: Comparison.fnv1a(id))
+            return (random.next(), id)
+        }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        let held = Int((Double(distinct.count) * testFraction).rounded())
+        var parts: [String: Part] = [:]
+        for (rank, entry) in ranked.enumerated() { parts[entry.1] = rank < held ? .test : .train }
+        return parts
     }
 }

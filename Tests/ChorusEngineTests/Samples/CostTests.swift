@@ -36,12 +36,15 @@ import Testing
             Sample(text: "d", promptTokens: 40, completionTokens: 9, latency: 1.5),
             Sample(text: "e"),
         ]
-        #expect(Cost(recordedBy: samples) == Cost(calls: 2, promptTokens: 80, completionTokens: 39, wallSeconds: 0))
+        // Each response's latency counts once: 2 s for the n = 3 response, 1.5 s for the single one.
+        #expect(
+            Cost(recordedBy: samples)
+                == Cost(calls: 2, promptTokens: 80, completionTokens: 39, wallSeconds: 0, modelSeconds: 3.5))
         #expect(Cost(recordedBy: [Sample]()) == .zero)
     }
 
     @Test func roundTripsThroughJSON() throws {
-        let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5)
+        let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5, modelSeconds: 2.25)
         let data = try JSONEncoder().encode(cost)
         #expect(try JSONDecoder().decode(Cost.self, from: data) == cost)
     }

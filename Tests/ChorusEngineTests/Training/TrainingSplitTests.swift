@@ -3,17 +3,18 @@ import Testing
 @testable import ChorusEngine
 
 @Suite struct TrainingSplitTests {
-    @Test func holdsOutAboutTheAskedShareAndIsStableForASeed() {
-        let split = TrainingSplit(testFraction: 0.25, seed: 3)
-        let ids = (0..<2000).map { "problem-\($0)" }
-        let held = ids.filter { split.part(of: $0) == .test }.count
-        #expect((400...600).contains(held))
-        #expect(ids.map(split.part(of:)) == ids.map(TrainingSplit(testFraction: 0.25, seed: 3).part(of:)))
-        #expect(ids.map(split.part(of:)) != ids.map(TrainingSplit(testFraction: 0.25, seed: 4).part(of:)))
+    @Test func holdsOutExactlyTheAskedShareAndIsStableForASeed() {
+        let ids = (0..<48).map { "problem-\($0)" }
+        let parts = TrainingSplit(testFraction: 0.3, seed: 3).parts(for: ids)
+        #expect(parts.count == 48)
+        #expect(parts.values.count { $0 == .test } == 14)  // 48 × 0.3 = 14.4
+        #expect(TrainingSplit(testFraction: 0.3, seed: 3).parts(for: ids.reversed()) == parts)
+        #expect(TrainingSplit(testFraction: 0.3, seed: 4).parts(for: ids) != parts)
     }
 
-    @Test func noShareKeepsEverythingForTraining() {
-        let split = TrainingSplit(testFraction: 0)
-        #expect((0..<100).allSatisfy { split.part(of: "p\($0)") == .train })
+    @Test func noShareKeepsEverythingForTrainingAndRepeatedIdsAreOneProblem() {
+        #expect(TrainingSplit(testFraction: 0).parts(for: (0..<100).map { "p\($0)" }).values.allSatisfy { $0 == .train })
+        let parts = TrainingSplit(testFraction: 0.5).parts(for: ["a", "a", "b", "b"])
+        #expect(parts.count == 2 && parts.values.count { $0 == .test } == 1)
     }
 }

@@ -19,8 +19,9 @@ enum AggregatorTraining {
         if invocation.isGiven("file") { try FileErrors.refuseOverwrite(of: path, invocation, argument: "file") }
         let split = TrainingSplit(testFraction: heldOut, seed: invocation.int("seed"))
         let problems = input.graded.problems
-        let train = problems.filter { split.part(of: $0.problem.id) == .train }
-        let test = problems.filter { split.part(of: $0.problem.id) == .test }
+        let parts = split.parts(for: problems.map(\.problem.id))
+        let train = problems.filter { parts[$0.problem.id] == .train }
+        let test = problems.filter { parts[$0.problem.id] == .test }
         guard !train.isEmpty, !test.isEmpty else {
             throw invocation.error(
                 "\(Plural.count(problems.count, "problem")) split into \(train.count) to train on and \(test.count) held out; both need some",

@@ -16,9 +16,10 @@ public struct AggregatorValue: ScriptObject {
     public var typeName: String { "learned aggregator" }
 
     public var summary: String {
-        "\(aggregator.name): a linear policy over \(aggregator.featureNames.count) answer-class features (\(path))"
+        "\(aggregator.name): a linear policy over \(aggregator.featureNames.count) answer-class features"
     }
 
+    /// The summary, then each feature's weight (the file is `.path`).
     public var rendering: String {
         let rows = zip(aggregator.featureNames, aggregator.weights).map { [$0, NumberFormatting.fixed($1, digits: 3)] }
         return summary + "\n" + TextTable(header: ["feature", "weight"], rows: rows).rendered

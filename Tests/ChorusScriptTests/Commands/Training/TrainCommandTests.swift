@@ -29,8 +29,9 @@ struct TrainCommandTests {
         #expect(await harness.run("learned = train aggregator s name: \"first\" steps: 80 held_out: 0.3") == report(succeeded: 1))
         let output = harness.output.output
         #expect(output.contains("learning curve (mean sampled reward;"))
-        #expect(output.contains("learned aggregator      100.0"))
-        #expect(output.contains("majority vote           0.0"))
+        #expect(output.contains("held-out (6 problems)"))
+        #expect(output.contains("\nlearned aggregator     100.0\n"))
+        #expect(output.contains("\nmajority vote          0.0\n"))
         #expect(harness.output.error == "train aggregator: saved as \"first\"\n")
         #expect(FileManager.default.fileExists(atPath: folder + "/chorus/aggregators/first.json"))
         #expect(await harness.run("again = aggregator \"first\"\nagain.name\nv = aggregate s with: again\nv.pass1") == report(succeeded: 4))
