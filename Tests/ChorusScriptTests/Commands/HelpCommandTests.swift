@@ -40,7 +40,7 @@ struct HelpCommandTests {
                   vote        Majority vote over equivalent answers (maj@k).
                   aggregate   Shows a model each problem with k sampled answers and keeps the one answer it gives (SSA, USC).
                   refine      Shows a model each problem with k candidate solutions and keeps the new solution it writes (GSR).
-                  score       Has a judge model rate every sample from 0 to 10 (for best_of).
+                  score       Has a judge model or a reward model rate every sample (for best_of).
                   best_of     Picks each problem's highest-scored sample (best-of-N).
 
                 Metrics and reports
