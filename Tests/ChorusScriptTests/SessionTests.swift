@@ -199,4 +199,15 @@ struct SessionTests {
         #expect(harness.output.output == "1\n")
         #expect(harness.output.error.hasPrefix("t.chorus:2:1: error: no variable or command is named `help`\n"))
     }
+
+    @Test func aRunCancelledBeforeItsFirstStatementSaysSo() async {
+        let harness = Harness()
+        let report = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await harness.run("x = 1\ny = 2")
+        }.value
+        #expect(report.wasInterrupted && report.succeeded == 0)
+        #expect(harness.output.error == "stopped: interrupted; the session and its variables are kept\n")
+        #expect(await harness.variable("x") == nil)
+    }
 }

@@ -9,6 +9,13 @@ enum StatementOutcome: Equatable {
 }
 
 extension Session {
+    /// Says once per run that Ctrl-C stopped it, whether it came during a statement or between two.
+    func reportInterrupt() {
+        guard !interruptReported else { return }
+        output.writeError("stopped: interrupted; the session and its variables are kept\n")
+        interruptReported = true
+    }
+
     /// Runs one statement, reports its problems, and records it when it succeeds.
     func run(_ statement: Statement, in source: SourceFile, recorded: Bool) async -> StatementOutcome {
         let started = clock.now()
@@ -50,10 +57,7 @@ extension Session {
             emit(located)
             return .failed
         } catch is CancellationError {
-            if !interruptReported {
-                output.writeError("stopped: interrupted; the session and its variables are kept\n")
-                interruptReported = true
-            }
+            reportInterrupt()
             return .interrupted
         } catch {
             output.writeError("internal error: \(error)\n(this is a bug in Chorus, not in your script)\n")

@@ -131,6 +131,8 @@ public actor Session {
         for item in program.items {
             if stopRequested || isQuitRequested { break }
             if Task.isCancelled {
+                // Ctrl-C before the statement began (the run was cancelled before it was scheduled).
+                reportInterrupt()
                 report.wasInterrupted = true
                 break
             }
