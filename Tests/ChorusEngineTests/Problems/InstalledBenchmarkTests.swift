@@ -70,4 +70,18 @@ struct InstalledBenchmarkTests {
         #expect(champ.problems.count == 270)
         #expect(gsm8k.problems.allSatisfy { Double($0.goldAnswer.replacingOccurrences(of: ",", with: "")) != nil })
     }
+
+    /// reasoning-gym's problems load as GSM8K rows with whole-number answers, when
+    /// `scripts/setup-reasoning-gym` has written them; a row the script writes is read the same way.
+    @Test func gsmSymbolicRowsLoadAsGSM8K() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("datasets"), withIntermediateDirectories: true)
+        try folder.write(
+            "{\"id\": \"gsm_symbolic-s1-00000\", \"question\": \"Ann has 3 apples and buys 4. How many now?\", \"answer\": \"#### 7\"}\n",
+            to: "datasets/gsm_symbolic.jsonl")
+        let dataset = try InstalledBenchmark.gsmSymbolic.load(environment: ["CHORUS_CACHE": folder.url.path])
+        #expect(dataset.problems.map(\.goldAnswer) == ["7"])
+        #expect(dataset.problems.map(\.id) == ["gsm_symbolic-s1-00000"])
+        #expect(InstalledBenchmark.gsmSymbolic.installScript == "scripts/setup-reasoning-gym")
+    }
 }
