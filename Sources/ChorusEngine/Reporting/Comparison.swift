@@ -8,7 +8,7 @@ public struct ComparisonRow: Sendable, Equatable {
     public let unparseable: Int?
     /// Mean tokens (prompt + completion) spent per problem, when known.
     public let tokensPerProblem: Double?
-    /// Mean model seconds (recorded request latencies) per problem, when known.
+    /// Mean wall seconds per problem (the model's busy time, from the recorded samples), when known.
     public let secondsPerProblem: Double?
 }
 
@@ -113,7 +113,7 @@ public struct Comparison: Sendable {
             ComparisonRow(
                 label: label, estimate: estimate, unparseable: unparseable,
                 tokensPerProblem: cost.totalTokens > 0 ? Double(cost.totalTokens) / count : nil,
-                secondsPerProblem: cost.modelSeconds > 0 ? cost.modelSeconds / count : nil))
+                secondsPerProblem: cost.wallSeconds > 0 ? cost.wallSeconds / count : nil))
     }
 
     /// The rows as a table: accuracy in percent with its 95% interval, unparseable answers, cost per problem.
@@ -129,7 +129,7 @@ public struct Comparison: Sendable {
                 row.secondsPerProblem.map { NumberFormatting.duration(seconds: $0) } ?? "",
             ]
         }
-        let header = ["strategy", "acc %", "95% CI", "no answer", "tokens/problem", "model time/problem"]
+        let header = ["strategy", "acc %", "95% CI", "no answer", "tokens/problem", "time/problem"]
         // Columns no row fills (costs of hand-made samples, say) are left out.
         let kept = header.indices.filter { column in column < 3 || rendered.contains { !$0[column].isEmpty } }
         return TextTable(header: kept.map { header[$0] }, rows: rendered.map { row in kept.map { row[$0] } })

@@ -13,6 +13,8 @@ struct PromptRounds {
     private(set) var drawn = 0
     /// What the rounds spent.
     private(set) var spent = Cost.zero
+    /// What the rounds' answers recorded (tokens, and the model's busy wall time), the same on a rerun.
+    private(set) var recorded = Cost.zero
 
     init(sampler: Sampler, parameters: SamplingParameters, name: String) {
         self.sampler = sampler
@@ -32,6 +34,7 @@ struct PromptRounds {
         reused += outcome.reused
         drawn += outcome.drawn
         spent = spent + outcome.spent
+        recorded = recorded + outcome.samples.cost
         return outcome.samples.entries.map(\.samples)
     }
 }

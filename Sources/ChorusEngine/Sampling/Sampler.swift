@@ -77,6 +77,8 @@ public struct Sampler: Sendable {
         }
         let stored = try await store.samples(for: keys.flatMap { $0 })
         var collected: [[Sample?]] = keys.map { row in row.map { stored[$0]?.sample } }
+        // When each sample's response finished (the store's creation time), for the set's wall time.
+        var finished: [[Double?]] = keys.map { row in row.map { stored[$0]?.createdAt.timeIntervalSince1970 } }
         let reused = collected.reduce(0) { $0 + $1.count { $0 != nil } }
         var jobs: [Job] = []
         for (problemIndex, row) in collected.enumerated() {
@@ -96,7 +98,7 @@ public struct Sampler: Sendable {
         let store = self.store
         let client = self.client
         let problems = dataset.problems
-        try await withThrowingTaskGroup(of: (Job, [Sample]).self) { group in
+        try await withThrowingTaskGroup(of: (Job, [Sample], [Double]).self) { group in
             for job in jobs {
                 group.addTask {
                     try Task.checkCancellation()
@@ -108,12 +110,14 @@ public struct Sampler: Sendable {
                         seed: parameters.seed.map { $0 + job.indices[0] }, logprobs: parameters.logprobs)
                     let response = try await client.complete(request)
                     let samples = Array(response.samples.prefix(job.indices.count))
+                    var finishedAt: [Double] = []
                     for (offset, sample) in samples.enumerated() {
-                        try await store.save(
-                            StoredSample(
-                                modelIdentity: identity, problemID: problems[job.problemIndex].id,
-                                prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
-                                seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample))
+                        let saved = StoredSample(
+                            modelIdentity: identity, problemID: problems[job.problemIndex].id,
+                            prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
+                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample)
+                        try await store.save(saved)
+                        finishedAt.append(saved.createdAt.timeIntervalSince1970)
                     }
                     let snapshot = tally.state.withLock { state -> SamplingProgress in
                         state.drawn += samples.count
@@ -126,11 +130,14 @@ public struct Sampler: Sendable {
                             elapsed: clock.now() - started)
                     }
                     progress(snapshot)
-                    return (job, samples)
+                    return (job, samples, finishedAt)
                 }
             }
-            for try await (job, samples) in group {
-                for (offset, sample) in samples.enumerated() { collected[job.problemIndex][job.indices[offset]] = sample }
+            for try await (job, samples, finishedAt) in group {
+                for (offset, sample) in samples.enumerated() {
+                    collected[job.problemIndex][job.indices[offset]] = sample
+                    finished[job.problemIndex][job.indices[offset]] = finishedAt[offset]
+                }
             }
         }
         let missing = collected.reduce(0) { $0 + $1.count { $0 == nil } }
@@ -139,7 +146,7 @@ public struct Sampler: Sendable {
         var spent = tally.state.withLock { $0.cost }
         spent.wallSeconds = clock.now() - started
         let drawn = tally.state.withLock { $0.drawn }
-        let recorded = Cost(recordedBy: entries.lazy.flatMap(\.samples))
+        let recorded = Cost(recordedBy: entries.flatMap(\.samples), finishedAt: finished.flatMap { $0 })
         return Outcome(
             samples: SampleSet(name: name, entries: entries, cost: recorded), reused: reused, drawn: drawn, spent: spent)
     }

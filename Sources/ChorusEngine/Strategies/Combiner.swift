@@ -74,7 +74,7 @@ public struct Combiner: Sendable {
         var spent = rounds.spent
         spent.wallSeconds = clock.now() - started
         let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
-        let own = Cost(recordedBy: combined.joined())
+        let own = rounds.recorded
         return Outcome(
             samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused, drawn: rounds.drawn,
             spent: spent, truncated: plan.truncated, skipped: plan.skipped)

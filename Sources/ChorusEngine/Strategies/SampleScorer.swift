@@ -92,7 +92,6 @@ public struct SampleScorer: Sendable {
         let started = clock.now()
         var entries = input.entries
         var unreadable = 0
-        var judgements: [Sample] = []
         var judged = PromptRounds(sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: input.name)
         let rounds = entries.map { min(k ?? $0.samples.count, $0.samples.count) }.max() ?? 0
         for index in 0..<rounds {
@@ -103,7 +102,6 @@ public struct SampleScorer: Sendable {
             let answers = try await judged.run(present.map { entries[$0].problem }, prompts: prompts, progress: progress)
             for (offset, problemIndex) in present.enumerated() {
                 guard let judgement = answers[offset].first else { continue }
-                judgements.append(judgement)
                 if let score = rater == .rewardModel ? judgement.score : Self.score(in: judgement.text) {
                     entries[problemIndex].samples[index].score = score
                 } else {
@@ -113,7 +111,7 @@ public struct SampleScorer: Sendable {
         }
         var spent = judged.spent
         spent.wallSeconds = clock.now() - started
-        let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + Cost(recordedBy: judgements))
+        let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + judged.recorded)
         return Outcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
     }
 

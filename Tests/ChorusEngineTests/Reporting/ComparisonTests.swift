@@ -116,10 +116,9 @@ import Testing
         try comparison.add(
             Self.strategy(
                 "m", correct: [true, true],
-                cost: Cost(calls: 4, promptTokens: 100, completionTokens: 200, wallSeconds: 30, modelSeconds: 3)),
+                cost: Cost(calls: 4, promptTokens: 100, completionTokens: 200, wallSeconds: 3)),
             using: &generator)
         #expect(comparison.rows[0].tokensPerProblem == 150)
-        // The model's recorded time, not the run's wall time, which a rerun from the store does not repeat.
         #expect(comparison.rows[0].secondsPerProblem == 1.5)
     }
 
@@ -206,13 +205,13 @@ import Testing
         var comparison = Comparison()
         var generator = SplitMix64(seed: 0)
         try comparison.add(
-            Self.strategy("good", correct: [true, true], cost: Cost(promptTokens: 100, completionTokens: 200, modelSeconds: 3)),
+            Self.strategy("good", correct: [true, true], cost: Cost(promptTokens: 100, completionTokens: 200, wallSeconds: 3)),
             using: &generator)
         try comparison.add(Self.strategy("bad", correct: [false, false], answers: [nil, nil]), using: &generator)
         #expect(
             comparison.table.rendered == """
-                strategy  acc %  95% CI          no answer  tokens/problem  model time/problem
-                --------  -----  --------------  ---------  --------------  ------------------
+                strategy  acc %  95% CI          no answer  tokens/problem  time/problem
+                --------  -----  --------------  ---------  --------------  ------------
                 good      100.0  [100.0, 100.0]  0          150             1.50 s
                 bad       0.0    [0.0, 0.0]      2
 
@@ -233,8 +232,8 @@ import Testing
         #expect(strategies.table.header == ["strategy", "acc %", "95% CI", "no answer"])
 
         var timed = Comparison()
-        try timed.add(try Self.graded(cost: Cost(modelSeconds: 0.5)), ks: [], using: &generator)
-        #expect(timed.table.header == ["strategy", "acc %", "95% CI", "model time/problem"])
+        try timed.add(try Self.graded(cost: Cost(wallSeconds: 0.5)), ks: [], using: &generator)
+        #expect(timed.table.header == ["strategy", "acc %", "95% CI", "time/problem"])
         #expect(timed.table.rows == [["s pass@1", "50.0", "[33.3, 66.7]", "250 ms"]])
     }
 

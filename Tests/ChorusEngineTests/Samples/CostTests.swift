@@ -36,16 +36,29 @@ import Testing
             Sample(text: "d", promptTokens: 40, completionTokens: 9, latency: 1.5),
             Sample(text: "e"),
         ]
-        // Each response's latency counts once: 2 s for the n = 3 response, 1.5 s for the single one.
-        #expect(
-            Cost(recordedBy: samples)
-                == Cost(calls: 2, promptTokens: 80, completionTokens: 39, wallSeconds: 0, modelSeconds: 3.5))
+        #expect(Cost(recordedBy: samples) == Cost(calls: 2, promptTokens: 80, completionTokens: 39, wallSeconds: 0))
         #expect(Cost(recordedBy: [Sample]()) == .zero)
     }
 
     @Test func roundTripsThroughJSON() throws {
-        let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5, modelSeconds: 2.25)
+        let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5)
         let data = try JSONEncoder().encode(cost)
         #expect(try JSONDecoder().decode(Cost.self, from: data) == cost)
+    }
+
+    @Test func wallTimeIsTheUnionOfTheResponsesIntervals() {
+        // Two overlapping requests (finished at 10 and 11, 4 s and 3 s long: 6 s to 11 s), the
+        // n = 2 samples of one of them, a request after an idle gap (20 to 21), and samples
+        // without a latency or a finish time, which are left out.
+        let samples = [
+            Sample(text: "a", promptTokens: 5, latency: 4), Sample(text: "b", promptTokens: 0, latency: 4),
+            Sample(text: "c", promptTokens: 5, latency: 3), Sample(text: "d", promptTokens: 5, latency: 1),
+            Sample(text: "e", promptTokens: 5), Sample(text: "f", promptTokens: 5, latency: 9),
+        ]
+        let cost = Cost(recordedBy: samples, finishedAt: [10, 10, 11, 21, 30, nil])
+        #expect(cost.wallSeconds == 6)
+        #expect(cost.calls == 5)
+        #expect(Cost.unionLength([]) == 0)
+        #expect(Cost.unionLength([(0, 2), (1, 3), (5, 6)]) == 4)
     }
 }

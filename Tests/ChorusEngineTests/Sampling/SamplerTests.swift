@@ -66,6 +66,27 @@ final class CountingModel: ModelClient {
         #expect(second.samples.cost == first.samples.cost)  // the recorded cost, the same on a rerun
     }
 
+    @Test func theSetsWallTimeComesFromTheStoreAndIsTheSameOnARerun() async throws {
+        // Every answer took 2 s; the store keeps when each finished.
+        final class TimedModel: ModelClient {
+            let identity = "fake:timed"
+            func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
+                CompletionResponse(
+                    samples: [Sample(text: "\\boxed{1}", promptTokens: 3, completionTokens: 1, latency: 2)], cost: Cost(calls: 1))
+            }
+        }
+        let store = InMemorySampleStore()
+        let first = try await Sampler(client: TimedModel(), store: store)
+            .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
+        // Six 2-second requests that all finished within the same moment overlap: at least 2 s, at most 12 s.
+        #expect(first.samples.cost.wallSeconds >= 2 && first.samples.cost.wallSeconds <= 12)
+        try await Task.sleep(nanoseconds: 20_000_000)
+        let second = try await Sampler(client: TimedModel(), store: store)
+            .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
+        #expect(second.drawn == 0)
+        #expect(second.samples.cost.wallSeconds == first.samples.cost.wallSeconds)
+    }
+
     @Test func raisingNDrawsOnlyTheNewSamples() async throws {
         let store = InMemorySampleStore()
         _ = try await Sampler(client: CountingModel(), store: store)
