@@ -63,7 +63,7 @@ public struct TrainingExport: Sendable {
     }
 
     /// Writes every file; refuses a folder that already holds files unless `overwrite`.
-    public func write(_ data: TrainingData, report: TrainingData.Report, overwrite: Bool) async throws -> Written {
+    public func write(_ data: TrainingData, overwrite: Bool) async throws -> Written {
         if stage == .sft && engine != .trl { throw TrainingExportError.unsupportedStage(stage, engine) }
         let train = data.rows(in: .train), test = data.rows(in: .test)
         guard !train.isEmpty else { throw TrainingExportError.noRows }
@@ -94,7 +94,7 @@ public struct TrainingExport: Sendable {
             try save(filled, as: name, into: &files, executable: name.hasSuffix(".sh"))
         }
         let command = "bash " + ShippedFiles.shellQuoted(folder + "/launch.sh")
-        try save(manifest(report: report, train: train.count, test: test.count, command: command) + "\n",
+        try save(manifest(report: data.report, train: train.count, test: test.count, command: command) + "\n",
                  as: "chorus-train.json", into: &files)
         return Written(
             folder: folder, files: files, trainRows: train.count, testRows: test.count, dataFiles: dataFiles,

@@ -40,7 +40,7 @@ import Testing
         let folder = try TemporaryFolder()
         let data = try Self.ssaData()
         let export = Self.export(.verl, into: folder)
-        let written = try await export.write(data, report: data.report, overwrite: false)
+        let written = try await export.write(data, overwrite: false)
         #expect(written.dataFiles == ["train.parquet", "test.parquet"])
         #expect(written.trainRows + written.testRows == 10 && written.testRows > 0)
         for name in ["chorus_reward.py", "launch.sh", "launch-ray.sh", "chorus-train.json"] {
@@ -85,13 +85,13 @@ import Testing
     @Test func trlAndOpenRLHFGetJSONLUnderTheirOwnKeys() async throws {
         let data = try Self.ssaData()
         let trl = try TemporaryFolder()
-        let trlWritten = try await Self.export(.trl, into: trl).write(data, report: data.report, overwrite: false)
+        let trlWritten = try await Self.export(.trl, into: trl).write(data, overwrite: false)
         #expect(trlWritten.files == ["train.jsonl", "test.jsonl", "chorus_reward.py", "trl-grpo.py", "launch.sh", "chorus-train.json"])
         let trlRow = try Self.rows(trl.path("out/train.jsonl"))[0]
         #expect(trlRow["ground_truth"] as? String == "3")
         #expect((trlRow["prompt"] as? [[String: Any]])?.first?["role"] as? String == "user")
         let openrlhf = try TemporaryFolder()
-        let written = try await Self.export(.openrlhf, into: openrlhf, preset: .shaped).write(data, report: data.report, overwrite: false)
+        let written = try await Self.export(.openrlhf, into: openrlhf, preset: .shaped).write(data, overwrite: false)
         let row = try Self.rows(openrlhf.path("out/train.jsonl"))[0]
         #expect(row["label"] as? String == "3")
         #expect(row["input"] is [[String: Any]])
@@ -105,7 +105,7 @@ import Testing
         let folder = try TemporaryFolder()
         let data = try Self.ssaData()
         let export = Self.export(.trl, into: folder)
-        let written = try await export.write(data, report: data.report, overwrite: false)
+        let written = try await export.write(data, overwrite: false)
         let path = folder.path("out/train.jsonl")
         let broken = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\"ground_truth\":\"3\"", with: "\"ground_truth\":\"\"")
@@ -122,7 +122,7 @@ import Testing
         for engine in TrainerEngine.allCases {
             let folder = try TemporaryFolder()
             let data = try Self.ssaData()
-            let written = try await Self.export(engine, into: folder).write(data, report: data.report, overwrite: false)
+            let written = try await Self.export(engine, into: folder).write(data, overwrite: false)
             for name in written.files where name.hasSuffix(".sh") {
                 let text = try String(contentsOfFile: folder.path("out/" + name), encoding: .utf8)
                 #expect(!text.contains("{{"), "\(engine) \(name)")
@@ -139,9 +139,9 @@ import Testing
         try folder.write("mine", to: "out/notes.txt")
         let data = try Self.ssaData()
         await #expect(throws: TrainingExportError.folderNotEmpty(folder.path("out"))) {
-            _ = try await Self.export(.trl, into: folder).write(data, report: data.report, overwrite: false)
+            _ = try await Self.export(.trl, into: folder).write(data, overwrite: false)
         }
-        _ = try await Self.export(.trl, into: folder).write(data, report: data.report, overwrite: true)
+        _ = try await Self.export(.trl, into: folder).write(data, overwrite: true)
         #expect(try String(contentsOfFile: folder.path("out/notes.txt"), encoding: .utf8) == "mine")
     }
 
@@ -151,9 +151,9 @@ import Testing
             .build(from: graded, samples: set, targets: true)
         let folder = try TemporaryFolder()
         await #expect(throws: TrainingExportError.unsupportedStage(.sft, .verl)) {
-            _ = try await Self.export(.verl, stage: .sft, into: folder).write(data, report: data.report, overwrite: false)
+            _ = try await Self.export(.verl, stage: .sft, into: folder).write(data, overwrite: false)
         }
-        let written = try await Self.export(.trl, stage: .sft, into: folder).write(data, report: data.report, overwrite: false)
+        let written = try await Self.export(.trl, stage: .sft, into: folder).write(data, overwrite: false)
         #expect(written.files.contains("sft.jsonl") && written.files.contains("trl-sft.py"))
         let row = try Self.rows(folder.path("out/sft.jsonl"))[0]
         let completion = row["completion"] as! [[String: Any]]
@@ -165,7 +165,7 @@ import Testing
     @Test func noTrainingRowsIsAnError() async throws {
         let folder = try TemporaryFolder()
         await #expect(throws: TrainingExportError.noRows) {
-            _ = try await Self.export(.trl, into: folder).write(TrainingData(examples: [], report: .init()), report: .init(), overwrite: false)
+            _ = try await Self.export(.trl, into: folder).write(TrainingData(examples: [], report: .init()), overwrite: false)
         }
     }
 }

@@ -48,22 +48,6 @@ public struct LearnedAggregator: Sendable, Equatable {
         return best
     }
 
-    /// The decision for every problem, as a strategy result beside vote and the rest.
-    public func run(on candidates: GradedSampleSet, name: String) throws -> StrategyResult {
-        var decisions: [StrategyDecision] = []
-        for problem in candidates.problems {
-            try Task.checkCancellation()
-            guard let chosen = choose(problem) else {
-                decisions.append(StrategyDecision(problemID: problem.problem.id, answer: nil, isCorrect: false))
-                continue
-            }
-            let answerClass = problem.classes[chosen]
-            decisions.append(
-                StrategyDecision(problemID: problem.problem.id, answer: answerClass.answer, isCorrect: answerClass.isCorrect))
-        }
-        return StrategyResult(name: name, decisions: decisions, candidates: candidates, k: nil, cost: candidates.cost)
-    }
-
     /// A sample set with one answer per problem: the first sample of the chosen class (a problem
     /// without a parseable answer keeps its first sample). Its cost is its input's: choosing is free.
     public func aggregate(_ candidates: GradedSampleSet, name: String) throws -> SampleSet {

@@ -53,7 +53,7 @@ enum TrainingHandOff {
             environment: invocation.session.services.environment)
         let written: TrainingExport.Written
         do {
-            written = try await export.write(data, report: data.report, overwrite: invocation.bool("overwrite"))
+            written = try await export.write(data, overwrite: invocation.bool("overwrite"))
         } catch let failure as TrainingExportError {
             switch failure {
             case .folderNotEmpty:

@@ -18,8 +18,8 @@ import Testing
         let chosen = try model.aggregate(graded, name: "learned")
         #expect(chosen.entries.map(\.samples.count) == [1, 1])
         #expect(chosen.entries[0].samples[0].text.hasSuffix("\\boxed{1}"))
-        let result = try model.run(on: graded, name: "learned")
-        #expect(result.decisions.map(\.isCorrect) == [true, false])
+        let regraded = try AnswerClassifier().grade(chosen)
+        #expect(regraded.problems.map { $0.isCorrect(0) } == [true, false])
     }
 
     @Test func aFileRoundTripsAndIsCheckedOnTheWayIn() throws {
