@@ -56,12 +56,7 @@ enum CombinerOptions {
         guard let model = invocation.object("with", as: ModelValue.self) else {
             throw invocation.error("`with` must be a model", at: "with")
         }
-        let k = invocation.int("k")
-        guard k >= 1, k <= 64 else { throw invocation.error("`k` must be between 1 and 64, not \(k)", at: "k") }
-        let subsets = invocation.int("subsets")
-        guard subsets >= 1, subsets <= 64 else {
-            throw invocation.error("`subsets` must be between 1 and 64, not \(subsets)", at: "subsets")
-        }
+        let selection = try selection(invocation)
         let n = invocation.int("n")
         guard n >= 1, n <= 64 else { throw invocation.error("`n` must be between 1 and 64, not \(n)", at: "n") }
         let temperature = invocation.double("temperature")
@@ -70,11 +65,22 @@ enum CombinerOptions {
         }
         let maxTokens = invocation.int("max_tokens")
         guard maxTokens >= 1 else { throw invocation.error("`max_tokens` must be at least 1", at: "max_tokens") }
-        var budget: CandidateBudget?
-        if let tokens = invocation.optionalInt("budget") {
-            guard tokens >= 1 else { throw invocation.error("`budget` must be at least 1, not \(tokens)", at: "budget") }
-            budget = CandidateBudget(
-                maxTokens: tokens, policy: CandidateBudget.Policy(rawValue: invocation.string("over_budget")) ?? .truncate)
+        let store = try await StoredModelRun.store(invocation)
+        let combiner = Combiner(
+            client: model.client, store: store, template: try template(invocation, kind: kind),
+            selection: selection, budget: try budget(invocation),
+            parameters: SamplingParameters(n: n, temperature: temperature, maxTokens: maxTokens, seed: selection.seed),
+            clock: invocation.session.clock)
+        return (input, combiner, model)
+    }
+
+    /// Which candidates each prompt shows: `k`, `subsets`, `order` and `seed`, checked (also for `train`).
+    static func selection(_ invocation: Invocation) throws -> CandidateSelection {
+        let k = invocation.int("k")
+        guard k >= 1, k <= 64 else { throw invocation.error("`k` must be between 1 and 64, not \(k)", at: "k") }
+        let subsets = invocation.int("subsets")
+        guard subsets >= 1, subsets <= 64 else {
+            throw invocation.error("`subsets` must be between 1 and 64, not \(subsets)", at: "subsets")
         }
         let order: CandidateSelection.Order =
             switch invocation.string("order") {
@@ -82,14 +88,15 @@ enum CombinerOptions {
             case "score": .byScore
             default: .sampled
             }
-        let seed = invocation.int("seed")
-        let store = try await StoredModelRun.store(invocation)
-        let combiner = Combiner(
-            client: model.client, store: store, template: try template(invocation, kind: kind),
-            selection: CandidateSelection(k: k, subsets: subsets, seed: seed, order: order), budget: budget,
-            parameters: SamplingParameters(n: n, temperature: temperature, maxTokens: maxTokens, seed: seed),
-            clock: invocation.session.clock)
-        return (input, combiner, model)
+        return CandidateSelection(k: k, subsets: subsets, seed: invocation.int("seed"), order: order)
+    }
+
+    /// The token budget for candidates, when `budget` is given, with `over_budget`'s policy.
+    static func budget(_ invocation: Invocation) throws -> CandidateBudget? {
+        guard let tokens = invocation.optionalInt("budget") else { return nil }
+        guard tokens >= 1 else { throw invocation.error("`budget` must be at least 1, not \(tokens)", at: "budget") }
+        return CandidateBudget(
+            maxTokens: tokens, policy: CandidateBudget.Policy(rawValue: invocation.string("over_budget")) ?? .truncate)
     }
 
     /// Runs the combiner over `input` with progress on a terminal; Ctrl-C keeps what finished.

@@ -18,8 +18,8 @@ enum TrainingHandOff {
         if stage == .sft && engine != .trl {
             throw invocation.error("the SFT stage is written for TRL's SFTTrainer", at: "stage", hint: "add `engine: trl`")
         }
-        let selection = try selection(invocation)
-        let budget = try budget(invocation)
+        let selection = try CombinerOptions.selection(invocation)
+        let budget = try CombinerOptions.budget(invocation)
         let template = try template(invocation, kind: kind)
         let split = try split(invocation)
         let data: TrainingData
@@ -133,24 +133,6 @@ enum TrainingHandOff {
         if report.droppedByMix > 0 { parts.append("\(report.droppedByMix) dropped to reach the ratio") }
         if report.withoutTarget > 0 { parts.append("\(report.withoutTarget) without a correct solution dropped") }
         return parts.joined(separator: "; ")
-    }
-
-    private static func selection(_ invocation: Invocation) throws -> CandidateSelection {
-        let k = invocation.int("k")
-        guard k >= 1, k <= 64 else { throw invocation.error("`k` must be between 1 and 64, not \(k)", at: "k") }
-        let subsets = invocation.int("subsets")
-        guard subsets >= 1, subsets <= 64 else {
-            throw invocation.error("`subsets` must be between 1 and 64, not \(subsets)", at: "subsets")
-        }
-        return CandidateSelection(
-            k: k, subsets: subsets, seed: invocation.int("seed"),
-            order: invocation.string("order") == "shuffled" ? .shuffled : .sampled)
-    }
-
-    private static func budget(_ invocation: Invocation) throws -> CandidateBudget? {
-        guard let tokens = invocation.optionalInt("budget") else { return nil }
-        guard tokens >= 1 else { throw invocation.error("`budget` must be at least 1, not \(tokens)", at: "budget") }
-        return CandidateBudget(maxTokens: tokens, policy: CandidateBudget.Policy(rawValue: invocation.string("over_budget")) ?? .skip)
     }
 
     private static func template(_ invocation: Invocation, kind: CombinerTemplate.Kind) throws -> CombinerTemplate {
