@@ -60,6 +60,9 @@ public struct AggregatorTrainer: Sendable {
         let (means, scales) = Self.standardisation(trainFeatures.flatMap { $0 })
         var model = LearnedAggregator(
             name: name, weights: Array(repeating: 0, count: ClassFeatures.names.count), means: means, scales: scales)
+        let standardisedFeatures = trainFeatures.map { classes in
+            classes.map { vector in vector.indices.map { (vector[$0] - means[$0]) / scales[$0] } }
+        }
         let usable = train.indices.filter { !trainFeatures[$0].isEmpty }
         var random = SplitMix64(seed: UInt64(bitPattern: Int64(seed)), stream: 0x7472_6169_6e)
         var adam = AdamOptimizer(count: model.weights.count, learningRate: learningRate)
@@ -70,9 +73,7 @@ public struct AggregatorTrainer: Sendable {
             var gradient = Array(repeating: 0.0, count: model.weights.count)
             var rewardTotal = 0.0, choices = 0
             for problem in batch {
-                let standardised = trainFeatures[problem].map { vector in
-                    vector.indices.map { (vector[$0] - means[$0]) / scales[$0] }
-                }
+                let standardised = standardisedFeatures[problem]
                 let policy = Self.softmax(standardised.map { zip($0, model.weights).reduce(0) { $0 + $1.0 * $1.1 } })
                 let picks = (0..<groupSize).map { _ in Self.draw(policy, &random) }
                 let rewards = picks.map { correct[problem][$0] ? 1.0 : 0.0 }
