@@ -73,7 +73,7 @@ public struct TrainingExport: Sendable {
         let encoder = TrainingRowEncoder(engine: engine, preset: preset, dataSource: dataSource)
         func rows(_ examples: [TrainingExample]) -> String {
             examples.enumerated().compactMap { index, example in
-                stage == .sft ? encoder.sftRow(example, index: index)?.text : encoder.rlRow(example, index: index).text
+                stage == .sft ? encoder.sftRow(example, index: index)?.jsonText : encoder.rlRow(example, index: index).jsonText
             }.map { $0 + "\n" }.joined()
         }
         let names = stage == .sft ? ("sft", "sft-test") : ("train", "test")
@@ -157,27 +157,27 @@ public struct TrainingExport: Sendable {
     }
 
     private func manifest(report: TrainingData.Report, train: Int, test: Int, command: String) -> String {
-        let counts: [String: CanonicalJSON] = [
+        let counts: [String: JSONValue] = [
             "majority_right": .integer(report.majorityRight), "majority_wrong": .integer(report.majorityWrong),
             "none_correct": .integer(report.noneCorrect), "truncated": .integer(report.truncated),
             "over_budget": .integer(report.overBudget), "dropped_by_balance": .integer(report.droppedByBalance),
             "dropped_by_mix": .integer(report.droppedByMix), "without_target": .integer(report.withoutTarget),
         ]
-        return CanonicalJSON.object([
+        return JSONValue.object([
             "engine": .string(engine.rawValue),
             "stage": .string(stage.rawValue),
             "rows": .object(["train": .integer(train), "test": .integer(test)]),
             "counts": .object(counts),
             "reward": .object([
-                "preset": .string(preset.name), "correct": .number(preset.correct),
-                "formatted": .number(preset.formatted), "unformatted": .number(preset.unformatted),
+                "preset": .string(preset.name), "correct": .double(preset.correct),
+                "formatted": .double(preset.formatted), "unformatted": .double(preset.unformatted),
                 "answer_format": .string(answerFormat.rawValue),
             ]),
             "data_source": .string(dataSource),
-            "provenance": .object(provenance.mapValues(CanonicalJSON.string)),
+            "provenance": .object(provenance.mapValues(JSONValue.string)),
             "model": .string(settings.model),
             "command": .string(command),
-        ]).text
+        ]).jsonText
     }
 
     private func prepareFolder(overwrite: Bool) throws {

@@ -14,7 +14,7 @@ struct SampleCommandTests {
             let prompt = PromptTemplate.standard.promptDocument(for: problem)
             for (index, text) in texts.enumerated() {
                 lines.append(
-                    CanonicalJSON.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).text)
+                    JSONValue.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).jsonText)
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).jsonl").path
