@@ -98,4 +98,17 @@ struct ResponsesCommandTests {
         #expect(result == report(succeeded: 3))
         #expect(harness.output.output == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated\n")
     }
+
+    @Test func aResponseCutOffInsideABoxIsTruncatedUnlessGraded() async throws {
+        let harness = Harness()
+        let texts = "[['\\boxed{5}', 'so \\boxed{5', 'no answer']]"
+        let script = "d = builtin \"arithmetic\" count: 1 seed: 1\n"
+            + "a = responses d \(texts)\na.truncated\na.unparseable\n"
+            + "b = responses d \(texts) truncated: grade\nb.truncated\n"
+            + "responses d \(texts) truncated: drop"
+        #expect(await harness.run(script) == report(succeeded: 6, failed: 1))
+        #expect(harness.output.output == "1\n1\n0\n")
+        #expect(harness.output.error.contains("error: `drop` is not one of `separate`, `grade`"))
+    }
 }
+
