@@ -34,7 +34,7 @@ struct SampleCommandTests {
             """
         let result = await harness.run(script)
         #expect(result == report(succeeded: 5))
-        #expect(harness.output.output == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable\n")
+        #expect(harness.output.output == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable, 0 truncated\n")
         #expect(harness.output.error == """
             sample: 0 from the store, 4 drawn from replay:\(path)
             sample: 4 from the store, 0 drawn from replay:\(path)
