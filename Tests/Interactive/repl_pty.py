@@ -109,22 +109,23 @@ def main():
         term.expect(r"chorus\[1\]> ")
 
     def tab_completes_command():
+        # Line editing redraws the completed word from the cursor: the screen shows the rest of it.
         term.send("pri\t")
-        term.expect(r"print")
+        term.expect(r"nt ")
         term.send("40 + 2\r")
         term.expect(r"\n42\r?\n")
         term.expect(r"chorus\[2\]> ")
 
     def tab_completes_path():
         term.send('run "greeting-s\t')
-        term.expect(r"greeting-script\.chorus")
+        term.expect(r"cript\.chorus")
         term.send('"\r')
         term.expect(r"hello from a file")
         term.expect(r"chorus\[\d+\]> ")
 
     def tab_completes_variable():
         term.send("print gree\t")
-        term.expect(r"greeting")
+        term.expect(r"ting")
         term.send("\r")
         term.expect(r"hello from a file")
         term.expect(r"chorus\[\d+\]> ")

@@ -4,13 +4,12 @@ import Glibc
 import ChorusEngine
 import ChorusTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// `kill -9` in the middle of sampling, then the same script again: the real binary, a real SQLite
 /// store, and a model served over HTTP by a stub server.
 @Suite struct KillResumeTests {
-    @Test func killedMidRunThenRerunDrawsOnlyWhatWasMissing() throws {
+    @Test func killedMidRunThenRerunDrawsOnlyWhatWasMissing() async throws {
         // The first 12 requests are answered at once; later ones are held until the server is released,
         // so the first run is killed with exactly 12 samples stored, whatever the machine's load.
         let server = try StubHTTPServer { number, request in
@@ -45,15 +44,15 @@ import Testing
         // are held, so the count cannot pass 12, and a run that fails ends by itself.
         var saved = 0
         while saved < 12, process.isRunning {
-            Thread.sleep(forTimeInterval: 0.05)
-            saved = Self.count(storePath)
+            try await Task.sleep(nanoseconds: 50_000_000)
+            saved = await Self.count(storePath)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(
             process.terminationReason == .uncaughtSignal,
             "the first run ended by itself: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        saved = Self.count(storePath)
+        saved = await Self.count(storePath)
         #expect(saved == 12)
         let requestsBefore = server.requests.count
 
@@ -64,21 +63,15 @@ import Testing
         #expect(rerun.standardError.contains("sample: \(saved) from the store, \(40 - saved) drawn"))
         #expect(server.requests.count - requestsBefore == 40 - saved)
         #expect(rerun.standardOutput.contains("4 problems × 10 samples"))
-        #expect(Self.count(storePath) == 40)
+        #expect(await Self.count(storePath) == 40)
     }
 
-    /// The samples in the store at `path` (0 while it does not exist yet).
-    static func count(_ path: String) -> Int {
+    /// The samples in the store at `path` (0 while it does not exist yet). Asynchronous, so that
+    /// polling never holds a thread of the pool that the store's own work needs.
+    static func count(_ path: String) async -> Int {
         guard FileManager.default.fileExists(atPath: path), let store = try? SQLiteSampleStore(path: path) else { return 0 }
-        defer { Task { await store.close() } }
-        let result = Mutex(0)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let count = (try? await store.count()) ?? 0
-            result.withLock { $0 = count }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0 }
+        let count = (try? await store.count()) ?? 0
+        await store.close()
+        return count
     }
 }
