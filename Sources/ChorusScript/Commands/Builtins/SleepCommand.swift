@@ -14,7 +14,7 @@ struct SleepCommand: Command {
         guard seconds >= 0, seconds <= 86_400 else {
             throw invocation.error("`seconds` must be between 0 and 86400, not \(seconds)", at: "seconds")
         }
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        try await invocation.session.clock.sleep(seconds: seconds)
         return .none
     }
 }
