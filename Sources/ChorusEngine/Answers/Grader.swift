@@ -47,11 +47,22 @@ public struct GoldAnswer: Sendable, Hashable {
     /// The text with white space collapsed, for golds that do not parse.
     let collapsedText: String
 
-    /// Parses `text`.
+    /// Reads and parses `text` as a response is read: a gold may be a bare answer (`$x \in [2,5)$`,
+    /// `(p,q)=(3,2)`) or a whole worked solution with a box, an answer tag, `####` or a final sentence.
     public init(_ text: String) {
         self.text = text
-        self.parsed = AnswerParser.parse(text)
+        self.parsed = Self.read(text)
         self.collapsedText = parsed == nil ? Self.collapsedWhitespace(text) : ""
+    }
+
+    /// The strongest marked answer of a solution (box, tag, `####`) first; else the text as an
+    /// answer; else any other rule but the last-number fallback.
+    static func read(_ text: String) -> ParsedAnswer? {
+        let reading = AnswerExtractor(options: .gold).extract(from: text)
+        if let reading, reading.method == .boxed || reading.method == .answerTag || reading.method == .hashes {
+            return AnswerParser.parse(reading.text)
+        }
+        return AnswerParser.parse(text) ?? reading.flatMap { AnswerParser.parse($0.text) }
     }
 
     static func collapsedWhitespace(_ text: String) -> String {

@@ -1,0 +1,65 @@
+/// Finds the last complete math span of a response — `$…$`, `$$…$$`, `\(…\)` or `\[…\]` — in one pass.
+enum MathSpanScanner {
+    /// The content of the last complete, non-empty math span in `range`, trimmed; `nil` when there is none.
+    ///
+    /// An escaped dollar (`\$5`) opens nothing; a span never nests, and a span left open at the
+    /// end (a cut-off response) does not count.
+    static func lastSpan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Range<Int>? {
+        enum Opener { case dollar, doubleDollar, paren, bracket }
+        var open: (start: Int, kind: Opener)?
+        var last: Range<Int>?
+        var k = range.lowerBound
+        let end = range.upperBound
+        func close(_ contentEnd: Int) {
+            if let start = open?.start, let content = BoxScanner.nonEmpty(bytes, start..<contentEnd) {
+                last = content
+            }
+            open = nil
+        }
+        while k < end {
+            let b = bytes[k]
+            if b == .backslash, k + 1 < end {
+                let next = bytes[k + 1]
+                if open == nil, next == .openParen {
+                    open = (k + 2, .paren)
+                } else if open == nil, next == .openBracket {
+                    open = (k + 2, .bracket)
+                } else if open?.kind == .paren, next == .closeParen {
+                    close(k)
+                } else if open?.kind == .bracket, next == .closeBracket {
+                    close(k)
+                }
+                k += 2
+                continue
+            }
+            if b == .dollar {
+                let double = k + 1 < end && bytes[k + 1] == .dollar
+                switch open?.kind {
+                case nil:
+                    open = double ? (k + 2, .doubleDollar) : (k + 1, .dollar)
+                    k += double ? 2 : 1
+                case .doubleDollar?:
+                    close(k)
+                    k += double ? 2 : 1
+                case .dollar?:
+                    close(k)
+                    k += 1
+                default:
+                    k += 1
+                }
+                continue
+            }
+            k += 1
+        }
+        return last
+    }
+
+    /// The math spans of `range`, as ranges of content (used to skip words inside math).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for k in range where bytes[k] == .dollar || (bytes[k] == .backslash && k + 1 < range.upperBound
+            && (bytes[k + 1] == .openParen || bytes[k + 1] == .openBracket)) {
+            return true
+        }
+        return false
+    }
+}
