@@ -58,12 +58,16 @@ public struct GoldAnswer: Sendable, Hashable {
     /// The strongest marked answer of a solution (box, tag, `####`) first; else the text as an
     /// answer; else any other rule but the last-number fallback.
     static func read(_ text: String) -> ParsedAnswer? {
-        let reading = AnswerExtractor(options: .gold).extract(from: text)
-        if let reading, reading.method == .boxed || reading.method == .answerTag || reading.method == .hashes {
-            return AnswerParser.parse(reading.text)
+        if let marked = AnswerExtractor(options: markedOnly).extract(from: text) {
+            return AnswerParser.parse(marked.text)
         }
-        return AnswerParser.parse(text) ?? reading.flatMap { AnswerParser.parse($0.text) }
+        if let answer = AnswerParser.parse(text) { return answer }
+        return AnswerExtractor(options: .gold).extract(from: text).flatMap { AnswerParser.parse($0.text) }
     }
+
+    /// Boxes, answer tags and `####`: how a worked solution marks its answer.
+    private static let markedOnly = ExtractionOptions(phrase: false, mathSpan: false, wholeResponse: false,
+                                                      lastNumber: false)
 
     static func collapsedWhitespace(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

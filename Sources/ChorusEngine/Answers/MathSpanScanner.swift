@@ -53,13 +53,4 @@ enum MathSpanScanner {
         }
         return last
     }
-
-    /// The math spans of `range`, as ranges of content (used to skip words inside math).
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        for k in range where bytes[k] == .dollar || (bytes[k] == .backslash && k + 1 < range.upperBound
-            && (bytes[k + 1] == .openParen || bytes[k + 1] == .openBracket)) {
-            return true
-        }
-        return false
-    }
 }
