@@ -11,7 +11,8 @@ enum MathSpanScanner {
         var k = range.lowerBound
         let end = range.upperBound
         func close(_ contentEnd: Int) {
-            if let start = open?.start, let content = BoxScanner.nonEmpty(bytes, start..<contentEnd) {
+            if let start = open?.start, let content = BoxScanner.nonEmpty(bytes, start..<contentEnd),
+               open?.kind != .dollar || !holdsProse(bytes, content) {
                 last = content
             }
             open = nil
@@ -52,5 +53,30 @@ enum MathSpanScanner {
             k += 1
         }
         return last
+    }
+
+    /// Whether an inline `$…$` holds a plain word of three or more letters (not a command, not in
+    /// braces): then its dollars are prices ("pays $2 per egg and earns $18"), not math.
+    static func holdsProse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        var depth = 0
+        while k < range.upperBound {
+            let b = bytes[k]
+            if b == .openBrace { depth += 1 }
+            if b == .closeBrace { depth -= 1 }
+            guard ByteClass.isLetter(b) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < range.upperBound, ByteClass.isLetter(bytes[end]) { end += 1 }
+            let command = k > range.lowerBound && bytes[k - 1] == .backslash
+            if !command, depth <= 0, end - k >= 3, k > range.lowerBound, bytes[k - 1] == .space,
+               end == range.upperBound || bytes[end] == .space {
+                return true
+            }
+            k = end
+        }
+        return false
     }
 }
