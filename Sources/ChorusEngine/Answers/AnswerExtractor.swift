@@ -268,7 +268,7 @@ public struct AnswerExtractor: Sendable {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == .period || bytes[end - 1] == .exclamation { end -= 1 }
         switch text(bytes, range.lowerBound..<end).lowercased() {
-        case "nothing", "unknown", "unsure", "skip", "pass", "no idea", "no answer", "idk", "n/a", "none found":
+        case "nothing", "none", "unknown", "unsure", "skip", "pass", "no idea", "no answer", "idk", "n/a", "none found":
             return true
         default:
             return false
