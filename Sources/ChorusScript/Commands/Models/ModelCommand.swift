@@ -59,7 +59,15 @@ struct ModelCommand: Command {
                 throw invocation.error("\(error)", at: "spec")
             }
         case .local(let name):
-            return try await LocalModels.start(name, settings: settings, invocation: invocation)
+            let output = invocation.session.output
+            do {
+                let client = try LazyLocalClient(
+                    name: name, settings: settings, engines: invocation.session.services.localEngines
+                ) { output.writeError("starting the local engine (\($0))…\n") }
+                return .object(ModelValue(client: client, detail: "local engine (started when a sample is needed)"))
+            } catch {
+                throw invocation.error("\(error)", at: "spec")
+            }
         }
     }
 }

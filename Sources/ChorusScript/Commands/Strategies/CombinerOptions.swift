@@ -103,7 +103,7 @@ enum CombinerOptions {
     static func run(
         _ combiner: Combiner, on input: SampleSet, name: String, command: String, model: ModelValue,
         invocation: Invocation
-    ) async throws -> Combiner.Outcome {
+    ) async throws -> SamplingOutcome {
         let outcome = try await StoredModelRun.perform(command, results: "answers", invocation: invocation, at: "with") {
             try await combiner.combine(input, name: name, progress: $0)
         }
