@@ -47,19 +47,24 @@ public struct AnswerEquivalence: Sendable {
         case (.choice(let x), .choice(let y)), (.text(let x), .text(let y)):
             return x == y
         case (.equation(let l1, let r1), .equation(let l2, let r2)):
-            if l1.isVariable && l2.isVariable { return termsEqual(r1, r2) }
+            if l1.isVariable && l2.isVariable && termsEqual(r1, r2) { return true }
             if termsEqual(l1, l2) && termsEqual(r1, r2) { return true }
             if termsEqual(l1, r2) && termsEqual(r1, l2) { return true }
-            // `y - 2x = 1` against `y = 2x + 1`: the same zero set up to sign.
-            let d1 = MathTerm(.subtract(l1.expression, r1.expression))
-            let d2 = MathTerm(.subtract(l2.expression, r2.expression))
-            return termsEqual(d1, d2) || termsEqual(d1, MathTerm(.negate(d2.expression)))
+            // `2x + 4y - 3 = 0` against `y = -\frac{1}{2}x + \frac{3}{4}`: the same zero set, up to a nonzero factor.
+            return proportional(.subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
+                                positive: false)
         case (.equation(let lhs, let rhs), let other), (let other, .equation(let lhs, let rhs)):
             if lhs.isVariable { return valuesEqual(.expression(rhs), other) }
             if rhs.isVariable { return valuesEqual(.expression(lhs), other) }
             return false
         case (.relation(let o1, let l1, let r1), .relation(let o2, let l2, let r2)):
-            return o1 == o2 && termsEqual(l1, l2) && termsEqual(r1, r2)
+            guard o1 == o2 else { return false }
+            if termsEqual(l1, l2) && termsEqual(r1, r2) { return true }
+            // `x < y` against `x - y < 0`: the same difference up to a positive factor.
+            return proportional(.subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
+                                positive: true)
+        case (.ratio(let xs), .ratio(let ys)):
+            return ratiosEqual(xs, ys)
         case (.tuple(let xs), .tuple(let ys)),
              (.list(let xs), .tuple(let ys)), (.tuple(let xs), .list(let ys)):
             return orderedEqual(xs, ys)
@@ -120,6 +125,72 @@ public struct AnswerEquivalence: Sendable {
             && termsEqual(i.lower, j.lower) && termsEqual(i.upper, j.upper)
     }
 
+    /// Ratios with the same number of parts: proportional when every part is a nonzero number
+    /// (`3:8` ≡ `6:16`), else part by part (so the time `12:00` ≢ `1:00`).
+    private func ratiosEqual(_ xs: [MathTerm], _ ys: [MathTerm]) -> Bool {
+        guard xs.count == ys.count else { return false }
+        if let first = xs.first?.value, let other = ys.first?.value, first.doubleValue != 0, other.doubleValue != 0,
+           xs.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false }),
+           ys.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false }) {
+            for (x, y) in zip(xs, ys) {
+                guard let a = x.value?.divided(by: first), let b = y.value?.divided(by: other),
+                      numbersEqual(a, b) else { return false }
+            }
+            return true
+        }
+        for (x, y) in zip(xs, ys) where !termsEqual(x, y) { return false }
+        return true
+    }
+
+    /// Whether `d1 = c · d2` for one nonzero constant `c` (positive when `positive`), checked at the
+    /// sample points: two equations (as `lhs − rhs`) with the same solutions, or relations with the same sense.
+    private func proportional(_ d1: MathExpression, _ d2: MathExpression, positive: Bool) -> Bool {
+        let x = MathTerm(d1), y = MathTerm(d2)
+        var names = x.variables
+        for name in y.variables where !names.contains(name) { names.append(name) }
+        guard !names.isEmpty else { return false }
+        var factor: NumericValue?
+        var agreed = 0
+        for point in 0..<Self.pointCount {
+            var assignment = VariableAssignment()
+            for (k, name) in names.enumerated() {
+                assignment.values.append((name, .exact(Self.samplePoints[(point * 5 + k * 3) % 16])))
+            }
+            guard let a = d1.evaluate(assignment), let b = d2.evaluate(assignment) else { continue }
+            let zero = NumericValue.exact(.zero)
+            if numbersEqual(b, zero) {
+                guard numbersEqual(a, zero) else { return false }
+                continue
+            }
+            guard let ratio = a.divided(by: b) else { continue }
+            if let factor {
+                guard numbersEqual(ratio, factor) else { return false }
+            } else {
+                guard !numbersEqual(ratio, zero), !positive || ratio.doubleValue > 0 else { return false }
+                factor = ratio
+            }
+            agreed += 1
+        }
+        return agreed >= 2
+    }
+
+    /// Whether a long decimal is `value` rounded (off by at most half a unit in its last place) or
+    /// cut off (short of it in magnitude by less than one unit): `0.0833333333` and `0.6666666667` are
+    /// `\frac{1}{12}` and `\frac{2}{3}`, but `0.142858` is not `\frac{1}{7}` (0.1428571…).
+    private func withinLastPlace(decimal: NumericValue, _ value: NumericValue, _ place: Rational) -> Bool {
+        let d = decimal.doubleValue, v = value.doubleValue
+        guard (d < 0) == (v < 0) || d == 0 || v == 0 else { return false }
+        if case .exact(let x) = decimal, case .exact(let y) = value,
+           let shortfall = (y.numerator < 0 ? y.negated : y).subtracting(x.numerator < 0 ? x.negated : x),
+           let twice = shortfall.multiplied(by: Rational(2)),
+           let low = twice.adding(place), let high = place.subtracting(shortfall) {
+            // −½·place ≤ shortfall < place
+            return low.numerator >= 0 && high.numerator > 0
+        }
+        let shortfall = Swift.abs(v) - Swift.abs(d), unit = place.doubleValue
+        return shortfall >= -unit / 2 && shortfall < unit
+    }
+
     // MARK: Terms
 
     /// Rationals given to variables: point `p` gives variable `k` the value `samplePoints[(p * 5 + k * 3) % 16]`,
@@ -135,7 +206,12 @@ public struct AnswerEquivalence: Sendable {
     /// and by identical trees when evaluation cannot decide.
     func termsEqual(_ x: MathTerm, _ y: MathTerm) -> Bool {
         if x.variables.isEmpty && y.variables.isEmpty {
-            if let a = x.value, let b = y.value { return numbersEqual(a, b) }
+            if let a = x.value, let b = y.value {
+                if numbersEqual(a, b) { return true }
+                if let place = x.lastPlace { return withinLastPlace(decimal: a, b, place) }
+                if let place = y.lastPlace { return withinLastPlace(decimal: b, a, place) }
+                return false
+            }
             return x.expression == y.expression
         }
         var names = x.variables

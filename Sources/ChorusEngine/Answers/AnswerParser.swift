@@ -6,17 +6,58 @@ public enum AnswerParser {
         return copy.withUTF8 { parse(bytes: $0) }
     }
 
+    /// The longest answer text read, in bytes: longer text is no answer (and no input can make the
+    /// parser's work or depth grow past this bound).
+    public static let maximumLength = 4_096
+
+    /// The fewest significant digits for which a decimal is read as a rounded value (see `MathTerm.lastPlace`).
+    public static let longDecimalDigits = 6
+
     /// The normalised answer for UTF-8 `bytes`, or `nil` when they are unparseable.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> ParsedAnswer? {
         let body = stripDelimiters(bytes)
-        guard !body.isEmpty else { return nil }
+        guard !body.isEmpty, body.count <= maximumLength else { return nil }
         if let letter = choiceLetter(body) { return ParsedAnswer(value: .choice(letter)) }
-        if let text = textAnswer(body) { return ParsedAnswer(value: .text(text)) }
+        if let text = textAnswer(body) {
+            if let number = numberWords[text] { return ParsedAnswer(value: .expression(MathTerm(.number(Rational(number))))) }
+            return ParsedAnswer(value: .text(text))
+        }
         guard let tokens = MathLexer.tokenize(bytes: body), let tree = MathParser.parse(tokens) else { return nil }
         if case .percent(let inner) = tree {
             return value(of: inner).map { ParsedAnswer(value: $0, isPercentage: true) }
         }
+        if let lastPlace = longDecimalPlace(tokens), case .number = tree.withoutSign {
+            return ParsedAnswer(value: .expression(MathTerm(tree, lastPlace: lastPlace)))
+        }
         return value(of: tree).map { ParsedAnswer(value: $0) }
+    }
+
+    /// Small numbers written as words ("Answer: two").
+    static let numberWords: [String: Int] = {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                     "twenty"]
+        var table: [String: Int] = [:]
+        for (value, word) in words.enumerated() { table[word] = value }
+        for (value, word) in [(30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"), (70, "seventy"),
+                              (80, "eighty"), (90, "ninety"), (100, "one hundred"), (100, "hundred")] {
+            table[word] = value
+        }
+        return table
+    }()
+
+    /// One unit in the last place of an answer that is one decimal literal with at least
+    /// `longDecimalDigits` significant digits (`0.0833333333` gives 10⁻¹⁰), else `nil`.
+    private static func longDecimalPlace(_ tokens: [MathToken]) -> Rational? {
+        let literal: MathToken
+        switch tokens.count {
+        case 1: literal = tokens[0]
+        case 2 where tokens[0].isSymbol(.minus) || tokens[0].isSymbol(.plus): literal = tokens[1]
+        default: return nil
+        }
+        guard literal.significantDigits >= longDecimalDigits, literal.decimalPlaces > 0,
+              let ten = Rational(10).power(literal.decimalPlaces) else { return nil }
+        return ten.reciprocal
     }
 
     // MARK: Shapes
@@ -47,22 +88,28 @@ public enum AnswerParser {
             var cells: [[MathTerm]] = []
             for row in rows {
                 guard row.allSatisfy(\.isScalar) else { return nil }
-                cells.append(row.map(MathTerm.init))
+                cells.append(row.map { MathTerm($0) })
             }
             return .matrix(cells)
         case .relation(.member, _, let rhs):
             return value(of: rhs)
         case .relation(.equal, let lhs, let rhs):
             if case .variable = lhs, !rhs.isScalar { return value(of: rhs) }
+            // A labelled answer — `(p,q)=(3,2)`, `AB = 6`, `f(x) = 2x+1`, `S_1 : S_2 = 3:8` — is its value.
+            if lhs.isLabel(for: rhs) { return value(of: rhs) }
             guard lhs.isScalar, rhs.isScalar else { return nil }
             let sides = rhs.expandingPlusMinus()
             if sides.count > 1 {
                 return .list(sides.map { .equation(MathTerm(lhs), MathTerm($0)) })
             }
-            return .equation(MathTerm(lhs), MathTerm(rhs))
+            if case .variable = lhs { return .equation(MathTerm(lhs), MathTerm(rhs)) }
+            return solvedLinear(.equal, MathTerm(lhs), MathTerm(rhs)) ?? .equation(MathTerm(lhs), MathTerm(rhs))
         case .relation(let relation, let lhs, let rhs):
             guard lhs.isScalar, rhs.isScalar else { return nil }
             return bound(relation, MathTerm(lhs), MathTerm(rhs))
+        case .ratio(let parts):
+            guard parts.allSatisfy(\.isScalar) else { return nil }
+            return .ratio(parts.map { MathTerm($0) })
         default:
             guard tree.isScalar else { return nil }
             if tree.containsPlusMinus {
@@ -107,7 +154,15 @@ public enum AnswerParser {
             default: break
             }
         }
-        guard variable.isVariable, limit.variables.isEmpty else { return .relation(relation, lhs, rhs) }
+        guard variable.isVariable, limit.variables.isEmpty else {
+            if let solved = solvedLinear(relation, lhs, rhs) { return solved }
+            // `y > x` and `x < y` are one relation: written with `<` or `\le`.
+            switch relation {
+            case .greater: return .relation(.less, rhs, lhs)
+            case .greaterOrEqual: return .relation(.lessOrEqual, rhs, lhs)
+            default: return .relation(relation, lhs, rhs)
+            }
+        }
         switch relation {
         case .less, .lessOrEqual:
             return .interval(AnswerInterval(lower: minusInfinity, upper: limit, lowerClosed: false,
@@ -118,6 +173,45 @@ public enum AnswerParser {
         default:
             return .relation(relation, lhs, rhs)
         }
+    }
+
+    /// A relation in one variable whose sides differ by a linear function `a·x + b` (`a ≠ 0`), solved
+    /// for the variable: `-x > -1` is `x < 1` (an interval), `2x + 4 = 10` is `x = 3`. `nil` otherwise.
+    private static func solvedLinear(_ relation: MathRelation, _ lhs: MathTerm, _ rhs: MathTerm) -> AnswerValue? {
+        var names = lhs.variables
+        for name in rhs.variables where !names.contains(name) { names.append(name) }
+        guard names.count == 1 else { return nil }
+        let difference = MathExpression.subtract(lhs.expression, rhs.expression)
+        func at(_ x: Rational) -> NumericValue? {
+            difference.evaluate(VariableAssignment(values: [(names[0], .exact(x))]))
+        }
+        guard let b = at(.zero), let one = at(.one), let a = one.subtracting(b), a.doubleValue != 0,
+              let root = b.negated.divided(by: a) else { return nil }
+        // Linear: two more points on the same line.
+        let check = AnswerEquivalence()
+        for x in [Rational(unchecked: 3, 7), Rational(unchecked: -5, 3)] {
+            guard let y = at(x), let expected = a.multiplied(by: .exact(x))?.adding(b),
+                  check.numbersEqual(y, expected) else { return nil }
+        }
+        let variable = MathTerm(.variable(names[0]))
+        let limit: MathTerm
+        switch root {
+        case .exact(let r): limit = MathTerm(.number(r))
+        case .approximate(let d): limit = MathTerm(.real(d))
+        }
+        var solved = relation
+        if a.doubleValue < 0 {
+            switch relation {
+            case .less: solved = .greater
+            case .lessOrEqual: solved = .greaterOrEqual
+            case .greater: solved = .less
+            case .greaterOrEqual: solved = .lessOrEqual
+            default: break
+            }
+        }
+        if solved == .equal { return .equation(variable, limit) }
+        if solved == .notEqual { return .relation(.notEqual, variable, limit) }
+        return bound(solved, variable, limit)
     }
 
     // MARK: Byte-level pre-passes
@@ -175,7 +269,8 @@ public enum AnswerParser {
     private static func isWrapperName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         switch String(decoding: name, as: UTF8.self) {
         case "text", "textbf", "textrm", "textit", "textnormal", "mbox", "mathrm", "mathbf", "boxed", "fbox",
-             "textsf", "texttt", "mathit":
+             "textsf", "texttt", "mathit", "textup", "textsc", "emph", "underline", "mathcal", "mathbb", "mathscr",
+             "mathfrak", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm":
             return true
         default:
             return false
@@ -278,7 +373,47 @@ extension MathExpression {
              .power(let a, let b), .plusMinus(let a, let b), .root(let a, let b):
             return a.isScalar && b.isScalar
         case .negate(let a), .factorial(let a), .percent(let a), .function(_, let a): return a.isScalar
-        case .tuple, .set, .list, .interval, .union, .matrix, .relation: return false
+        case .tuple, .set, .list, .interval, .union, .matrix, .relation, .ratio: return false
+        }
+    }
+
+    /// The expression without a leading sign.
+    var withoutSign: MathExpression {
+        if case .negate(let inner) = self { return inner }
+        return self
+    }
+
+    /// Whether this left side only names the answer on the right: a tuple of variables (`(p,q)`), a
+    /// ratio of variables (`S_1 : S_2`), or a product that starts with a variable absent from the right
+    /// side (`AB = 6`, `f(x) = 2x+1`). A lone variable is not a label here: `x = 5` stays an equation.
+    func isLabel(for rhs: MathExpression) -> Bool {
+        switch self {
+        case .tuple(let items), .ratio(let items):
+            return items.allSatisfy(\.isVariableProduct)
+        case .multiply:
+            var leftmost = self
+            while case .multiply(let a, _) = leftmost { leftmost = a }
+            guard case .variable(let name) = leftmost else { return false }
+            var names: [String] = []
+            rhs.collectVariables(into: &names)
+            // The rest of the product, `x` in `f(x)`: `x(x+1) = 6` is an equation, not a label.
+            var rest = self
+            while case .multiply(let a, let b) = rest {
+                b.collectVariables(into: &names)
+                rest = a
+            }
+            return !names.contains(name)
+        default:
+            return false
+        }
+    }
+
+    /// A variable, or a product of variables (`AB`).
+    private var isVariableProduct: Bool {
+        switch self {
+        case .variable: return true
+        case .multiply(let a, let b): return a.isVariableProduct && b.isVariableProduct
+        default: return false
         }
     }
 }

@@ -47,12 +47,27 @@ public struct GoldAnswer: Sendable, Hashable {
     /// The text with white space collapsed, for golds that do not parse.
     let collapsedText: String
 
-    /// Parses `text`.
+    /// Reads and parses `text` as a response is read: a gold may be a bare answer (`$x \in [2,5)$`,
+    /// `(p,q)=(3,2)`) or a whole worked solution with a box, an answer tag, `####` or a final sentence.
     public init(_ text: String) {
         self.text = text
-        self.parsed = AnswerParser.parse(text)
+        self.parsed = Self.read(text)
         self.collapsedText = parsed == nil ? Self.collapsedWhitespace(text) : ""
     }
+
+    /// The strongest marked answer of a solution (box, tag, `####`) first; else the text as an
+    /// answer; else any other rule but the last-number fallback.
+    static func read(_ text: String) -> ParsedAnswer? {
+        if let marked = AnswerExtractor(options: markedOnly).extract(from: text) {
+            return AnswerParser.parse(marked.text)
+        }
+        if let answer = AnswerParser.parse(text) { return answer }
+        return AnswerExtractor(options: .gold).extract(from: text).flatMap { AnswerParser.parse($0.text) }
+    }
+
+    /// Boxes, answer tags and `####`: how a worked solution marks its answer.
+    private static let markedOnly = ExtractionOptions(phrase: false, mathSpan: false, wholeResponse: false,
+                                                      lastNumber: false)
 
     static func collapsedWhitespace(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -53,7 +53,7 @@ extension MathExpression {
         case .function(let f, let a):
             guard let x = a.evaluate(assignment) else { return nil }
             return Self.apply(f, x)
-        case .plusMinus, .tuple, .set, .list, .interval, .union, .matrix, .relation:
+        case .plusMinus, .tuple, .set, .list, .interval, .union, .matrix, .relation, .ratio:
             return nil
         }
     }
@@ -117,7 +117,7 @@ extension MathExpression {
             b.collectVariables(into: &names)
         case .negate(let a), .factorial(let a), .percent(let a), .function(_, let a):
             a.collectVariables(into: &names)
-        case .tuple(let items), .set(let items), .list(let items), .union(let items):
+        case .tuple(let items), .set(let items), .list(let items), .union(let items), .ratio(let items):
             for item in items { item.collectVariables(into: &names) }
         case .matrix(let rows):
             for row in rows { for cell in row { cell.collectVariables(into: &names) } }

@@ -78,6 +78,8 @@ public indirect enum MathExpression: Sendable, Hashable {
     case matrix([[MathExpression]])
     /// `lhs = rhs`, `x \le 3`, `x \in (0, 1)`.
     case relation(MathRelation, MathExpression, MathExpression)
+    /// `a : b` (a ratio, or a time such as `12:00`).
+    case ratio([MathExpression])
 }
 
 extension MathExpression: CustomStringConvertible {
@@ -150,6 +152,7 @@ extension MathExpression: CustomStringConvertible {
             }
             out += "]"
         case .relation(let relation, let a, let b): writeBinary(a, relation.rawValue, b, to: &out)
+        case .ratio(let parts): writeList(parts, "(", ")", to: &out); out += ":"
         }
     }
 }

@@ -24,7 +24,11 @@ struct MathLexer {
         return copy.withUTF8 { tokenize(bytes: $0) }
     }
 
-    /// The tokens of UTF-8 `bytes`, or `nil` when they hold a byte no answer can contain.
+    /// The most tokens an answer may have: far more than any answer needs, and a bound on the depth
+    /// of the tree the parser builds (every walk over it recurses), whatever the input.
+    static let maximumTokens = 1_000
+
+    /// The tokens of UTF-8 `bytes`, or `nil` when they hold a byte no answer can contain or more than `maximumTokens`.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [MathToken]? {
         var lexer = MathLexer(bytes: bytes)
         return lexer.run() ? lexer.tokens : nil
@@ -43,6 +47,7 @@ struct MathLexer {
     private mutating func run() -> Bool {
         tokens.reserveCapacity(bytes.count / 2 + 2)
         while index < bytes.count {
+            guard tokens.count <= Self.maximumTokens else { return false }
             let b = bytes[index]
             switch b {
             case .space, .tab, .newline, .carriageReturn, .tilde:
@@ -51,7 +56,7 @@ struct MathLexer {
             case .zero ... .nine:
                 lexNumber()
             case .period:
-                if ByteClass.isDigit(byte(at: index + 1)) {
+                if ByteClass.isDigit(byte(at: index + 1)) || ByteClass.hasPrefix(bytes, at: index + 1, "\\overline") {
                     lexNumber()
                 } else {
                     emit(.symbol(b))
@@ -128,13 +133,19 @@ struct MathLexer {
                 plain = false
             }
         }
-        if byte(at: index) == .period, ByteClass.isDigit(byte(at: index + 1)) {
+        if byte(at: index) == .period,
+           ByteClass.isDigit(byte(at: index + 1)) || ByteClass.hasPrefix(bytes, at: index + 1, "\\overline") {
             index += 1
             plain = false
             while index < bytes.count, ByteClass.isDigit(bytes[index]) {
                 accumulate(bytes[index])
                 scale += 1
                 index += 1
+            }
+            if let repeating = lexRepeatingDigits(), !overflow,
+               let value = Self.repeatingDecimal(mantissa: mantissa, scale: scale, repeating: repeating) {
+                emit(.number(value, plainInteger: false))
+                return
             }
         }
         var exponent = 0
@@ -158,6 +169,49 @@ struct MathLexer {
         }
         emit(Self.numberToken(mantissa: mantissa, approximate: approximate, overflow: overflow,
                               scale: scale, exponent: exponent, plain: plain))
+        if exponent == 0, scale > 0, !overflow {
+            var significant = 0
+            var rest = mantissa
+            while rest > 0 {
+                significant += 1
+                rest /= 10
+            }
+            tokens[tokens.count - 1].decimalPlaces = scale
+            tokens[tokens.count - 1].significantDigits = significant
+        }
+    }
+
+    /// The digits of `\overline{…}` (a repeating block, `0.1\overline{6}`), or `nil` when none follows.
+    private mutating func lexRepeatingDigits() -> (value: Int, count: Int)? {
+        guard ByteClass.hasPrefix(bytes, at: index, "\\overline") else { return nil }
+        var k = index + 9
+        while byte(at: k) == .space { k += 1 }
+        let braced = byte(at: k) == .openBrace
+        if braced { k += 1 }
+        var value = 0, count = 0
+        while ByteClass.isDigit(byte(at: k)), count < 15 {
+            value = value * 10 + Int(bytes[k] &- .zero)
+            count += 1
+            k += 1
+            if !braced { break }
+        }
+        guard count > 0 else { return nil }
+        if braced {
+            guard byte(at: k) == .closeBrace else { return nil }
+            k += 1
+        }
+        index = k
+        return (value, count)
+    }
+
+    /// `mantissa / 10^scale` followed by `repeating` forever: `0.1\overline{6}` is 1/6.
+    private static func repeatingDecimal(mantissa: Int, scale: Int, repeating: (value: Int, count: Int)) -> Rational? {
+        guard let block = Rational(10).power(repeating.count), let shift = Rational(10).power(scale),
+              let nines = block.subtracting(.one),
+              let whole = Rational(mantissa).multiplied(by: nines),
+              let top = whole.adding(Rational(repeating.value)),
+              let bottom = shift.multiplied(by: nines) else { return nil }
+        return top.divided(by: bottom)
     }
 
     private static func numberToken(mantissa: Int, approximate: Double, overflow: Bool,
@@ -178,7 +232,12 @@ struct MathLexer {
         let b = byte(at: position)
         let length: Int
         if b == .comma, depth == 0 {
-            length = 1
+            // `12,\! 345`: a comma with a negative thin space after it.
+            if byte(at: position + 1) == .backslash, byte(at: position + 2) == .exclamation {
+                length = byte(at: position + 3) == .space ? 4 : 3
+            } else {
+                length = 1
+            }
         } else if b == .space {
             length = 1
         } else if b == .openBrace, byte(at: position + 1) == .comma, byte(at: position + 2) == .closeBrace {
@@ -291,14 +350,20 @@ struct MathLexer {
             break
         case "quad", "qquad":
             spaceBefore = true
-        case "text", "textbf", "textrm", "textit", "textnormal", "textsf", "texttt", "mbox", "mathrm",
-             "mathbf", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "operatorname", "boxed", "fbox", "hbox":
+        case "text", "textbf", "textrm", "textit", "textnormal", "textsf", "texttt", "textup", "textsc", "emph",
+             "underline", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathbb", "mathscr",
+             "mathfrak", "mathnormal", "boldsymbol", "bm", "operatorname", "boxed", "fbox", "hbox":
             lexWrapper()
         case "begin", "end":
             guard let environment = braceWord() else { return false }
             emit(name == "begin" ? .begin(environment) : .end(environment))
             if name == "begin", environment == "array", byte(at: index) == .openBrace {
                 while index < bytes.count, bytes[index] != .closeBrace { index += 1 }
+                index += 1
+            }
+            if name == "begin", environment.hasSuffix("*"), byte(at: index) == .openBracket {
+                // `\begin{pmatrix*}[r]`: the alignment is layout.
+                while index < bytes.count, bytes[index] != .closeBracket { index += 1 }
                 index += 1
             }
         default:
@@ -339,8 +404,9 @@ struct MathLexer {
         guard byte(at: index) == .openBrace else { return nil }
         let start = index + 1
         var end = start
-        while end < bytes.count, bytes[end] != .closeBrace { end += 1 }
-        guard end < bytes.count else { return nil }
+        // Only letters and `*` name an environment: stopping at anything else keeps many unclosed `\begin{` linear.
+        while end < bytes.count, ByteClass.isLetter(bytes[end]) || bytes[end] == .asterisk { end += 1 }
+        guard end < bytes.count, bytes[end] == .closeBrace else { return nil }
         index = end + 1
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }

@@ -116,13 +116,13 @@ struct MathParser {
     }
 
     private mutating func parseRelation() -> MathExpression? {
-        guard let lhs = parseExpression() else { return nil }
+        guard let lhs = parseRatio() else { return nil }
         guard let relation = relationAhead() else { return lhs }
-        guard var rhs = parseExpression() else { return nil }
+        guard var rhs = parseRatio() else { return nil }
         var middle: MathExpression?
         var secondRelation: MathRelation?
         while let next = relationAhead() {
-            guard let further = parseExpression() else { return nil }
+            guard let further = parseRatio() else { return nil }
             middle = rhs
             secondRelation = next
             rhs = further
@@ -134,10 +134,29 @@ struct MathParser {
                 return .relation(.member, middle, .interval(lower: lhs, upper: rhs,
                                                              lowerClosed: !lowerStrict, upperClosed: !upperStrict))
             }
+            // `7 \ge x > -2` reads as x ∈ (-2, 7].
+            if (relation == .greater || relation == .greaterOrEqual),
+               (secondRelation == .greater || secondRelation == .greaterOrEqual) {
+                return .relation(.member, middle, .interval(lower: rhs, upper: lhs,
+                                                             lowerClosed: secondRelation == .greaterOrEqual,
+                                                             upperClosed: relation == .greaterOrEqual))
+            }
             if relation == .equal, secondRelation == .equal { return .relation(.equal, lhs, rhs) }
             return nil
         }
         return .relation(relation, lhs, rhs)
+    }
+
+    /// `a : b : c` (a ratio or a time); a lone expression otherwise.
+    private mutating func parseRatio() -> MathExpression? {
+        guard let first = parseExpression() else { return nil }
+        guard check(.colon) else { return first }
+        var parts = [first]
+        while expect(.colon) {
+            guard let next = parseExpression() else { return nil }
+            parts.append(next)
+        }
+        return .ratio(parts)
     }
 
     // MARK: Arithmetic
@@ -437,7 +456,21 @@ struct MathParser {
                 break
             }
         }
-        guard let argument = check(.openParen) ? parsePrimary() : parsePower() else { return nil }
+        guard var argument = check(.openParen) ? parsePrimary() : parsePower() else { return nil }
+        if !tokens[position - 1].isSymbol(.closeParen) {
+            // `\sin 2x` is sin(2x): letters and constants glued on belong to the argument (`\sin x \cos x` stops at `\cos`).
+            while let kind = current {
+                switch kind {
+                case .letter, .command(.constant):
+                    guard let factor = parsePower() else { return nil }
+                    argument = .multiply(argument, factor)
+                    continue
+                default:
+                    break
+                }
+                break
+            }
+        }
         var result = MathExpression.function(function, argument)
         if let base {
             result = .divide(.function(.ln, argument), .function(.ln, base))
@@ -520,7 +553,9 @@ struct MathParser {
     /// The body of `\begin{pmatrix} … \end{pmatrix}` (and bmatrix, matrix, vmatrix, array…).
     private mutating func parseMatrix(_ environment: String) -> MathExpression? {
         switch environment {
-        case "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "array": break
+        case "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "array",
+             "matrix*", "pmatrix*", "bmatrix*", "Bmatrix*", "vmatrix*", "Vmatrix*", "smallmatrix*":
+            break
         default: return nil
         }
         var rows: [[MathExpression]] = []

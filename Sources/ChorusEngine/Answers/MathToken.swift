@@ -32,6 +32,10 @@ struct MathToken: Sendable, Equatable {
     var kind: Kind
     /// Whether white space came just before it (units, mixed numbers `2 1/2`).
     var spaceBefore: Bool
+    /// For a decimal literal (`0.0833333333`), the digits after the point; 0 otherwise.
+    var decimalPlaces: Int = 0
+    /// For a decimal literal, its significant digits (leading zeros not counted); 0 otherwise.
+    var significantDigits: Int = 0
 
     /// Whether this is the symbol `byte`.
     @inline(__always)

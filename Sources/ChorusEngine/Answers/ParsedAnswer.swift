@@ -6,10 +6,14 @@ public struct MathTerm: Sendable, Hashable {
     public let variables: [String]
     /// The value, computed once at parse time, when the expression has no variables and evaluates.
     public let value: NumericValue?
+    /// For an answer written as a long decimal (six or more significant digits, `0.0833333333`), one
+    /// unit in its last written place: it also equals any value closer than that (`\frac{1}{12}`).
+    public let lastPlace: Rational?
 
     /// Wraps `expression`, evaluating it when it has no variables.
-    public init(_ expression: MathExpression) {
+    public init(_ expression: MathExpression, lastPlace: Rational? = nil) {
         self.expression = expression
+        self.lastPlace = lastPlace
         var names: [String] = []
         expression.collectVariables(into: &names)
         variables = names
@@ -65,6 +69,8 @@ public indirect enum AnswerValue: Sendable, Hashable {
     case union([AnswerInterval])
     /// A matrix or vector, rows of cells.
     case matrix([[MathTerm]])
+    /// A ratio or a time, `3:8`, `12:00`.
+    case ratio([MathTerm])
     /// A multiple-choice letter, `A`–`J`.
     case choice(String)
     /// A text answer, lowercased with white space collapsed.
@@ -86,6 +92,7 @@ public indirect enum AnswerValue: Sendable, Hashable {
         case .union(let parts): return "u" + parts.map(\.key).sorted().joined(separator: "∪")
         case .matrix(let rows):
             return "m[" + rows.map { $0.map(\.key).joined(separator: ",") }.joined(separator: ";") + "]"
+        case .ratio(let parts): return "r(" + parts.map(\.key).joined(separator: ":") + ")"
         case .choice(let letter): return "c:" + letter
         case .text(let text): return "t:" + text
         }

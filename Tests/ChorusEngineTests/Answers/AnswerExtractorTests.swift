@@ -25,7 +25,8 @@ import Testing
         #expect(strict.extract(from: "so \\boxed{} it is") == nil)
         #expect(strict.extract(from: "\\boxed{   }") == nil)
         #expect(strict.extract(from: "\\boxed{3} then \\boxed{}") == ExtractedAnswer(text: "3", method: .boxed))
-        #expect(strict.extract(from: "\\boxed{3} and finally \\boxed{4") == ExtractedAnswer(text: "3", method: .boxed))
+        #expect(strict.extract(from: "\\boxed{3} and finally \\boxed{4")
+            == ExtractedAnswer(text: "3", method: .boxed, endsInsideUnclosedAnswer: true))
     }
 
     @Test func answerTagTakesTheLastOne() {
@@ -97,5 +98,68 @@ import Testing
         #expect(extractor.extract(from: "so it is -\\dfrac{1}{2} then") == ExtractedAnswer(text: "-\\dfrac{1}{2}", method: .lastNumber))
         #expect(extractor.extract(from: "we have {3}{4} apples") == ExtractedAnswer(text: "4", method: .lastNumber))
         #expect(extractor.extract(from: "x^{2} is 7") == ExtractedAnswer(text: "7", method: .lastNumber))
+    }
+}
+
+/// The reading rules added for answers written without a box.
+@Suite struct AnswerReadingTests {
+    let extractor = AnswerExtractor()
+
+    @Test(arguments: [
+        ("The roots are $\\boxed{2}$ and $\\boxed{5}$.", "2, 5"),
+        ("\\boxed{(1,2)}, \\boxed{(2,1)}", "(1,2), (2,1)"),
+        ("$x = \\boxed{2}$ or $x = \\boxed{5}$", "2, 5"),
+        ("\\boxed{41} no wait \\boxed{42}", "42"),
+        ("\\boxed{5} then \\boxed{5}", "5"),
+        ("\\boxed{\\boxed{5}}", "\\boxed{5}"),
+    ])
+    func boxesThatTogetherFormTheAnswer(response: String, text: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: text, method: .boxed))
+    }
+
+    @Test(arguments: [
+        ("Final Answer: The largest $n$ is 34.", "34"),
+        ("Final Answer: The largest $n$ is $34$.", "$34$"),
+        ("Answer: two", "two"),
+        ("The answer is $x = 5$. Done.", "$x = 5$"),
+        ("The answer is 3.5. Done.", "3.5"),
+    ])
+    func theAnswerInsideAFinalSentence(response: String, text: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: text, method: .phrase))
+    }
+
+    @Test(arguments: [
+        ("This gives $\\frac13$", "\\frac13"),
+        ("The identity is $\\begin{pmatrix}1&0\\\\0&1\\end{pmatrix}$.", "\\begin{pmatrix}1&0\\\\0&1\\end{pmatrix}"),
+        ("So \\(x \\in [2, 5)\\) holds", "x \\in [2, 5)"),
+        ("Hence $$\\frac{x}{7}+\\frac{2}{7}$$", "\\frac{x}{7}+\\frac{2}{7}"),
+        ("It costs \\$5, so $64$ in all.", "64"),
+    ])
+    func theLastMathSpanWhole(response: String, text: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: text, method: .mathSpan))
+    }
+
+    @Test(arguments: ["E", "x^2 + 2*x + 1", ".4", "\\frac13", "\\frac {1}{2}", "odd", "12:00"])
+    func aResponseThatIsItselfAnAnswer(response: String) {
+        #expect(extractor.extract(from: response) == ExtractedAnswer(text: response, method: .wholeResponse))
+    }
+
+    @Test func theLastNumberStandsAlone() {
+        #expect(extractor.extract(from: "AZ2B") == nil)
+        #expect(extractor.extract(from: "Step 7 checks the code X2Y") == ExtractedAnswer(text: "7", method: .lastNumber))
+        #expect(extractor.extract(from: "area 9, side s^2") == ExtractedAnswer(text: "9", method: .lastNumber))
+        #expect(extractor.extract(from: "so we take .4 of it") == ExtractedAnswer(text: ".4", method: .lastNumber))
+        #expect(extractor.extract(from: "I cannot say.") == nil)
+        #expect(extractor.extract(from: "nothing") == nil)
+    }
+
+    @Test func aResponseCutOffInsideAnAnswerSaysSo() {
+        #expect(extractor.read("So it is \\boxed{12").endsInsideUnclosedAnswer)
+        #expect(extractor.read("So it is \\boxed{\\frac{1}{2}").answer?.method == .lastNumber)
+        #expect(extractor.read("<answer>12").endsInsideUnclosedAnswer)
+        #expect(extractor.read("<answer>12").answer?.endsInsideUnclosedAnswer == true)
+        #expect(!extractor.read("<answer>12</answer>").endsInsideUnclosedAnswer)
+        #expect(!extractor.read("\\boxed{12} and {").endsInsideUnclosedAnswer)
+        #expect(!extractor.read("\\boxed{12}").endsInsideUnclosedAnswer)
     }
 }
