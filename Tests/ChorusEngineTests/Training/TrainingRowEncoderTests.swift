@@ -29,7 +29,7 @@ import Testing
             Issue.record("the OpenRLHF row is not an object: \(openrlhf)")
             return
         }
-        #expect(openRow["label"] == .string("12") && openRow["input"] == PromptTemplate.document(Self.example.messages))
+        #expect(openRow["label"] == .string("12") && openRow["input"] == Self.example.messages.jsonValue)
     }
 
     @Test func anSFTRowNeedsATarget() {

@@ -9,6 +9,7 @@ struct ResponsesCommand: Command {
             .positional("texts", .list(.list(.string)), "one list of response texts per problem"),
             .named("name", .string, "the label in tables", default: .string("responses")),
             .named("tolerance", .number, "relative tolerance for inexact numbers when grading", default: .double(1e-6)),
+            GradingOptions.truncatedParameter,
         ],
         discussion: """
             Pairs the i-th list of texts with the i-th problem of the dataset and \
@@ -40,7 +41,7 @@ struct ResponsesCommand: Command {
             entries.append(SampleSet.Entry(problem: problem, samples: samples))
         }
         let set = SampleSet(name: invocation.string("name"), entries: entries)
-        let graded = try AnswerClassifier(grader: try GradingOptions.grader(invocation)).grade(set)
+        let graded = try GradingOptions.classifier(invocation).grade(set)
         return .object(SampleSetValue(samples: set, graded: graded))
     }
 }

@@ -20,6 +20,7 @@ struct SampleCommand: Command {
             .named("prompt", .string, "the user message; {question} marks where the question goes", default: Value.none),
             .named("name", .string, "the label in tables", default: .string("samples")),
             .named("tolerance", .number, "relative tolerance for inexact numbers when grading", default: .double(1e-6)),
+            GradingOptions.truncatedParameter,
         ],
         discussion: """
             Every sample is stored under its model, prompt, parameters, seed and \
@@ -46,7 +47,7 @@ struct SampleCommand: Command {
         let outcome = try await StoredModelRun.perform("sample", results: "samples", invocation: invocation, at: "model") {
             try await sampler.sample(dataset, parameters: parameters, name: invocation.string("name"), progress: $0)
         }
-        let graded = try AnswerClassifier(grader: grader).grade(outcome.samples)
+        let graded = try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(outcome.samples)
         invocation.session.output.writeError(
             StoredModelRun.summary(
                 "sample", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity)

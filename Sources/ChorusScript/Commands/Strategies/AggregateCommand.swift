@@ -45,7 +45,7 @@ struct AggregateCommand: Command {
             throw invocation.error("`samples` must be a sample set", at: "samples")
         }
         for parameter in signature.parameters.map(\.name)
-        where !["samples", "with", "name", "tolerance"].contains(parameter) && invocation.isGiven(parameter) {
+        where !["samples", "with", "name", "tolerance", "truncated"].contains(parameter) && invocation.isGiven(parameter) {
             throw invocation.error(
                 "`\(parameter)` is for a model that reads candidates; a learned aggregator sees every sample",
                 at: parameter)
@@ -53,6 +53,6 @@ struct AggregateCommand: Command {
         let name = invocation.isGiven("name") ? invocation.string("name") : learned.aggregator.name
         let chosen = try learned.aggregator.aggregate(input.graded, name: name)
         let grader = try GradingOptions.grader(invocation, extraction: ExtractionOptions())
-        return .object(SampleSetValue(samples: chosen, graded: try AnswerClassifier(grader: grader).grade(chosen)))
+        return .object(SampleSetValue(samples: chosen, graded: try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(chosen)))
     }
 }

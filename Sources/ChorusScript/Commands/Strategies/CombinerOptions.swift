@@ -21,6 +21,7 @@ enum CombinerOptions {
             .named("max_tokens", .int, "most tokens per answer", default: .int(1024)),
             .named("name", .string, "the label in tables", default: Value.none),
             .named("tolerance", .number, "relative tolerance for inexact numbers when grading", default: .double(1e-6)),
+            GradingOptions.truncatedParameter,
         ]
     }
 
@@ -118,6 +119,6 @@ enum CombinerOptions {
     /// The combined set graded the way the template's answers are written.
     static func graded(_ samples: SampleSet, template: CombinerTemplate, invocation: Invocation) throws -> SampleSetValue {
         let grader = try GradingOptions.grader(invocation, extraction: template.extraction)
-        return SampleSetValue(samples: samples, graded: try AnswerClassifier(grader: grader).grade(samples))
+        return SampleSetValue(samples: samples, graded: try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(samples))
     }
 }

@@ -15,6 +15,7 @@ struct ScoreCommand: Command {
             .named("max_tokens", .int, "most tokens per judgement", default: .int(512)),
             .named("seed", .int, "the judge's seed", default: .int(1)),
             .named("tolerance", .number, "relative tolerance for inexact numbers when grading", default: .double(1e-6)),
+            GradingOptions.truncatedParameter,
         ],
         discussion: """
             The judge reads the problem and one solution and answers with \
@@ -77,6 +78,6 @@ struct ScoreCommand: Command {
         }
         invocation.session.output.writeError(note + "\n")
         let grader = try GradingOptions.grader(invocation)
-        return .object(SampleSetValue(samples: outcome.samples, graded: try AnswerClassifier(grader: grader).grade(outcome.samples)))
+        return .object(SampleSetValue(samples: outcome.samples, graded: try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(outcome.samples)))
     }
 }
