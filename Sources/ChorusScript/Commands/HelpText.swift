@@ -39,6 +39,12 @@ public enum HelpText {
             }
             text += TextTable(header: [], rows: rows).renderedRows
         }
+        if let variants = signature.variants {
+            text += "\nEach takes only its own parameters:\n"
+            for variant in variants.variants {
+                text += "  \(signature.name) \(variant.word): " + variant.parameters.joined(separator: ", ") + "\n"
+            }
+        }
         text += "\nExample\(signature.examples.count == 1 ? "" : "s"):\n"
         for example in signature.examples {
             text += example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"

@@ -4,10 +4,6 @@ import Synchronization
 /// `local:NAME` models: the embedded engine, started at the first request that the store cannot answer.
 enum LocalModels {
     static func start(_ name: String, settings: OpenAICompatibleClient.Settings, invocation: Invocation) async throws -> Value {
-        guard LocalEngine.knownModels.contains(name) else {
-            throw invocation.error(
-                "\(LocalEngine.Failure.unknownModel(name, known: LocalEngine.knownModels))", at: "spec")
-        }
         let client = LazyLocalClient(
             name: name, settings: settings, services: invocation.session.services, output: invocation.session.output)
         return .object(ModelValue(client: client, detail: "local engine (started when a sample is needed)"))
