@@ -92,7 +92,8 @@ struct ArgumentBinder: Sendable {
     private func checkConstraint(_ value: Value, of parameter: Parameter, at range: SourceRange) throws {
         guard let constraint = parameter.constraint, let outside = constraint.violation(in: value) else { return }
         throw diagnostic(
-            "`\(parameter.name)` must be \(constraint.phrase), not \(outside.literal)", at: range, hint: constraint.hint)
+            "`\(parameter.name)` must be \(constraint.phrase), not \(outside.literal)", at: range, hint: constraint.hint
+        )
     }
 
     /// Refuses an argument that the chosen sub-command (`train aggregator`) does not take.
@@ -101,7 +102,9 @@ struct ArgumentBinder: Sendable {
             let allowed = variants.parameters(of: word)
         else { return }
         for name in givenOrder where name != variants.selector && !allowed.contains(name) {
-            let takers = variants.variants.filter { $0.parameters.contains(name) }.map { "`\(signature.name) \($0.word)`" }
+            let takers = variants.variants.filter { $0.parameters.contains(name) }.map {
+                "`\(signature.name) \($0.word)`"
+            }
             throw diagnostic(
                 "`\(name)` does not apply to `\(signature.name) \(word)`", at: ranges[name] ?? callRange,
                 hint: "`\(signature.name) \(word)` takes " + allowed.joined(separator: ", ")

@@ -42,7 +42,8 @@ public struct Invocation: Sendable {
     }
 
     /// A user error pointing at an argument (or at the whole call).
-    public func error(_ message: String, at parameter: (any ParameterNaming)? = nil, hint: String? = nil) -> Diagnostic {
+    public func error(_ message: String, at parameter: (any ParameterNaming)? = nil, hint: String? = nil) -> Diagnostic
+    {
         Diagnostic(.error, message, source: source, range: range(of: parameter), hint: hint)
     }
 
@@ -71,7 +72,9 @@ public struct Invocation: Sendable {
         }
     }
 
-    private func wrapped(_ error: any Error, at parameter: (any ParameterNaming)?, hint: String?, prefix: String) -> any Error {
+    private func wrapped(_ error: any Error, at parameter: (any ParameterNaming)?, hint: String?, prefix: String)
+        -> any Error
+    {
         // Cancellation and bugs in Chorus keep their own kind; a diagnostic already says where it is.
         if error is CancellationError || error is InternalError || error is Diagnostic { return error }
         return ArgumentError(wrapping: error, at: parameter, prefix: prefix, hint: hint)

@@ -46,7 +46,8 @@ public struct ParameterKey<Wrapped: Sendable>: ParameterNaming, ParameterList {
 extension ParameterKey where Wrapped: ParameterValue {
     /// A parameter that may be given by position or by name.
     public static func positional(
-        _ name: String, _ summary: String, default defaultValue: Wrapped? = nil, in constraint: ParameterConstraint? = nil,
+        _ name: String, _ summary: String, default defaultValue: Wrapped? = nil,
+        in constraint: ParameterConstraint? = nil,
         type: ParameterType? = nil, completion: CompletionHint? = nil
     ) -> ParameterKey {
         make(name, summary, defaultValue, constraint, type, completion, positional: true)
@@ -54,7 +55,8 @@ extension ParameterKey where Wrapped: ParameterValue {
 
     /// A parameter given only by name: `n: 8`.
     public static func named(
-        _ name: String, _ summary: String, default defaultValue: Wrapped? = nil, in constraint: ParameterConstraint? = nil,
+        _ name: String, _ summary: String, default defaultValue: Wrapped? = nil,
+        in constraint: ParameterConstraint? = nil,
         type: ParameterType? = nil, completion: CompletionHint? = nil
     ) -> ParameterKey {
         make(name, summary, defaultValue, constraint, type, completion, positional: false)

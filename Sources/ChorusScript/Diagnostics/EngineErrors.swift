@@ -56,7 +56,8 @@ extension Comparison.Failure: UserError {
     public var message: String {
         switch self {
         case .differentProblems(let first, let other): "\(other) does not cover the same problems as \(first)"
-        case .kTooLarge(let k, let available, let set): "k = \(k) is more than the \(available) samples per problem of \(set)"
+        case .kTooLarge(let k, let available, let set):
+            "k = \(k) is more than the \(available) samples per problem of \(set)"
         case .kBelowOne(let k): "k must be at least 1, not \(k)"
         case .empty: "there are no problems to compare"
         }

@@ -41,7 +41,9 @@ public struct ArgumentError: UserError {
 
     /// `cause`, pointed at an argument; `prefix` says what was being done (`cannot read x: `), and a
     /// hint given here replaces the cause's own.
-    public init(wrapping cause: any Error, at argument: (any ParameterNaming)?, prefix: String = "", hint: String? = nil) {
+    public init(
+        wrapping cause: any Error, at argument: (any ParameterNaming)?, prefix: String = "", hint: String? = nil
+    ) {
         let user = cause as? any UserError
         self.message = prefix + (user?.message ?? UserErrors.message(of: cause))
         self.argument = argument?.name ?? user?.argument

@@ -48,7 +48,9 @@ struct UserErrorsTests {
     @Test func anEngineErrorACommandDoesNotCatchIsTheUsersNotABug() async {
         let harness = throwHarness()
         #expect(await harness.run("throw engine") == report(failed: 1))
-        #expect(harness.output.error.hasPrefix("t.chorus:1:1: error: \(DatasetError.unknownBuiltIn("nope", available: ["arithmetic"]))\n"))
+        #expect(
+            harness.output.error.hasPrefix(
+                "t.chorus:1:1: error: \(DatasetError.unknownBuiltIn("nope", available: ["arithmetic"]))\n"))
         #expect(!harness.output.error.contains("internal error"))
     }
 

@@ -3,11 +3,13 @@ import ChorusEngine
 /// `compare`: strategies and sample sets side by side over the same problems.
 struct CompareCommand: Command {
     static let items = ParameterKey<[Item]>.variadic("items", "strategy results (from vote, …) and sample sets")
-    static let k = ParameterKey<Int?>.named("k", "k for the maj@k, pass@k and oracle@k rows of sample sets", in: .atLeast(1))
+    static let k = ParameterKey<Int?>.named(
+        "k", "k for the maj@k, pass@k and oracle@k rows of sample sets", in: .atLeast(1))
     static let seed = ParameterKey<Int>.named("seed", "seed of the bootstrap intervals", default: 0)
 
     let signature = CommandSignature(
-        name: "compare", group: .metrics, summary: "Compares strategies and sample sets in one table with 95% intervals.",
+        name: "compare", group: .metrics,
+        summary: "Compares strategies and sample sets in one table with 95% intervals.",
         parameters: [Self.items, Self.k, Self.seed],
         discussion: """
             Every item must cover the same problems in the same order. A strategy \
@@ -21,7 +23,8 @@ struct CompareCommand: Command {
     func run(_ invocation: Invocation) async throws -> Value {
         let items = invocation[Self.items]
         guard !items.isEmpty else {
-            throw invocation.error("`compare` needs at least one strategy result or sample set", hint: "compare s (vote s)")
+            throw invocation.error(
+                "`compare` needs at least one strategy result or sample set", hint: "compare s (vote s)")
         }
         let strategies = items.compactMap { if case .strategy(let result) = $0 { result.result } else { nil } }
         let sets = items.compactMap { if case .samples(let set) = $0 { set } else { nil } }
@@ -47,7 +50,9 @@ struct CompareCommand: Command {
         case strategy(StrategyResultValue)
         case samples(SampleSetValue)
 
-        static var parameterType: ParameterType { .objects([StrategyResultValue.objectType, SampleSetValue.objectType]) }
+        static var parameterType: ParameterType {
+            .objects([StrategyResultValue.objectType, SampleSetValue.objectType])
+        }
 
         init?(argument: Value) {
             if let result = StrategyResultValue(argument: argument) {

@@ -4,12 +4,16 @@ import Foundation
 /// `model`: a model to sample from, by spec.
 struct ModelCommand: Command {
     static let spec = ParameterKey<String>.positional("spec", "openai:URL/MODEL, replay:FILE.jsonl or local:NAME")
-    static let concurrency = ParameterKey<Int>.named("concurrency", "requests in flight at once", default: 8, in: .atLeast(1))
-    static let timeout = ParameterKey<Double>.named("timeout", "seconds before a request is retried", default: 300, in: .positive)
-    static let attempts = ParameterKey<Int>.named("attempts", "tries per request before giving up", default: 4, in: .atLeast(1))
+    static let concurrency = ParameterKey<Int>.named(
+        "concurrency", "requests in flight at once", default: 8, in: .atLeast(1))
+    static let timeout = ParameterKey<Double>.named(
+        "timeout", "seconds before a request is retried", default: 300, in: .positive)
+    static let attempts = ParameterKey<Int>.named(
+        "attempts", "tries per request before giving up", default: 4, in: .atLeast(1))
 
     let signature = CommandSignature(
-        name: "model", group: .models, summary: "Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.",
+        name: "model", group: .models,
+        summary: "Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.",
         parameters: [Self.spec, Self.concurrency, Self.timeout, Self.attempts],
         discussion: """
             `openai:http://HOST:PORT/v1/MODEL` talks to vLLM, SGLang, llama.cpp's \
@@ -34,7 +38,8 @@ struct ModelCommand: Command {
         switch spec {
         case .openAI(_, let endpoints, _):
             let client = try invocation.mapping(at: Self.spec) {
-                try OpenAICompatibleClient(spec: spec, environment: invocation.session.services.environment, settings: settings)
+                try OpenAICompatibleClient(
+                    spec: spec, environment: invocation.session.services.environment, settings: settings)
             }
             let hosts = endpoints.map(\.absoluteString).joined(separator: ", ")
             return .object(ModelValue(client: client, detail: "endpoints: \(hosts)"))

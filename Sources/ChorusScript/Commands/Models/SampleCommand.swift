@@ -32,7 +32,10 @@ struct SampleCommand: Command {
             for the final answer in \\boxed{}. Returns a sample set: vote, metrics \
             and compare take it.
             """,
-        examples: ["s = sample gen data n: 8 temperature: 0.7 seed: 1", "s = sample gen data n: 4 max_tokens: 256 logprobs: true"])
+        examples: [
+            "s = sample gen data n: 8 temperature: 0.7 seed: 1",
+            "s = sample gen data n: 4 max_tokens: 256 logprobs: true",
+        ])
 
     func run(_ invocation: Invocation) async throws -> Value {
         let model = invocation[Self.model]
@@ -46,20 +49,24 @@ struct SampleCommand: Command {
         let grader = GradingOptions.grader(invocation)
         let store = try await StoredModelRun.store(invocation)
         let sampler = Sampler(client: model.client, store: store, template: template, clock: invocation.session.clock)
-        let outcome = try await StoredModelRun.perform("sample", results: "samples", invocation: invocation, at: Self.model) {
+        let outcome = try await StoredModelRun.perform(
+            "sample", results: "samples", invocation: invocation, at: Self.model
+        ) {
             try await sampler.sample(dataset, parameters: parameters, name: invocation[Self.name], progress: $0)
         }
         let graded = try AnswerClassifier(grader: grader).grade(outcome.samples)
         invocation.session.output.writeError(
             StoredModelRun.summary(
-                "sample", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity)
+                "sample", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent,
+                identity: model.client.identity)
                 + "\n")
         return .object(SampleSetValue(samples: outcome.samples, graded: graded))
     }
 
     static func parameters(_ invocation: Invocation) -> SamplingParameters {
         SamplingParameters(
-            n: invocation[n], temperature: invocation[sampling.temperature], topP: invocation[topP], topK: invocation[topK],
+            n: invocation[n], temperature: invocation[sampling.temperature], topP: invocation[topP],
+            topK: invocation[topK],
             maxTokens: invocation[sampling.maxTokens], stop: invocation[stop], seed: invocation[seed],
             logprobs: invocation[logprobs])
     }
@@ -69,7 +76,9 @@ struct SampleCommand: Command {
         var line = "sampling \(progress.done)/\(progress.total)"
         if progress.reused > 0 { line += " (\(progress.reused) from the store)" }
         if progress.elapsed > 0, progress.completionTokens > 0 {
-            line += " · " + NumberFormatting.fixed(Double(progress.completionTokens) / progress.elapsed, digits: 0) + " tok/s"
+            line +=
+                " · " + NumberFormatting.fixed(Double(progress.completionTokens) / progress.elapsed, digits: 0)
+                + " tok/s"
         }
         if progress.drawn > 0, progress.done < progress.total {
             let remaining = Double(progress.total - progress.done) * progress.elapsed / Double(progress.drawn)

@@ -9,7 +9,10 @@ struct SamplingOptions: ParameterList {
     let maxTokens: ParameterKey<Int>
 
     /// The group with a command's defaults; `subject` words the help (`answer`, `judgement`).
-    init(temperature: Double, maxTokens: Int, temperatureSummary: String = "sampling temperature", subject: String = "answer") {
+    init(
+        temperature: Double, maxTokens: Int, temperatureSummary: String = "sampling temperature",
+        subject: String = "answer"
+    ) {
         self.temperature = .named("temperature", temperatureSummary, default: temperature, in: .between(0, 10))
         self.maxTokens = .named("max_tokens", "most tokens per \(subject)", default: maxTokens, in: .atLeast(1))
     }

@@ -32,7 +32,8 @@ enum StoredModelRun {
         } catch {
             output.progress(nil)
             throw ArgumentError(
-                wrapping: error, at: argument, prefix: "\(command) failed: ", hint: "finished \(results) are kept; rerun to resume")
+                wrapping: error, at: argument, prefix: "\(command) failed: ",
+                hint: "finished \(results) are kept; rerun to resume")
         }
     }
 
@@ -40,7 +41,8 @@ enum StoredModelRun {
     static func summary(_ command: String, reused: Int, drawn: Int, spent: Cost, identity: String) -> String {
         var note = "\(command): \(reused) from the store, \(drawn) drawn from \(identity)"
         if spent.calls > 0 {
-            note += " (\(Plural.count(spent.calls, "call")), \(spent.completionTokens) completion tokens, "
+            note +=
+                " (\(Plural.count(spent.calls, "call")), \(spent.completionTokens) completion tokens, "
                 + NumberFormatting.duration(seconds: spent.wallSeconds) + ")"
         }
         return note

@@ -21,7 +21,9 @@ struct CandidateOptions: ParameterList {
     /// The options of `aggregate` and `refine`.
     static func combining(defaultK: Int) -> CandidateOptions {
         CandidateOptions(
-            k: .named("k", "candidates per prompt (a problem with fewer shows all it has)", default: defaultK, in: .between(1, 64)),
+            k: .named(
+                "k", "candidates per prompt (a problem with fewer shows all it has)", default: defaultK,
+                in: .between(1, 64)),
             subsets: .named(
                 "subsets", "prompts per problem: 1 shows the first k; more draw seeded random k-subsets", default: 1,
                 in: .between(1, 64)),
@@ -36,7 +38,9 @@ struct CandidateOptions: ParameterList {
     static func training(seed: ParameterKey<Int>) -> CandidateOptions {
         CandidateOptions(
             k: .named("k", "candidates per prompt", default: 4, in: .between(1, 64)),
-            subsets: .named("subsets", "prompts per problem (seeded random k-subsets beyond the first)", default: 1, in: .between(1, 64)),
+            subsets: .named(
+                "subsets", "prompts per problem (seeded random k-subsets beyond the first)", default: 1,
+                in: .between(1, 64)),
             order: .choice(
                 "order", "the candidates' order in the prompt", among: [.sampled, .shuffled], word: \.rawValue,
                 default: .sampled),
@@ -54,7 +58,8 @@ struct CandidateOptions: ParameterList {
     /// Which candidates each prompt shows.
     func selection(_ invocation: Invocation) -> CandidateSelection {
         CandidateSelection(
-            k: invocation[k], subsets: invocation[subsets], seed: invocation[seed], order: invocation[order].selectionOrder)
+            k: invocation[k], subsets: invocation[subsets], seed: invocation[seed],
+            order: invocation[order].selectionOrder)
     }
 
     /// The token budget for candidates, when `budget` is given, with `over_budget`'s policy.

@@ -67,10 +67,12 @@ struct CombinerOptions: ParameterList {
         let selection = candidates.selection(invocation)
         let store = try await StoredModelRun.store(invocation)
         return Combiner(
-            client: model.client, store: store, template: try Self.template(named: invocation[template], at: template, kind: kind, invocation: invocation),
+            client: model.client, store: store,
+            template: try Self.template(named: invocation[template], at: template, kind: kind, invocation: invocation),
             selection: selection, budget: candidates.budget(invocation),
             parameters: SamplingParameters(
-                n: invocation[n], temperature: invocation[sampling.temperature], maxTokens: invocation[sampling.maxTokens],
+                n: invocation[n], temperature: invocation[sampling.temperature],
+                maxTokens: invocation[sampling.maxTokens],
                 seed: selection.seed),
             clock: invocation.session.clock)
     }
@@ -80,11 +82,14 @@ struct CombinerOptions: ParameterList {
         _ combiner: Combiner, on input: SampleSet, name: String, command: String, model: ModelValue,
         at argument: some ParameterNaming, invocation: Invocation
     ) async throws -> Combiner.Outcome {
-        let outcome = try await StoredModelRun.perform(command, results: "answers", invocation: invocation, at: argument) {
+        let outcome = try await StoredModelRun.perform(
+            command, results: "answers", invocation: invocation, at: argument
+        ) {
             try await combiner.combine(input, name: name, progress: $0)
         }
         var note = StoredModelRun.summary(
-            command, reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity)
+            command, reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: model.client.identity
+        )
         if outcome.truncated > 0 { note += "; \(Plural.count(outcome.truncated, "prompt")) cut to the budget" }
         if outcome.skipped > 0 { note += "; \(Plural.count(outcome.skipped, "prompt")) over the budget skipped" }
         invocation.session.output.writeError(note + "\n")
@@ -92,7 +97,9 @@ struct CombinerOptions: ParameterList {
     }
 
     /// The combined set graded the way the template's answers are written.
-    static func graded(_ samples: SampleSet, template: CombinerTemplate, invocation: Invocation) throws -> SampleSetValue {
+    static func graded(_ samples: SampleSet, template: CombinerTemplate, invocation: Invocation) throws
+        -> SampleSetValue
+    {
         let grader = GradingOptions.grader(invocation, extraction: template.extraction)
         return SampleSetValue(samples: samples, graded: try AnswerClassifier(grader: grader).grade(samples))
     }

@@ -15,8 +15,11 @@ struct ScoreCommand: Command {
     static let seed = ParameterKey<Int>.named("seed", "the judge's seed", default: 1)
 
     let signature = CommandSignature(
-        name: "score", group: .strategies, summary: "Has a judge model or a reward model rate every sample (for best_of).",
-        parameters: [Self.samples, Self.with, Self.by, Self.k, Self.prompt, Self.sampling, Self.seed, GradingOptions.group],
+        name: "score", group: .strategies,
+        summary: "Has a judge model or a reward model rate every sample (for best_of).",
+        parameters: [
+            Self.samples, Self.with, Self.by, Self.k, Self.prompt, Self.sampling, Self.seed, GradingOptions.group,
+        ],
         discussion: """
             The judge reads the problem and one solution and answers with \
             <score>N</score>, N from 0 to 10; the sample's score becomes N/10. \
@@ -40,7 +43,9 @@ struct ScoreCommand: Command {
         let judge = invocation[Self.with]
         let byRewardModel = invocation[Self.by] == .rewardModel
         if byRewardModel {
-            let judgeOnly: [any ParameterNaming] = [Self.prompt, Self.sampling.temperature, Self.sampling.maxTokens, Self.seed]
+            let judgeOnly: [any ParameterNaming] = [
+                Self.prompt, Self.sampling.temperature, Self.sampling.maxTokens, Self.seed,
+            ]
             if let parameter = judgeOnly.first(where: { invocation.isGiven($0) }) {
                 throw invocation.error(
                     "`\(parameter.name)` is for a judge; a reward model only reads the conversation", at: parameter)
@@ -57,7 +62,8 @@ struct ScoreCommand: Command {
         let scorer = SampleScorer(
             client: judge.client, store: store, rater: byRewardModel ? .rewardModel : .judge(prompt: prompt),
             parameters: SamplingParameters(
-                n: 1, temperature: invocation[Self.sampling.temperature], maxTokens: invocation[Self.sampling.maxTokens],
+                n: 1, temperature: invocation[Self.sampling.temperature],
+                maxTokens: invocation[Self.sampling.maxTokens],
                 seed: invocation[Self.seed]),
             clock: invocation.session.clock)
         let outcome = try await StoredModelRun.perform(
@@ -66,13 +72,17 @@ struct ScoreCommand: Command {
             try await scorer.score(input.samples, k: invocation[Self.k], progress: $0)
         }
         var note = StoredModelRun.summary(
-            "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity)
+            "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity
+        )
         if outcome.unreadable > 0 {
-            note += "; \(Plural.count(outcome.unreadable, byRewardModel ? "answer" : "judgement")) with no readable score"
+            note +=
+                "; \(Plural.count(outcome.unreadable, byRewardModel ? "answer" : "judgement")) with no readable score"
         }
         invocation.session.output.writeError(note + "\n")
         let grader = GradingOptions.grader(invocation)
-        return .object(SampleSetValue(samples: outcome.samples, graded: try AnswerClassifier(grader: grader).grade(outcome.samples)))
+        return .object(
+            SampleSetValue(
+                samples: outcome.samples, graded: try AnswerClassifier(grader: grader).grade(outcome.samples)))
     }
 
     /// Who rates the samples.

@@ -24,13 +24,16 @@ enum AggregatorTraining {
         let options = TrainCommand.aggregator
         let name = invocation[options.name] ?? "learned"
         guard AggregatorFiles.isValidName(name) else {
-            throw invocation.error("`name` takes letters, digits, `-` and `_`, not \(Value.quote(name))", at: options.name)
+            throw invocation.error(
+                "`name` takes letters, digits, `-` and `_`, not \(Value.quote(name))", at: options.name)
         }
         let steps = invocation[options.steps]
         let heldOut = invocation[options.heldOut]
         let seed = invocation[TrainCommand.seed]
         let rate = invocation[TrainCommand.lr] ?? 0.05
-        let path = try invocation[options.file] ?? AggregatorFiles.defaultPath(for: name, invocation: invocation, at: options.file)
+        let path =
+            try invocation[options.file]
+            ?? AggregatorFiles.defaultPath(for: name, invocation: invocation, at: options.file)
         if invocation.isGiven(options.file) {
             try FileErrors.refuseOverwrite(of: path, invocation, at: options.file, overwrite: TrainCommand.overwrite)
         }
@@ -47,7 +50,8 @@ enum AggregatorTraining {
         let trainer = AggregatorTrainer(steps: steps, learningRate: rate, seed: seed)
         let output = invocation.session.output
         var (aggregator, report) = try trainer.train(name: name, train: train, heldOut: test) { step, reward in
-            output.progress("train aggregator: step \(step)/\(steps), reward \(NumberFormatting.fixed(reward, digits: 3))")
+            output.progress(
+                "train aggregator: step \(step)/\(steps), reward \(NumberFormatting.fixed(reward, digits: 3))")
         }
         output.progress(nil)
         aggregator.provenance = [
@@ -65,7 +69,8 @@ enum AggregatorTraining {
         } catch {
             throw ArgumentError(wrapping: error, at: options.file, prefix: "cannot save the aggregator to \(path): ")
         }
-        output.writeError("train aggregator: saved \(invocation.isGiven(options.file) ? path : "as \(Value.quote(name))")\n")
+        output.writeError(
+            "train aggregator: saved \(invocation.isGiven(options.file) ? path : "as \(Value.quote(name))")\n")
         return .object(AggregatorValue(aggregator, path: path))
     }
 
@@ -102,7 +107,9 @@ enum AggregatorFiles {
     }
 
     /// The data folder's file for a name.
-    static func defaultPath(for name: String, invocation: Invocation, at argument: some ParameterNaming) throws -> String {
+    static func defaultPath(for name: String, invocation: Invocation, at argument: some ParameterNaming) throws
+        -> String
+    {
         guard let data = ChorusFolders.data(environment: invocation.session.services.environment) else {
             throw invocation.error("no data folder (set HOME or XDG_DATA_HOME)", at: argument, hint: "or give a path")
         }

@@ -13,7 +13,8 @@ enum TrainingHandOff {
         let stage = ParameterKey<TrainingStage>.named("stage", "rl (GRPO) or sft (GSR only; TRL)", default: .rl)
         let candidates: CandidateOptions
         let template = ParameterKey<String?>.named("template", "the prompt: built in (`ssa`, `gsr`) or a file")
-        let test = ParameterKey<Double>.named("test", "the share of problems held out", default: 0.1, in: .from(0, below: 1))
+        let test = ParameterKey<Double>.named(
+            "test", "the share of problems held out", default: 0.1, in: .from(0, below: 1))
         let reward = ParameterKey<RewardFunction.Preset>.choice(
             "reward", "the reward: paper (1 / 0.05 / 0) or shaped (1 / 0 / −1)", among: RewardFunction.Preset.all,
             word: \.name, default: .paper)
@@ -33,14 +34,17 @@ enum TrainingHandOff {
 
         var parameters: [Parameter] {
             let keys: [any ParameterList] = [
-                engine, to, model, stage, candidates, template, test, reward, rolloutN, maxResponse, batch, epochs, gpus,
+                engine, to, model, stage, candidates, template, test, reward, rolloutN, maxResponse, batch, epochs,
+                gpus,
                 nodes, launch,
             ]
             return keys.flatMap(\.parameters)
         }
     }
 
-    static func run(_ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation) async throws -> Value {
+    static func run(_ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation) async throws
+        -> Value
+    {
         let options = TrainCommand.handOff
         let command = kind == .aggregation ? "train ssa" : "train gsr"
         guard let folder = invocation[options.to] else {
@@ -54,7 +58,8 @@ enum TrainingHandOff {
             throw invocation.error("SSA is trained with RL; `stage: sft` is for `train gsr`", at: options.stage)
         }
         if stage == .sft && engine != .trl {
-            throw invocation.error("the SFT stage is written for TRL's SFTTrainer", at: options.stage, hint: "add `engine: trl`")
+            throw invocation.error(
+                "the SFT stage is written for TRL's SFTTrainer", at: options.stage, hint: "add `engine: trl`")
         }
         let selection = options.candidates.selection(invocation)
         let budget = options.candidates.budget(invocation)
@@ -99,7 +104,8 @@ enum TrainingHandOff {
             switch failure {
             case .folderNotEmpty:
                 throw ArgumentError(
-                    wrapping: failure, at: options.to, hint: "pass `overwrite: true` to write into it, or choose another folder")
+                    wrapping: failure, at: options.to,
+                    hint: "pass `overwrite: true` to write into it, or choose another folder")
             case .unfilledPlaceholder: throw failure
             default:
                 throw ArgumentError(wrapping: failure, at: failure == .noRows ? TrainCommand.samples : options.engine)
@@ -107,7 +113,9 @@ enum TrainingHandOff {
         }
         output.writeError("train: wrote \(folder): \(written.files.joined(separator: ", "))\n")
         if stage == .rl {
-            let lines = try await invocation.mapping(at: options.reward, hint: "the files stay in \(folder); nothing was launched") {
+            let lines = try await invocation.mapping(
+                at: options.reward, hint: "the files stay in \(folder); nothing was launched"
+            ) {
                 try await export.preflight(written)
             }
             for line in lines { output.writeError(line + "\n") }
@@ -122,7 +130,9 @@ enum TrainingHandOff {
         if !invocation[options.launch] {
             output.writeError("train: to start \(engine.rawValue), run: \(shownCommand)\n")
         } else if let missing = await launcher.missing() {
-            output.writeError("train: \(engine.rawValue) is not installed here (\(missing)); to train, run where it is: \(shownCommand)\n")
+            output.writeError(
+                "train: \(engine.rawValue) is not installed here (\(missing)); to train, run where it is: \(shownCommand)\n"
+            )
         } else {
             let status = try await launch(launcher, written: written, invocation: invocation)
             result.append((key: "status", value: .int(Int(status))))
@@ -131,7 +141,9 @@ enum TrainingHandOff {
     }
 
     /// Streams the trainer's log, with the step it reached on the progress line; a failure is the user's to see.
-    private static func launch(_ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation) async throws -> Int32 {
+    private static func launch(_ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation)
+        async throws -> Int32
+    {
         let output = invocation.session.output
         output.writeError("train: starting \(launcher.engine.rawValue) (Ctrl-C stops it)\n")
         let status: Int32
@@ -142,7 +154,8 @@ enum TrainingHandOff {
                 step: { output.progress("train: \(launcher.engine.rawValue) step \($0)") })
         } catch is CancellationError {
             output.progress(nil)
-            throw invocation.error("interrupted: the trainer was stopped; its data stays in \(written.folder)", at: TrainCommand.kind)
+            throw invocation.error(
+                "interrupted: the trainer was stopped; its data stays in \(written.folder)", at: TrainCommand.kind)
         }
         output.progress(nil)
         guard status == 0 else {
@@ -175,7 +188,8 @@ enum TrainingHandOff {
         return parts.joined(separator: "; ")
     }
 
-    private static func settings(_ invocation: Invocation, stage: TrainingStage, name: String) throws -> TrainerSettings {
+    private static func settings(_ invocation: Invocation, stage: TrainingStage, name: String) throws -> TrainerSettings
+    {
         let options = TrainCommand.handOff
         let rate = invocation[TrainCommand.lr] ?? (stage == .sft ? 1e-5 : 1e-6)
         guard rate < 1 else { throw invocation.error("`lr` must be between 0 and 1, not \(rate)", at: TrainCommand.lr) }
