@@ -1,3 +1,4 @@
+import ChorusEngine
 import Testing
 
 @testable import ChorusScript
@@ -55,5 +56,18 @@ struct ParameterKeyTests {
         let items = ParameterKey<[Int]>.variadic("items", "numbers")
         #expect(items.parameter.isVariadic)
         #expect(items.value(of: .list([.int(1), .int(2)])) == [1, 2])
+    }
+
+    @Test func eitherOfTwoObjectTypes() throws {
+        let with = ParameterKey<EitherObject<ModelValue, DatasetValue>>.named("with", "a model or a dataset")
+        #expect(with.parameter.type.displayName == "model or dataset")
+        #expect(with.parameter.completion == .variable(typeName: nil))
+        let dataset = DatasetValue(try Dataset.builtIn(named: "arithmetic", count: 1, seed: 1))
+        guard case .second(let read) = with.value(of: .object(dataset)) else {
+            Issue.record("a dataset was not read as the second type")
+            return
+        }
+        #expect(read.dataset.problems.count == 1)
+        #expect(!with.parameter.isReadable(.int(1)))
     }
 }

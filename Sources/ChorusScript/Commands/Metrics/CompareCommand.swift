@@ -2,7 +2,8 @@ import ChorusEngine
 
 /// `compare`: strategies and sample sets side by side over the same problems.
 struct CompareCommand: Command {
-    static let items = ParameterKey<[Item]>.variadic("items", "strategy results (from vote, …) and sample sets")
+    static let items = ParameterKey<[EitherObject<StrategyResultValue, SampleSetValue>]>.variadic(
+        "items", "strategy results (from vote, …) and sample sets")
     static let k = ParameterKey<Int?>.named(
         "k", "k for the maj@k, pass@k and oracle@k rows of sample sets", in: .atLeast(1))
     static let seed = ParameterKey<Int>.named("seed", "seed of the bootstrap intervals", default: 0)
@@ -26,8 +27,8 @@ struct CompareCommand: Command {
             throw invocation.error(
                 "`compare` needs at least one strategy result or sample set", hint: "compare s (vote s)")
         }
-        let strategies = items.compactMap { if case .strategy(let result) = $0 { result.result } else { nil } }
-        let sets = items.compactMap { if case .samples(let set) = $0 { set } else { nil } }
+        let strategies = items.compactMap { if case .first(let result) = $0 { result.result } else { nil } }
+        let sets = items.compactMap { if case .second(let set) = $0 { set } else { nil } }
         let explicitK = invocation[Self.k]
         let k = explicitK ?? strategies.compactMap(\.k).max()
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
@@ -43,32 +44,5 @@ struct CompareCommand: Command {
             for strategy in strategies { try comparison.add(strategy, using: &generator) }
         }
         return .object(TableValue(comparison.table))
-    }
-
-    /// One thing to compare: a strategy's result or a sample set.
-    enum Item: ParameterValue {
-        case strategy(StrategyResultValue)
-        case samples(SampleSetValue)
-
-        static var parameterType: ParameterType {
-            .objects([StrategyResultValue.objectType, SampleSetValue.objectType])
-        }
-
-        init?(argument: Value) {
-            if let result = StrategyResultValue(argument: argument) {
-                self = .strategy(result)
-            } else if let set = SampleSetValue(argument: argument) {
-                self = .samples(set)
-            } else {
-                return nil
-            }
-        }
-
-        var argument: Value {
-            switch self {
-            case .strategy(let result): .object(result)
-            case .samples(let set): .object(set)
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@ import ChorusEngine
 
 /// `aggregate`: Sample Set Aggregation (SSA), or universal self-consistency with an untrained model.
 struct AggregateCommand: Command {
-    static let with = ParameterKey<Aggregator>.named(
+    static let with = ParameterKey<EitherObject<ModelValue, AggregatorValue>>.named(
         "with", "the model that reads the candidates, or a learned aggregator")
     static let options = CombinerOptions(defaultK: 5, defaultTemplate: "ssa")
 
@@ -35,8 +35,8 @@ struct AggregateCommand: Command {
         let input = invocation[CombinerOptions.samples]
         let model: ModelValue
         switch invocation[Self.with] {
-        case .learned(let learned): return try learnedRun(learned, input, invocation)
-        case .model(let given): model = given
+        case .second(let learned): return try learnedRun(learned, input, invocation)
+        case .first(let given): model = given
         }
         let options = Self.options
         let combiner = try await options.combiner(invocation, model: model, kind: .aggregation)
@@ -60,30 +60,5 @@ struct AggregateCommand: Command {
         let chosen = try learned.aggregator.aggregate(input.graded, name: name)
         let grader = GradingOptions.grader(invocation, extraction: ExtractionOptions())
         return .object(SampleSetValue(samples: chosen, graded: try AnswerClassifier(grader: grader).grade(chosen)))
-    }
-
-    /// What combines the candidates: a model that reads them, or a learned aggregator.
-    enum Aggregator: ParameterValue {
-        case model(ModelValue)
-        case learned(AggregatorValue)
-
-        static var parameterType: ParameterType { .objects([ModelValue.objectType, AggregatorValue.objectType]) }
-
-        init?(argument: Value) {
-            if let model = ModelValue(argument: argument) {
-                self = .model(model)
-            } else if let learned = AggregatorValue(argument: argument) {
-                self = .learned(learned)
-            } else {
-                return nil
-            }
-        }
-
-        var argument: Value {
-            switch self {
-            case .model(let model): .object(model)
-            case .learned(let learned): .object(learned)
-            }
-        }
     }
 }
