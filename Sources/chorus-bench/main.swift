@@ -100,7 +100,8 @@ func run(_ options: BenchOptions) async throws -> String {
     switch options.mode {
     case "requests":
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { _ in
-            CompletionRequest(prompt: .chat([ChatMessage(role: "user", content: "What is 6 times 7?")]), maxTokens: 16)
+            CompletionRequest(prompt: .chat([ChatMessage(role: "user", content: "What is 6 times 7?")]),
+                parameters: SamplingParameters(temperature: nil, maxTokens: 16))
         }
         let seconds = Date().timeIntervalSince(start)
         let cpu = cpuSeconds() - startCPU
@@ -109,9 +110,8 @@ func run(_ options: BenchOptions) async throws -> String {
     default:
         let maxTokens = options.maxTokens
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in
-            CompletionRequest(
-                prompt: .chat([ChatMessage(role: "user", content: "Problem \(index): what is \(index)*7+3? Answer briefly.")]),
-                temperature: 0.7, maxTokens: maxTokens, seed: index)
+            CompletionRequest(prompt: .chat([ChatMessage(role: "user", content: "Problem \(index): what is \(index)*7+3? Answer briefly.")]),
+                parameters: SamplingParameters(temperature: 0.7, maxTokens: maxTokens, seed: index))
         }
         let seconds = Date().timeIntervalSince(start)
         let tokens = results.reduce(0) { $0 + ($1?.samples.compactMap(\.completionTokens).reduce(0, +) ?? 0) }

@@ -14,37 +14,13 @@ public struct CompletionRequest: Sendable, Equatable {
 
     /// What the model reads.
     public var prompt: Prompt
-    /// How many samples to draw.
-    public var n: Int
-    /// Sampling temperature; the server's default when nil.
-    public var temperature: Double?
-    /// Nucleus sampling mass; the server's default when nil.
-    public var topP: Double?
-    /// Top-k sampling (vLLM, SGLang, llama.cpp); not sent when nil.
-    public var topK: Int?
-    /// The most tokens one sample may have; the server's default when nil.
-    public var maxTokens: Int?
-    /// Strings that end a sample.
-    public var stop: [String]
-    /// The sampling seed; samples are reproducible only where the server honours it.
-    public var seed: Int?
-    /// Whether to ask for token log-probabilities (for `Sample.meanLogProbability`).
-    public var logprobs: Bool
+    /// How to sample: `n`, temperature, top-p, top-k, max tokens, stop strings, seed, log-probabilities.
+    public var parameters: SamplingParameters
 
-    /// Creates a request.
-    public init(
-        prompt: Prompt, n: Int = 1, temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil,
-        maxTokens: Int? = nil, stop: [String] = [], seed: Int? = nil, logprobs: Bool = false
-    ) {
+    /// Creates a request; the parameters default to one sample with the server's temperature and length.
+    public init(prompt: Prompt, parameters: SamplingParameters = SamplingParameters(n: 1, temperature: nil, maxTokens: nil)) {
         self.prompt = prompt
-        self.n = n
-        self.temperature = temperature
-        self.topP = topP
-        self.topK = topK
-        self.maxTokens = maxTokens
-        self.stop = stop
-        self.seed = seed
-        self.logprobs = logprobs
+        self.parameters = parameters
     }
 }
 

@@ -6,6 +6,6 @@ public protocol ModelClient: Sendable {
     /// The model's name for the sample store (`openai:MODEL@URL`, `replay:PATH`, …); never a secret.
     var identity: String { get }
 
-    /// Draws `request.n` samples for one prompt; every sample is returned, none collapsed.
+    /// Draws `request.parameters.n` samples for one prompt; every sample is returned, none collapsed.
     func complete(_ request: CompletionRequest) async throws -> CompletionResponse
 }

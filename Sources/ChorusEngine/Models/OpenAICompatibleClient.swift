@@ -110,18 +110,18 @@ public struct OpenAICompatibleClient: ModelClient {
         try self.init(model: model, endpoints: endpoints, apiKey: key, settings: settings, random: random, clock: clock)
     }
 
-    /// Draws `request.n` samples, natively or fanned out, retrying as the settings say.
+    /// Draws `request.parameters.n` samples, natively or fanned out, retrying as the settings say.
     public func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
-        guard request.n >= 1 else { throw ModelClientError.invalidRequest("n must be at least 1, not \(request.n)") }
+        guard request.parameters.n >= 1 else { throw ModelClientError.invalidRequest("n must be at least 1, not \(request.parameters.n)") }
         let start = clock.now()
         var spent = Cost.zero
-        if request.n > 1 {
+        if request.parameters.n > 1 {
             // nil: every endpoint is known to fan out.
             if let native = try await exchange(request, nativeMany: true) {
                 spent = spent + native.cost
-                if native.decoded.choices.count >= request.n {
+                if native.decoded.choices.count >= request.parameters.n {
                     var decoded = native.decoded
-                    decoded.choices = Array(decoded.choices.prefix(request.n))
+                    decoded.choices = Array(decoded.choices.prefix(request.parameters.n))
                     let result = decoded.samples(latency: native.latency)
                     spent.wallSeconds = clock.now() - start
                     return CompletionResponse(samples: result.samples, cost: spent, tokenAccounting: result.accounting)
@@ -147,10 +147,10 @@ public struct OpenAICompatibleClient: ModelClient {
     /// n single requests with seeds seed, seed+1, …, run together within the concurrency limit.
     private func fanOut(_ request: CompletionRequest, spent: Cost, start: Double) async throws -> CompletionResponse {
         let results = try await withThrowingTaskGroup(of: (Int, Sample, Cost).self) { group in
-            for index in 0..<request.n {
+            for index in 0..<request.parameters.n {
                 var single = request
-                single.n = 1
-                single.seed = request.seed.map { $0 &+ index }
+                single.parameters.n = 1
+                single.parameters.seed = request.parameters.seed(forSample: index)
                 group.addTask {
                     guard let answer = try await exchange(single, nativeMany: false) else {
                         throw ModelClientError.invalidRequest("no endpoint")

@@ -25,11 +25,11 @@ struct OpenAIRequestEncoder: Sendable {
         if case .reward(let messages) = request.prompt {
             return JSONRowValue.object(["model": .string(model), "messages": messages.jsonValue]).jsonText
         }
-        var fields: [String: JSONRowValue] = ["model": .string(model), "n": .number(String(request.n))]
+        var fields: [String: JSONRowValue] = ["model": .string(model), "n": .number(String(request.parameters.n))]
         switch request.prompt {
         case .chat(let messages):
             fields["messages"] = messages.jsonValue
-            if request.logprobs {
+            if request.parameters.logprobs {
                 // One alternative per token carries the chosen token's log-probability; llama.cpp sends
                 // none at all for top_logprobs 0, and 20 when it is left out.
                 fields["logprobs"] = .bool(true)
@@ -38,16 +38,16 @@ struct OpenAIRequestEncoder: Sendable {
         case .text(let text):
             fields["prompt"] = .string(text)
             // The completions API takes the number of alternatives per token; 1 brings the chosen token's.
-            if request.logprobs { fields["logprobs"] = .number("1") }
+            if request.parameters.logprobs { fields["logprobs"] = .number("1") }
         case .reward:
             break
         }
-        if let temperature = request.temperature { fields["temperature"] = .number(Self.literal(temperature)) }
-        if let topP = request.topP { fields["top_p"] = .number(Self.literal(topP)) }
-        if let topK = request.topK { fields["top_k"] = .number(String(topK)) }
-        if let maxTokens = request.maxTokens { fields["max_tokens"] = .number(String(maxTokens)) }
-        if !request.stop.isEmpty { fields["stop"] = .array(request.stop.map { .string($0) }) }
-        if let seed = request.seed {
+        if let temperature = request.parameters.temperature { fields["temperature"] = .number(Self.literal(temperature)) }
+        if let topP = request.parameters.topP { fields["top_p"] = .number(Self.literal(topP)) }
+        if let topK = request.parameters.topK { fields["top_k"] = .number(String(topK)) }
+        if let maxTokens = request.parameters.maxTokens { fields["max_tokens"] = .number(String(maxTokens)) }
+        if !request.parameters.stop.isEmpty { fields["stop"] = .array(request.parameters.stop.map { .string($0) }) }
+        if let seed = request.parameters.seed {
             fields["seed"] = .number(String(seed))
             if llamaCppExtensions { fields["cache_prompt"] = .bool(false) }
         }

@@ -20,7 +20,8 @@ import Foundation
 ///
 /// The store's export lines are such rows, so an exported file replays as it is.
 ///
-/// - `seed` (optional): the base seed; the sample was drawn with `seed + index`, and a request with
+/// - `seed` (optional): the base seed; the sample was drawn with `seed + index`
+///   (`SamplingParameters.seed(base:sample:)`), and a request with
 ///   a seed is answered by the samples drawn with that seed and the ones after it.
 ///
 /// Other fields are ignored, and rows may come in any order. Other sampling parameters
@@ -48,7 +49,7 @@ public struct ReplayModel: ModelClient {
             let number = offset + 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let (prompt, index, seed, sample) = try Self.row(String(line), line: number)
-            if let seed { recordedBySeed[prompt, default: [:]][seed + index] = sample }
+            if let seed { recordedBySeed[prompt, default: [:]][SamplingParameters.seed(base: seed, sample: index)] = sample }
             // A store's export may hold the same sample twice (under two models, say): the same text is
             // one answer; different texts leave it unclear which to replay.
             if let earlier = recorded[prompt, default: [:]][index] {
@@ -66,12 +67,12 @@ public struct ReplayModel: ModelClient {
     public func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
         let prompt = request.prompt.canonicalText
         let bySeed = recordedBySeed[prompt] ?? [:]
-        let useSeeds = request.seed != nil && !bySeed.isEmpty
+        let useSeeds = request.parameters.seed != nil && !bySeed.isEmpty
         let forPrompt = useSeeds ? bySeed : recorded[prompt] ?? [:]
-        let first = useSeeds ? request.seed! : 0
         var samples: [Sample] = []
-        for index in first..<(first + max(0, request.n)) {
+        for offset in 0..<max(0, request.parameters.n) {
             try Task.checkCancellation()
+            let index = useSeeds ? request.parameters.seed(forSample: offset) ?? offset : offset
             guard let sample = forPrompt[index] else {
                 throw ReplayModelError.missingSample(
                     promptStart: String(prompt.prefix(60)), index: index, recorded: forPrompt.count)

@@ -24,7 +24,7 @@ struct PromptRounds {
 
     /// One round: each problem with its prompt; returns each prompt's answers, in order.
     mutating func run(
-        _ problems: [Problem], prompts: [[PromptTemplate.Message]], progress: @escaping @Sendable (SamplingProgress) -> Void
+        _ problems: [Problem], prompts: [[ChatMessage]], progress: @escaping @Sendable (SamplingProgress) -> Void
     ) async throws -> [[Sample]] {
         try Task.checkCancellation()
         guard !problems.isEmpty else { return [] }

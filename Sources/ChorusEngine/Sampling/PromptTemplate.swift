@@ -6,20 +6,6 @@ import Foundation
 /// `\boxed{}`, which the grader reads first. A template is part of what a
 /// sample is keyed by, so changing it never reuses samples drawn with another.
 public struct PromptTemplate: Sendable, Equatable, Hashable {
-    /// One chat message.
-    public struct Message: Sendable, Equatable, Hashable {
-        /// `system`, `user` or `assistant`.
-        public let role: String
-        /// The text.
-        public let content: String
-
-        /// Creates a message.
-        public init(role: String, content: String) {
-            self.role = role
-            self.content = content
-        }
-    }
-
     /// Why a template cannot be used.
     public enum Failure: Error, Equatable, Sendable {
         /// The user template has no `{question}`.
@@ -47,10 +33,10 @@ public struct PromptTemplate: Sendable, Equatable, Hashable {
         user: "{question}\n\nPut your final answer within \\boxed{}.")
 
     /// The chat messages for one problem.
-    public func messages(for problem: Problem) -> [Message] {
-        var messages: [Message] = []
-        if let system { messages.append(Message(role: "system", content: system)) }
-        messages.append(Message(role: "user", content: user.replacingOccurrences(of: Self.questionPlaceholder, with: problem.question)))
+    public func messages(for problem: Problem) -> [ChatMessage] {
+        var messages: [ChatMessage] = []
+        if let system { messages.append(.system(system)) }
+        messages.append(.user(user.replacingOccurrences(of: Self.questionPlaceholder, with: problem.question)))
         return messages
     }
 
@@ -60,7 +46,7 @@ public struct PromptTemplate: Sendable, Equatable, Hashable {
     }
 
     /// Messages as the sample store keys them: a JSON array of `{"content", "role"}`.
-    public static func document(_ messages: [Message]) -> CanonicalJSON {
+    public static func document(_ messages: [ChatMessage]) -> CanonicalJSON {
         .array(messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
     }
 }

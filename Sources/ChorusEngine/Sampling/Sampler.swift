@@ -3,25 +3,13 @@ import Synchronization
 /// Draws samples for a dataset, reading the store first and calling the model only for what is missing.
 ///
 /// Every sample is keyed by (model identity, prompt, parameters, seed,
-/// index). With a seed, sample i is requested alone with seed + i, so it is
+/// index). With a seed, sample i is requested alone with its own seed
+/// (`SamplingParameters.seed(forSample:)`), so it is
 /// the same sample however the run was batched or resumed; without one, a
 /// problem's missing samples go in one request with n > 1. Each finished
 /// sample is committed to the store as it arrives, so Ctrl-C or a crash loses
 /// nothing finished, and a rerun resumes.
 public struct Sampler: Sendable {
-    /// What a run produced.
-    public struct Outcome: Sendable {
-        /// The samples, problems in dataset order, samples in index order.
-        public let samples: SampleSet
-        /// Samples found in the store.
-        public let reused: Int
-        /// Samples drawn from the model in this run.
-        public let drawn: Int
-        /// What this run spent: every request sent (retries included), tokens, and wall time. The
-        /// sample set's own cost is the recorded cost of its samples, the same on every rerun.
-        public let spent: Cost
-    }
-
     /// The model to call.
     public let client: any ModelClient
     /// Where samples are kept.
@@ -49,7 +37,7 @@ public struct Sampler: Sendable {
     public func sample(
         _ dataset: Dataset, parameters: SamplingParameters, name: String,
         progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> SamplingOutcome {
         try await sample(
             dataset, prompts: dataset.problems.map { template.messages(for: $0) }, parameters: parameters, name: name,
             progress: progress)
@@ -58,9 +46,9 @@ public struct Sampler: Sendable {
     /// Samples every problem `parameters.n` times from a prompt of its own (`prompts[i]` for problem i),
     /// such as an aggregation prompt holding the problem's candidates; the template is not used.
     public func sample(
-        _ dataset: Dataset, prompts: [[PromptTemplate.Message]], parameters: SamplingParameters, name: String,
+        _ dataset: Dataset, prompts: [[ChatMessage]], parameters: SamplingParameters, name: String,
         progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> SamplingOutcome {
         precondition(prompts.count == dataset.count, "one prompt per problem")
         let started = clock.now()
         let identity = client.identity
@@ -102,12 +90,12 @@ public struct Sampler: Sendable {
             for job in jobs {
                 group.addTask {
                     try Task.checkCancellation()
-                    let messages = prompts[job.problemIndex].map { ChatMessage(role: $0.role, content: $0.content) }
+                    let messages = prompts[job.problemIndex]
+                    var asked = parameters
+                    asked.n = job.indices.count
+                    asked.seed = parameters.seed(forSample: job.indices[0])
                     let request = CompletionRequest(
-                        prompt: parameters.rewardModel ? .reward(messages) : .chat(messages),
-                        n: job.indices.count, temperature: parameters.temperature, topP: parameters.topP,
-                        topK: parameters.topK, maxTokens: parameters.maxTokens, stop: parameters.stop,
-                        seed: parameters.seed.map { $0 + job.indices[0] }, logprobs: parameters.logprobs)
+                        prompt: parameters.rewardModel ? .reward(messages) : .chat(messages), parameters: asked)
                     let response = try await client.complete(request)
                     let samples = Array(response.samples.prefix(job.indices.count))
                     var finishedAt: [Double] = []
@@ -147,7 +135,7 @@ public struct Sampler: Sendable {
         spent.wallSeconds = clock.now() - started
         let drawn = tally.state.withLock { $0.drawn }
         let recorded = Cost(recordedBy: entries.flatMap(\.samples), finishedAt: finished.flatMap { $0 })
-        return Outcome(
+        return SamplingOutcome(
             samples: SampleSet(name: name, entries: entries, cost: recorded), reused: reused, drawn: drawn, spent: spent)
     }
 }

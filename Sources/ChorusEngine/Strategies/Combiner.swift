@@ -6,22 +6,6 @@
 /// rerun reads them back, and Ctrl-C keeps what finished. The result is a sample set like any other
 /// (one or more combined answers per problem), whose cost is its inputs' plus its own.
 public struct Combiner: Sendable {
-    /// What a run produced.
-    public struct Outcome: Sendable {
-        /// The combined answers, problems in the input's order.
-        public let samples: SampleSet
-        /// Combined answers found in the store.
-        public let reused: Int
-        /// Combined answers drawn from the model in this run.
-        public let drawn: Int
-        /// What this run spent.
-        public let spent: Cost
-        /// Prompts whose candidates were cut to fit the budget.
-        public let truncated: Int
-        /// Prompts left out because their candidates were over the budget.
-        public let skipped: Int
-    }
-
     /// The model that combines.
     public let client: any ModelClient
     /// Where its answers are kept.
@@ -56,11 +40,11 @@ public struct Combiner: Sendable {
     /// Combines the candidates of every problem of `input`; `progress` sees each prompt round.
     public func combine(
         _ input: SampleSet, name: String, progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> SamplingOutcome {
         let started = clock.now()
         let plan = CombinerPrompts(input, template: template, selection: selection, budget: budget)
         // prompts[s][i]: the s-th prompt of problem i (nil when the problem has no s-th prompt).
-        var prompts: [[[PromptTemplate.Message]?]] = Array(
+        var prompts: [[[ChatMessage]?]] = Array(
             repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
         for prompt in plan.prompts { prompts[prompt.subset][prompt.problemIndex] = prompt.messages }
         var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
@@ -75,7 +59,7 @@ public struct Combiner: Sendable {
         spent.wallSeconds = clock.now() - started
         let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
         let own = rounds.recorded
-        return Outcome(
+        return SamplingOutcome(
             samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused, drawn: rounds.drawn,
             spent: spent, truncated: plan.truncated, skipped: plan.skipped)
     }

@@ -11,7 +11,7 @@ public struct CombinerPrompts: Sendable {
         /// The indices of the samples shown, in the order shown.
         public let candidates: [Int]
         /// The chat messages.
-        public let messages: [PromptTemplate.Message]
+        public let messages: [ChatMessage]
         /// Whether the candidates were cut to fit the budget.
         public let truncated: Bool
     }

@@ -66,7 +66,7 @@ public struct CombinerTemplate: Sendable, Equatable {
     }
 
     /// The user message for a question and its candidates' texts.
-    public func prompt(question: String, candidates: [String]) -> [PromptTemplate.Message] {
+    public func prompt(question: String, candidates: [String]) -> [ChatMessage] {
         let written = candidates.enumerated().map { offset, text in
             candidateFormat.replacingOccurrences(of: "{index}", with: String(offset + 1))
                 .replacingOccurrences(of: "{text}", with: text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -74,7 +74,7 @@ public struct CombinerTemplate: Sendable, Equatable {
         // Candidates first, so a `{question}` written inside a candidate is never replaced.
         let content = text.replacingOccurrences(of: "{question}", with: question)
             .replacingOccurrences(of: "{candidates}", with: written.joined(separator: "\n\n"))
-        return [PromptTemplate.Message(role: "user", content: content)]
+        return [ChatMessage(role: "user", content: content)]
     }
 
     /// A template from a file's text: one final newline is not part of the prompt.

@@ -19,20 +19,6 @@ public struct SampleScorer: Sendable {
         case rewardModel
     }
 
-    /// What a run produced.
-    public struct Outcome: Sendable {
-        /// The input samples with their scores; the cost includes the judge's.
-        public let samples: SampleSet
-        /// Judgements read from the store.
-        public let reused: Int
-        /// Judgements drawn in this run.
-        public let drawn: Int
-        /// What this run spent.
-        public let spent: Cost
-        /// Judgements with no readable score.
-        public let unreadable: Int
-    }
-
     /// The judge's prompt, with `{question}` and `{solution}`.
     public static let defaultPrompt = """
         Problem: {question}
@@ -88,7 +74,7 @@ public struct SampleScorer: Sendable {
     /// Scores every sample of `input` (the first `k` of each problem when given).
     public func score(
         _ input: SampleSet, k: Int? = nil, progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> SamplingOutcome {
         let started = clock.now()
         var entries = input.entries
         var unreadable = 0
@@ -112,19 +98,19 @@ public struct SampleScorer: Sendable {
         var spent = judged.spent
         spent.wallSeconds = clock.now() - started
         let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + judged.recorded)
-        return Outcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
+        return SamplingOutcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
     }
 
     /// What the rater reads for one solution.
-    func messages(for problem: Problem, solution: String) -> [PromptTemplate.Message] {
+    func messages(for problem: Problem, solution: String) -> [ChatMessage] {
         switch rater {
         case .judge(let prompt):
             // The question first: a solution that writes `{question}` is left as it is.
             let content = prompt.replacingOccurrences(of: "{question}", with: problem.question)
                 .replacingOccurrences(of: "{solution}", with: solution)
-            return [PromptTemplate.Message(role: "user", content: content)]
+            return [ChatMessage(role: "user", content: content)]
         case .rewardModel:
-            return PromptTemplate.standard.messages(for: problem) + [PromptTemplate.Message(role: "assistant", content: solution)]
+            return PromptTemplate.standard.messages(for: problem) + [ChatMessage(role: "assistant", content: solution)]
         }
     }
 }

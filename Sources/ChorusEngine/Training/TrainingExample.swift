@@ -16,7 +16,7 @@ public struct TrainingExample: Sendable, Equatable {
     /// What the prompt asks for.
     public let kind: Kind
     /// The chat messages the trained model sees.
-    public let messages: [PromptTemplate.Message]
+    public let messages: [ChatMessage]
     /// Which split the row is in (all rows of a problem share one split).
     public let split: TrainingSplit.Part
     /// Where the trained model must put its answer for the reward to read it.
@@ -32,7 +32,7 @@ public struct TrainingExample: Sendable, Equatable {
 
     /// Creates a row.
     public init(
-        problem: Problem, kind: Kind, messages: [PromptTemplate.Message], split: TrainingSplit.Part,
+        problem: Problem, kind: Kind, messages: [ChatMessage], split: TrainingSplit.Part,
         answerFormat: RewardFunction.AnswerFormat, target: String? = nil, candidateCount: Int = 0,
         majorityCorrect: Bool? = nil, anyCorrect: Bool? = nil
     ) {

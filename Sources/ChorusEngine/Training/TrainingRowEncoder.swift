@@ -50,7 +50,7 @@ public struct TrainingRowEncoder: Sendable {
         guard let target = example.target else { return nil }
         var row = extraInfo(example, index: index)
         row["prompt"] = PromptTemplate.document(example.messages)
-        row["completion"] = PromptTemplate.document([PromptTemplate.Message(role: "assistant", content: target)])
+        row["completion"] = PromptTemplate.document([ChatMessage(role: "assistant", content: target)])
         row["ground_truth"] = .string(example.problem.goldAnswer)
         return .object(row)
     }

@@ -22,7 +22,8 @@ import ChorusTestSupport
             model: "m", endpoints: servers.map(\.baseURL), apiKey: key, settings: settings, random: SplitMix64(seed: 1))
     }
 
-    static let question = CompletionRequest(prompt: .chat([.user("2+2?")]), temperature: 0.5, seed: 11)
+    static let question = CompletionRequest(prompt: .chat([.user("2+2?")]),
+        parameters: SamplingParameters(temperature: 0.5, maxTokens: nil, seed: 11))
 
     func failure(_ body: () async throws -> CompletionResponse) async -> ModelClientError? {
         do {
@@ -54,7 +55,8 @@ import ChorusTestSupport
     @Test func rawPromptsGoToCompletions() async throws {
         let body = #"{"choices":[{"index":0,"text":" 4","finish_reason":"length","logprobs":{"token_logprobs":[-1.0,-2.0]}}]}"#
         let server = try StubHTTPServer(replies: [.json(body)])
-        let response = try await Self.client([server]).complete(CompletionRequest(prompt: .text("2+2="), logprobs: true))
+        let response = try await Self.client([server]).complete(CompletionRequest(prompt: .text("2+2="),
+            parameters: SamplingParameters(temperature: nil, maxTokens: nil, logprobs: true)))
         #expect(response.samples == [Sample(text: " 4", finishReason: "length", completionTokens: 2,
             latency: response.samples.first?.latency, meanLogProbability: -1.5)])
         #expect(server.requests.first?.path == "/v1/completions")
@@ -64,7 +66,7 @@ import ChorusTestSupport
     @Test func nativeManyIsOneRequest() async throws {
         let server = try StubHTTPServer(replies: [.json(Self.chat(["a", "b", "c"], completion: 9))])
         var request = Self.question
-        request.n = 3
+        request.parameters.n = 3
         let response = try await Self.client([server]).complete(request)
         #expect(response.samples.map(\.text) == ["a", "b", "c"])
         #expect(server.requests.count == 1)
@@ -79,7 +81,7 @@ import ChorusTestSupport
         }
         let client = try Self.client([server])
         var request = Self.question
-        request.n = 3
+        request.parameters.n = 3
         let first = try await client.complete(request)
         #expect(first.samples.map(\.text) == ["seed 11", "seed 12", "seed 13"])
         #expect(first.cost.calls == 4)  // the native try, then three single requests
@@ -226,7 +228,7 @@ import ChorusTestSupport
         settings.maxConcurrentRequests = 3
         let client = try Self.client([server], settings: settings)
         var request = Self.question
-        request.n = 12
+        request.parameters.n = 12
         await client.markFansOutForTesting()
         let response = try await client.complete(request)
         #expect(response.samples.count == 12)

@@ -7,7 +7,7 @@ import Testing
         let model = CandidateCountingModel()
         let store = InMemorySampleStore()
         let problems = try Dataset.builtIn(named: "arithmetic", count: 2, seed: 1).problems
-        let prompt = { (text: String) in [PromptTemplate.Message(role: "user", content: text)] }
+        let prompt = { (text: String) in [ChatMessage(role: "user", content: text)] }
         var rounds = PromptRounds(
             sampler: Sampler(client: model, store: store), parameters: SamplingParameters(n: 1, temperature: 0, maxTokens: 8, seed: 1),
             name: "rounds")

@@ -13,7 +13,7 @@ import Testing
 
     @Test func noSystemMessageWhenNil() throws {
         let template = try PromptTemplate(system: nil, user: "Q: {question}\nA:")
-        #expect(template.messages(for: problem) == [PromptTemplate.Message(role: "user", content: "Q: What is 2 + 3?\nA:")])
+        #expect(template.messages(for: problem) == [ChatMessage(role: "user", content: "Q: What is 2 + 3?\nA:")])
     }
 
     @Test func theQuestionPlaceholderIsRequired() {

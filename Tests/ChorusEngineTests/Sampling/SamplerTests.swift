@@ -23,12 +23,12 @@ final class CountingModel: ModelClient {
             list.append(request)
             return list.count
         }
-        if let limit = answersSeedsUpTo, (request.seed ?? 0) > limit {
+        if let limit = answersSeedsUpTo, (request.parameters.seed ?? 0) > limit {
             try await Task.sleep(nanoseconds: 600_000_000_000)
         }
-        let count = returnsFewer ? max(0, request.n - 1) : request.n
+        let count = returnsFewer ? max(0, request.parameters.n - 1) : request.parameters.n
         let samples = (0..<count).map { offset in
-            Sample(text: "so \\boxed{\(request.seed.map { $0 + offset } ?? number * 100 + offset)}", completionTokens: 5)
+            Sample(text: "so \\boxed{\(request.parameters.seed.map { $0 + offset } ?? number * 100 + offset)}", completionTokens: 5)
         }
         return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 10, completionTokens: 5 * count))
     }
@@ -46,7 +46,7 @@ final class CountingModel: ModelClient {
         #expect(outcome.drawn == 12)
         #expect(outcome.reused == 0)
         #expect(model.requestCount == 12)
-        #expect(model.requests.withLock { $0.allSatisfy { $0.n == 1 } })
+        #expect(model.requests.withLock { $0.allSatisfy { $0.parameters.n == 1 } })
         #expect(outcome.samples.entries[0].samples.map(\.text) == (10..<14).map { "so \\boxed{\($0)}" })
         #expect(outcome.spent.calls == 12)
     }
@@ -96,7 +96,7 @@ final class CountingModel: ModelClient {
             .sample(dataset, parameters: SamplingParameters(n: 5, seed: 1), name: "s")
         #expect(outcome.reused == 6)
         #expect(outcome.drawn == 9)
-        #expect(model.requests.withLock { $0.compactMap(\.seed).sorted() } == [3, 3, 3, 4, 4, 4, 5, 5, 5])
+        #expect(model.requests.withLock { $0.compactMap(\.parameters.seed).sorted() } == [3, 3, 3, 4, 4, 4, 5, 5, 5])
     }
 
     @Test func unseededRunAsksOncePerProblemWithNativeN() async throws {
@@ -104,8 +104,8 @@ final class CountingModel: ModelClient {
         let outcome = try await Sampler(client: model, store: InMemorySampleStore())
             .sample(dataset, parameters: SamplingParameters(n: 4), name: "s")
         #expect(model.requestCount == 3)
-        #expect(model.requests.withLock { $0.map(\.n) } == [4, 4, 4])
-        #expect(model.requests.withLock { $0.allSatisfy { $0.seed == nil } })
+        #expect(model.requests.withLock { $0.map(\.parameters.n) } == [4, 4, 4])
+        #expect(model.requests.withLock { $0.allSatisfy { $0.parameters.seed == nil } })
         #expect(outcome.samples.sampleCount == 12)
     }
 

@@ -28,4 +28,16 @@ import Testing
         let documents = Set(([base] + variants).map(\.keyDocument.text))
         #expect(documents.count == 7)
     }
+
+    @Test func aServerDefaultIsLeftOutOfTheKey() {
+        let defaults = SamplingParameters(n: 1, temperature: nil, maxTokens: nil)
+        #expect(defaults.keyDocument.text == #"{"logprobs":false,"stop":[]}"#)
+    }
+
+    @Test func sampleIIsDrawnWithSeedPlusI() {
+        let seeded = SamplingParameters(n: 4, seed: 10)
+        #expect((0..<4).map { seeded.seed(forSample: $0) } == [10, 11, 12, 13])
+        #expect(SamplingParameters(n: 4).seed(forSample: 2) == nil)
+        #expect(SamplingParameters.seed(base: Int.max, sample: 1) == Int.min)
+    }
 }

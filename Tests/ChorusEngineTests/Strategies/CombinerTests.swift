@@ -14,7 +14,7 @@ final class CandidateCountingModel: ModelClient {
         let prompt = messages.map(\.content).joined(separator: "\n")
         prompts.withLock { $0.append(prompt) }
         let seen = prompt.components(separatedBy: "\nAnswer ").count - 1 + prompt.components(separatedBy: "\nSolution ").count - 1
-        let samples = (0..<request.n).map { _ in
+        let samples = (0..<request.parameters.n).map { _ in
             Sample(text: "<think>\\boxed{0} is tempting</think><answer>\(seen)</answer> \\boxed{\(seen)}", promptTokens: 50, completionTokens: 7)
         }
         return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 50, completionTokens: 7))

@@ -5,7 +5,7 @@ import Testing
 @Suite struct TrainingRowEncoderTests {
     static let example = TrainingExample(
         problem: Problem(id: "p7", question: "q", goldAnswer: "12", source: "t"), kind: .aggregate,
-        messages: [PromptTemplate.Message(role: "user", content: "Question: q")], split: .test, answerFormat: .answerTag,
+        messages: [ChatMessage(role: "user", content: "Question: q")], split: .test, answerFormat: .answerTag,
         candidateCount: 4, majorityCorrect: false, anyCorrect: true)
 
     @Test func eachEngineGetsItsOwnKeys() {

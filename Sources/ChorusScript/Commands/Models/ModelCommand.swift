@@ -47,11 +47,13 @@ struct ModelCommand: Command {
             let model = try invocation.mapping(at: Self.spec) { try ReplayModel(path: path) }
             return .object(ModelValue(client: model, detail: "recorded samples from \(path)"))
         case .local(let name):
-            guard LocalEngine.knownModels.contains(name) else {
-                throw ArgumentError(
-                    wrapping: LocalEngine.Failure.unknownModel(name, known: LocalEngine.knownModels), at: Self.spec)
+            let output = invocation.session.output
+            let client = try invocation.mapping(at: Self.spec) {
+                try LazyLocalClient(name: name, settings: settings, engines: invocation.session.services.localEngines) {
+                    output.writeError("starting the local engine (\($0))…\n")
+                }
             }
-            return try await LocalModels.start(name, settings: settings, invocation: invocation)
+            return .object(ModelValue(client: client, detail: "local engine (started when a sample is needed)"))
         }
     }
 }

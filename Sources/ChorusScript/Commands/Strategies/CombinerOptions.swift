@@ -81,7 +81,7 @@ struct CombinerOptions: ParameterList {
     static func run(
         _ combiner: Combiner, on input: SampleSet, name: String, command: String, model: ModelValue,
         at argument: some ParameterNaming, invocation: Invocation
-    ) async throws -> Combiner.Outcome {
+    ) async throws -> SamplingOutcome {
         let outcome = try await StoredModelRun.perform(
             command, results: "answers", invocation: invocation, at: argument
         ) {

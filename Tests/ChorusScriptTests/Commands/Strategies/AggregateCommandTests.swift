@@ -10,8 +10,8 @@ struct FixedAnswerModel: ModelClient {
     let text: String
 
     func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
-        let samples = (0..<request.n).map { _ in Sample(text: text, promptTokens: 40, completionTokens: 6) }
-        return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 40, completionTokens: 6 * request.n))
+        let samples = (0..<request.parameters.n).map { _ in Sample(text: text, promptTokens: 40, completionTokens: 6) }
+        return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 40, completionTokens: 6 * request.parameters.n))
     }
 }
 

@@ -8,13 +8,13 @@ public enum ArithmeticAnswerForm: String, Sendable, CaseIterable, Codable {
     case decimal
 
     /// The answer written in this form.
-    func text(for value: ArithmeticProblemGenerator.Rational) -> String {
+    func text(for value: Rational) -> String {
         switch self {
         case .integer:
             precondition(value.isInteger, "an integer answer must be whole")
             return String(value.numerator)
         case .fraction:
-            return value.fractionText
+            return value.description
         case .decimal:
             guard let text = value.decimalText else { preconditionFailure("a decimal answer must terminate") }
             return text

@@ -1,4 +1,3 @@
-private typealias Exact = ArithmeticProblemGenerator.Rational
 private typealias Wording = ArithmeticWording
 
 extension ArithmeticTemplate {
@@ -27,7 +26,7 @@ extension ArithmeticTemplate {
                 + "and the \(second.plural) cost \(count2) × \(Wording.money(cents: cents2)) = \(Wording.money(cents: count2 * cents2)), "
                 + "so the total is \(Wording.money(cents: totalCents)). "
                 + "The change is $\(bill) − \(Wording.money(cents: totalCents)) = \(Wording.money(cents: change)).",
-            answer: Exact(change, 100),
+            answer: Rational.exact(change, 100),
             quantities: ["count1": count1, "cents1": cents1, "count2": count2, "cents2": cents2, "bill": bill]
         )
     }
@@ -49,7 +48,7 @@ extension ArithmeticTemplate {
             steps: "In \(weeks) weeks \(name) saves \(weeks) × $\(weekly) = $\(weeks * weekly). "
                 + "With the $\(start) already saved, that makes $\(saved). "
                 + "After spending $\(spent), \(name) has $\(saved) − $\(spent) = $\(left) left.",
-            answer: Exact(left),
+            answer: Rational(left),
             quantities: ["start": start, "weekly": weekly, "weeks": weeks, "spent": spent]
         )
     }
@@ -63,7 +62,7 @@ extension ArithmeticTemplate {
         repeat {
             ratioA = random.int(in: 1...9)
             ratioB = random.int(in: 1...9)
-        } while ratioA == ratioB || Exact.gcd(ratioA, ratioB) != 1
+        } while ratioA == ratioB || Rational.gcd(ratioA, ratioB) != 1
         let share = random.int(in: 2...12)
         let parts = ratioA + ratioB
         let total = parts * share
@@ -83,7 +82,7 @@ extension ArithmeticTemplate {
         return ArithmeticDraft(
             question: "\(first) and \(second) share \(total) \(items) in the ratio \(ratioA):\(ratioB). \(ask)",
             steps: steps,
-            answer: Exact(asksForDifference ? difference * share : ratioB * share),
+            answer: Rational(asksForDifference ? difference * share : ratioB * share),
             quantities: [
                 "total": total, "ratioA": ratioA, "ratioB": ratioB, "asksForDifference": asksForDifference ? 1 : 0,
             ]
@@ -111,7 +110,7 @@ extension ArithmeticTemplate {
                 + "What was the average high temperature, in degrees Celsius?"
         }
         let sum = values.reduce(0, +)
-        let mean = Exact(sum, count)
+        let mean = Rational.exact(sum, count)
         var quantities = ["count": count]
         for (position, value) in values.enumerated() {
             quantities["value\(position + 1)"] = value

@@ -24,7 +24,7 @@ import Testing
 
     @Test func nounsAgreeWithCounts() {
         #expect(ArithmeticWording.noun(.init(1), "mile", "miles") == "mile")
-        #expect(ArithmeticWording.noun(.init(1, 2), "mile", "miles") == "miles")
+        #expect(ArithmeticWording.noun(.exact(1, 2), "mile", "miles") == "miles")
         #expect(ArithmeticWording.word(for: 4) == "four")
     }
 }

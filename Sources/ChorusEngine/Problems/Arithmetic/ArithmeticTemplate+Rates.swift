@@ -1,4 +1,3 @@
-private typealias Exact = ArithmeticProblemGenerator.Rational
 private typealias Wording = ArithmeticWording
 
 extension ArithmeticTemplate {
@@ -12,16 +11,16 @@ extension ArithmeticTemplate {
         let speed = random.int(in: mode.speeds)
         let minutes = random.element(of: [15, 30, 45, 75, 90, 105, 135, 150])
         let name = Wording.name(&random)
-        let hours = Exact(minutes, 60)
-        let distance = Exact(speed) * hours
+        let hours = Rational.exact(minutes, 60)
+        let distance = Rational(speed) * hours
         let ask = random.element(of: [
             "How many \(unit.1) does \(name) travel?",
             "How far does \(name) go, in \(unit.1)?",
         ])
         return ArithmeticDraft(
             question: "\(name) \(mode.verb) at a steady \(speed) \(unit.1) per hour for \(minutes) minutes. \(ask)",
-            steps: "\(minutes) minutes is \(minutes)/60 = \(hours.fractionText) of an hour. "
-                + "Distance is speed times time: \(speed) × \(hours.fractionText) = \(distance.decimalText ?? "") "
+            steps: "\(minutes) minutes is \(minutes)/60 = \(hours.description) of an hour. "
+                + "Distance is speed times time: \(speed) × \(hours.description) = \(distance.decimalText ?? "") "
                 + "\(Wording.noun(distance, unit.0, unit.1)).",
             answer: distance,
             quantities: ["speed": speed, "minutes": minutes]
@@ -37,14 +36,14 @@ extension ArithmeticTemplate {
         let hoursA = random.int(in: 2...12)
         var hoursB = random.int(in: 2...11)
         if hoursB >= hoursA { hoursB += 1 }
-        let together = Exact(1, hoursA) + Exact(1, hoursB)
-        let time = Exact(1) / together
+        let together = Rational.exact(1, hoursA) + Rational.exact(1, hoursB)
+        let time = Rational(1) / together
         return ArithmeticDraft(
             question: "\(first) can \(job) alone in \(hoursA) hours, and \(second) can do the same job alone in "
                 + "\(hoursB) hours. Working together at those rates, how many hours do they need to finish the job?",
             steps: "\(first) does 1/\(hoursA) of the job each hour and \(second) does 1/\(hoursB). "
-                + "Together they do 1/\(hoursA) + 1/\(hoursB) = \(together.fractionText) of the job each hour, "
-                + "so the job takes 1 ÷ \(together.fractionText) = \(time.fractionText) hours.",
+                + "Together they do 1/\(hoursA) + 1/\(hoursB) = \(together.description) of the job each hour, "
+                + "so the job takes 1 ÷ \(together.description) = \(time.description) hours.",
             answer: time,
             quantities: ["hoursA": hoursA, "hoursB": hoursB]
         )
@@ -67,7 +66,7 @@ extension ArithmeticTemplate {
                 + "\(item.0), how much do \(wanted) \(item.1) cost, in dollars?",
             steps: "One \(item.0) costs \(Wording.money(cents: packCents)) ÷ \(packSize) = \(Wording.money(cents: unitCents)), "
                 + "so \(wanted) \(item.1) cost \(wanted) × \(Wording.money(cents: unitCents)) = \(Wording.money(cents: totalCents)).",
-            answer: Exact(totalCents, 100),
+            answer: Rational.exact(totalCents, 100),
             quantities: ["packSize": packSize, "packCents": packCents, "wanted": wanted]
         )
     }

@@ -1,10 +1,9 @@
-private typealias Exact = ArithmeticProblemGenerator.Rational
 private typealias Wording = ArithmeticWording
 
 extension ArithmeticTemplate {
     static func fractionOfQuantity(_ random: inout SplitMix64) -> ArithmeticDraft {
         let denominator = random.element(of: [3, 4, 5, 6, 8, 10, 12])
-        let numerator = random.element(of: (1..<denominator).filter { Exact.gcd($0, denominator) == 1 })
+        let numerator = random.element(of: (1..<denominator).filter { Rational.gcd($0, denominator) == 1 })
         let total = denominator * random.int(in: 3...25)
         let part = total / denominator * numerator
         let left = total - part
@@ -27,7 +26,7 @@ extension ArithmeticTemplate {
             question: "\(scene.0) \(scene.1)",
             steps: "\(fraction) of \(total) is \(total) ÷ \(denominator) × \(numerator) = \(part). "
                 + "That leaves \(total) − \(part) = \(left).",
-            answer: Exact(left),
+            answer: Rational(left),
             quantities: ["total": total, "numerator": numerator, "denominator": denominator]
         )
     }
@@ -38,27 +37,27 @@ extension ArithmeticTemplate {
         ])
         let (first, second) = Wording.twoNames(&random)
         let denominators = [2, 3, 4, 5, 6, 8, 10, 12]
-        var firstPart = Exact(1, 2)
-        var secondPart = Exact(1, 2)
+        var firstPart = Rational.exact(1, 2)
+        var secondPart = Rational.exact(1, 2)
         // Redraw until the two parts leave something over; each try is accepted about half the time.
         repeat {
             let firstDenominator = random.element(of: denominators)
-            firstPart = Exact(random.int(in: 1...(firstDenominator - 1)), firstDenominator)
+            firstPart = Rational.exact(random.int(in: 1...(firstDenominator - 1)), firstDenominator)
             let secondDenominator = random.element(of: denominators)
-            secondPart = Exact(random.int(in: 1...(secondDenominator - 1)), secondDenominator)
+            secondPart = Rational.exact(random.int(in: 1...(secondDenominator - 1)), secondDenominator)
         } while (firstPart + secondPart).numerator >= (firstPart + secondPart).denominator
         let eaten = firstPart + secondPart
-        let left = Exact(1) - eaten
+        let left = Rational(1) - eaten
         let asksForRemainder = random.int(in: 0...1) == 1
         let ask = asksForRemainder
             ? "What fraction of the \(item) is left?"
             : "What fraction of the \(item) did they eat altogether?"
-        var steps = "Together they ate \(firstPart.fractionText) + \(secondPart.fractionText) = \(eaten.fractionText) of the \(item)."
+        var steps = "Together they ate \(firstPart.description) + \(secondPart.description) = \(eaten.description) of the \(item)."
         if asksForRemainder {
-            steps += " What is left is 1 − \(eaten.fractionText) = \(left.fractionText)."
+            steps += " What is left is 1 − \(eaten.description) = \(left.description)."
         }
         return ArithmeticDraft(
-            question: "\(first) ate \(firstPart.fractionText) of a \(item), and \(second) ate \(secondPart.fractionText) "
+            question: "\(first) ate \(firstPart.description) of a \(item), and \(second) ate \(secondPart.description) "
                 + "of the same \(item). \(ask)",
             steps: steps,
             answer: asksForRemainder ? left : eaten,

@@ -1,4 +1,3 @@
-private typealias Exact = ArithmeticProblemGenerator.Rational
 private typealias Wording = ArithmeticWording
 
 extension ArithmeticTemplate {
@@ -17,7 +16,7 @@ extension ArithmeticTemplate {
                 + "What is its sale price, in dollars?",
             steps: "The discount is \(percent)% of $\(price) = \(Wording.money(cents: discountCents)). "
                 + "The sale price is $\(price) − \(Wording.money(cents: discountCents)) = \(Wording.money(cents: saleCents)).",
-            answer: Exact(saleCents, 100),
+            answer: Rational.exact(saleCents, 100),
             quantities: ["price": price, "percent": percent]
         )
     }
@@ -25,7 +24,7 @@ extension ArithmeticTemplate {
     static func percentIncrease(_ random: inout SplitMix64) -> ArithmeticDraft {
         let percent = random.element(of: [5, 8, 10, 12, 15, 20, 25, 30, 40, 50])
         // A multiple of this step has a whole-number percentage.
-        let step = 100 / Exact.gcd(percent, 100)
+        let step = 100 / Rational.gcd(percent, 100)
         let base = step * random.int(in: max(1, (40 + step - 1) / step)...(600 / step))
         let increase = base * percent / 100
         let result = base + increase
@@ -44,7 +43,7 @@ extension ArithmeticTemplate {
             question: "\(scene.0) \(scene.1)",
             steps: "\(percent)% of \(base) is \(base) × \(percent) ÷ 100 = \(increase). "
                 + "The new total is \(base) + \(increase) = \(result).",
-            answer: Exact(result),
+            answer: Rational(result),
             quantities: ["base": base, "percent": percent]
         )
     }
@@ -65,8 +64,8 @@ extension ArithmeticTemplate {
              "What percent of the plants are tomato plants?"),
         ]
         let scene = random.element(of: scenes)
-        let share = Exact(part, total)
-        let percent = share * Exact(100)
+        let share = Rational.exact(part, total)
+        let percent = share * Rational(100)
         return ArithmeticDraft(
             question: "\(scene.0) \(scene.1)",
             steps: "\(part) ÷ \(total) = \(share.decimalText ?? ""), which is \(percent.decimalText ?? "")%.",

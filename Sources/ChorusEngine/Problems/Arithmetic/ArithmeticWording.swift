@@ -39,7 +39,7 @@ enum ArithmeticWording {
     }
 
     /// The singular for exactly one, the plural otherwise.
-    static func noun(_ value: ArithmeticProblemGenerator.Rational, _ singular: String, _ plural: String) -> String {
-        value == ArithmeticProblemGenerator.Rational(1) ? singular : plural
+    static func noun(_ value: Rational, _ singular: String, _ plural: String) -> String {
+        value == Rational(1) ? singular : plural
     }
 }

@@ -3,6 +3,6 @@ struct ArithmeticDraft: Sendable {
     var question: String
     /// The worked steps, without the closing `The answer is …` sentence.
     var steps: String
-    var answer: ArithmeticProblemGenerator.Rational
+    var answer: Rational
     var quantities: [String: Int]
 }

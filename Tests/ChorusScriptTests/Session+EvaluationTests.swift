@@ -9,8 +9,8 @@ private func evaluate(_ text: String) async -> (output: String, error: String) {
     return (harness.output.output, harness.output.error)
 }
 
-@Suite("Interpreter")
-struct InterpreterTests {
+@Suite("Session evaluation")
+struct SessionEvaluationTests {
     @Test(
         "arithmetic",
         arguments: [

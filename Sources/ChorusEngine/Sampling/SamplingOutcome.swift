@@ -1,0 +1,31 @@
+/// What a run that draws samples produced: sampling, combining (aggregation, refinement) and scoring.
+public struct SamplingOutcome: Sendable {
+    /// The samples, problems in the input's order, samples in index order; scored samples carry their scores.
+    public let samples: SampleSet
+    /// Samples (answers, judgements) found in the store.
+    public let reused: Int
+    /// Samples drawn from the model in this run.
+    public let drawn: Int
+    /// What this run spent: every request sent (retries included), tokens, and wall time. The
+    /// sample set's own cost is the recorded cost of its samples, the same on every rerun.
+    public let spent: Cost
+    /// Prompts whose candidates were cut to fit the budget (combining only).
+    public let truncated: Int
+    /// Prompts left out because their candidates were over the budget (combining only).
+    public let skipped: Int
+    /// Judgements with no readable score (scoring only).
+    public let unreadable: Int
+
+    /// Creates an outcome; the counts that belong to one kind of run are 0 for the others.
+    public init(
+        samples: SampleSet, reused: Int, drawn: Int, spent: Cost, truncated: Int = 0, skipped: Int = 0, unreadable: Int = 0
+    ) {
+        self.samples = samples
+        self.reused = reused
+        self.drawn = drawn
+        self.spent = spent
+        self.truncated = truncated
+        self.skipped = skipped
+        self.unreadable = unreadable
+    }
+}
