@@ -1,10 +1,10 @@
-"""Tests for chorus_reward.py, the Python twin of Chorus's Swift reward function.
+"""Tests for chorus_reward.py, the trainers' adapter to Chorus's Swift grader (`chorus grade --serve`).
 
 Run from the repository root:
 
     CHORUS_BIN=/path/to/.build/debug/chorus python3 -m unittest discover -s Tests/Fixtures -p 'test_*.py' -v
 
-Without CHORUS_BIN the comparison with the Swift oracle (`chorus grade --pairs --reward`) is skipped.
+Every test drives the grader, so without CHORUS_BIN the suite is skipped.
 """
 
 import inspect
@@ -21,11 +21,16 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 MODULE_DIR = os.path.join(ROOT, "Sources", "ChorusEngine", "Training", "Python")
 MODULE_PATH = os.path.join(MODULE_DIR, "chorus_reward.py")
 CASES_PATH = os.path.join(HERE, "reward-cases.jsonl")
+BINARY = os.environ.get("CHORUS_BIN")
 
 if MODULE_DIR not in sys.path:
     sys.path.insert(0, MODULE_DIR)
+if BINARY:
+    os.environ["CHORUS_GRADER"] = BINARY
 
 import chorus_reward  # noqa: E402
+
+needs_grader = unittest.skipUnless(BINARY, "set CHORUS_BIN to a chorus binary (e.g. .build/debug/chorus)")
 
 
 def load_cases():
@@ -47,6 +52,7 @@ def run_python_cli(*args, stdin=None):
     )
 
 
+@needs_grader
 class PresetsAndDefaults(unittest.TestCase):
     def test_presets(self):
         self.assertEqual(chorus_reward.PRESETS, {"paper": (1.0, 0.05, 0.0), "shaped": (1.0, 0.0, -1.0)})
@@ -63,8 +69,6 @@ class PresetsAndDefaults(unittest.TestCase):
             self.assertEqual(chorus_reward.score("<answer>72</answer>", gold, preset, "boxed"), unformatted)
 
     def test_answer_tag_format_ignores_a_box_outside_the_tag(self):
-        # The spec: answer_tag uses only the <answer> rule. (The Swift binary currently also accepts a
-        # bare \boxed{} here, so this case is kept out of reward-cases.jsonl.)
         self.assertIsNone(chorus_reward.extract("So \\boxed{42}.", "answer_tag"))
         self.assertEqual(chorus_reward.score("So \\boxed{42}.", "42", "shaped"), -1.0)
 
@@ -76,7 +80,7 @@ class PresetsAndDefaults(unittest.TestCase):
 
     def test_extract_and_equivalence(self):
         self.assertEqual(chorus_reward.extract("<answer> \\boxed{\\frac{1}{2}} </answer>", "answer_tag"), "\\frac{1}{2}")
-        self.assertEqual(chorus_reward.extract("a \\boxed{1} b \\boxed{2", "boxed"), "1")
+        self.assertEqual(chorus_reward.extract("a \\boxed{1} b \\boxed{2}", "boxed"), "2")
         self.assertTrue(chorus_reward.is_equivalent("1{,}000", "1000"))
         self.assertTrue(chorus_reward.is_equivalent("2\\frac{1}{2}", "2.5"))
         self.assertFalse(chorus_reward.is_equivalent("1000000", "1000001"))
@@ -84,7 +88,44 @@ class PresetsAndDefaults(unittest.TestCase):
         self.assertFalse(chorus_reward.is_equivalent("3.14", "\\pi"))
         self.assertTrue(chorus_reward.is_equivalent("\\text{(B)}", "B"))
 
+    def test_a_truncated_response_scores_as_unformatted(self):
+        for preset, (correct, formatted, unformatted) in chorus_reward.PRESETS.items():
+            # Cut off at the token limit: no answer counts, even a right one already written.
+            self.assertEqual(chorus_reward.score("<answer>72</answer> and more", "72", preset, finish_reason="length"),
+                             unformatted)
+            self.assertEqual(chorus_reward.score("<answer>72</answer>", "72", preset, finish_reason="stop"), correct)
+            # Ending inside an unclosed box or tag is cut off too, whatever the finish reason.
+            self.assertEqual(chorus_reward.score("\\boxed{7} so \\boxed{72", "72", preset, "boxed"), unformatted)
+            self.assertEqual(chorus_reward.score("so <answer>72", "72", preset), unformatted)
+            # A server that stops at `</answer>` removes it: a stopped response may lack it.
+            self.assertEqual(chorus_reward.score("so <answer>72", "72", preset, finish_reason="stop"), correct)
+        rows = chorus_reward.score_many([{"response": "\\boxed{72", "gold": "72", "format": "boxed"}])
+        self.assertEqual(rows[0]["truncated"], True)
+        self.assertEqual(rows[0]["formatted"], False)
 
+    def test_the_grader_is_found_and_reported(self):
+        self.assertEqual(chorus_reward.grader_path(), BINARY)
+        with mock.patch.dict(os.environ, {"CHORUS_GRADER": ""}), mock.patch.object(chorus_reward.shutil, "which",
+                                                                                     return_value=None):
+            with self.assertRaises(RuntimeError):
+                chorus_reward.grader_path()
+
+    def test_a_batch_is_one_exchange_and_keeps_order(self):
+        rows = [{"response": "<answer>%d</answer>" % (i % 7), "gold": "3", "preset": "shaped"} for i in range(3000)]
+        rewards = [row["reward"] for row in chorus_reward.score_many(rows)]
+        self.assertEqual(rewards, [1.0 if i % 7 == 3 else 0.0 for i in range(3000)])
+
+    def test_a_forked_child_starts_its_own_grader(self):
+        self.assertEqual(chorus_reward.score("<answer>1</answer>", "1"), 1.0)
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0 if chorus_reward.score("<answer>2</answer>", "2") == 1.0 else 1)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(status, 0)
+        self.assertEqual(chorus_reward.score("<answer>3</answer>", "3"), 1.0)
+
+
+@needs_grader
 class TrainerEntryPoints(unittest.TestCase):
     def test_verl_compute_score(self):
         parameters = list(inspect.signature(chorus_reward.compute_score).parameters)
@@ -97,6 +138,12 @@ class TrainerEntryPoints(unittest.TestCase):
         self.assertEqual(chorus_reward.compute_score("math", "<answer>18</answer>", "18", extra), -1.0)
         self.assertEqual(chorus_reward.compute_score("math", "\\boxed{17}", "18", extra), 0.0)
         self.assertEqual(chorus_reward.compute_score("math", "\\boxed{18}", "18", extra_info=extra), 1.0)
+        # verl's batch reward manager passes lists and takes a list.
+        batch = chorus_reward.compute_score(["a", "b"], ["<answer>18</answer>", "\\boxed{18}"], ["18", "18"],
+                                            [None, extra])
+        self.assertEqual(batch, [1.0, 1.0])
+        truncated = dict(extra, finish_reason="length")
+        self.assertEqual(chorus_reward.compute_score("math", "\\boxed{18}", "18", truncated), -1.0)
 
     def test_trl_reward_func(self):
         parameters = inspect.signature(chorus_reward.trl_reward_func).parameters
@@ -161,6 +208,7 @@ class TrainerEntryPoints(unittest.TestCase):
         self.assertEqual(values, [-1.0])
 
 
+@needs_grader
 class Preflight(unittest.TestCase):
     def setUp(self):
         self.directory = tempfile.TemporaryDirectory()
@@ -194,7 +242,7 @@ class Preflight(unittest.TestCase):
             {"id": "missing", "prompt": "q"},
             {"id": "boxed-gold", "prompt": "q", "ground_truth": "\\boxed{5}"},
             # A gold the grader cannot parse can never be matched: even itself only scores `formatted`.
-            {"id": "unparseable-gold", "prompt": "q", "ground_truth": "0.\\overline{3}"},
+            {"id": "unparseable-gold", "prompt": "q", "ground_truth": "\\frac{1}{"},
             "not json",
         ]
         path = write_jsonl(self.directory.name, "bad.jsonl", rows)
@@ -216,6 +264,7 @@ class Preflight(unittest.TestCase):
         self.assertEqual(run_python_cli("preflight", empty).returncode, 1)
 
 
+@needs_grader
 class SharedCases(unittest.TestCase):
     def test_case_file(self):
         cases = load_cases()
@@ -237,13 +286,11 @@ class SharedCases(unittest.TestCase):
             rows = [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
             self.assertEqual(len(rows), len(subset))
             for case, row in zip(subset, rows):
-                self.assertEqual(list(row), ["id", "extracted", "formatted", "correct", "reward"])
+                self.assertEqual(list(row), ["id", "extracted", "formatted", "correct", "reward", "truncated"])
                 self.assertEqual(row["id"], case["id"])
                 self.assertEqual(row["reward"], chorus_reward.score(case["response"], case["gold"], "shaped", answer_format))
 
-    @unittest.skipUnless(os.environ.get("CHORUS_BIN"),
-                         "set CHORUS_BIN to a chorus binary (e.g. .build/debug/chorus) to compare with the Swift oracle")
-    def test_agrees_with_swift_oracle(self):
+    def test_agrees_with_chorus_grade(self):
         binary = os.environ["CHORUS_BIN"]
         self.assertTrue(os.access(binary, os.X_OK), "CHORUS_BIN is not an executable: %s" % binary)
         cases = load_cases()

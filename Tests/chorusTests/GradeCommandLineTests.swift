@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `chorus grade --pairs FILE`: one JSONL row out per non-blank row in, in order, and exit codes.
+/// `chorus grade --pairs FILE` and `--serve`: one JSONL row out per non-blank row in, in order, and exit codes.
 @Suite struct GradeCommandLineTests {
     static let rows = [
         #####"{"id": 1, "gold": "0.5", "response": "so \\boxed{\\frac{1}{2}}"}"#####,
@@ -11,10 +11,10 @@ import Testing
     ]
 
     static let graded = [
-        #####"{"id": 1, "extracted": "\\frac{1}{2}", "equal": true, "bucket": "match"}"#####,
-        #####"{"id": "two", "extracted": "6", "equal": false, "bucket": "mismatch"}"#####,
-        #####"{"id": null, "extracted": null, "equal": false, "bucket": "unparseable"}"#####,
-        #####"{"id": [3,["a",null]], "extracted": "#", "equal": false, "bucket": "unparseable"}"#####,
+        #####"{"id": 1, "extracted": "\\frac{1}{2}", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:1/2", "gold_parsed": "q:1/2"}"#####,
+        #####"{"id": "two", "extracted": "6", "equal": false, "bucket": "mismatch", "method": "phrase", "parsed": "q:6", "gold_parsed": "q:5"}"#####,
+        #####"{"id": null, "extracted": null, "equal": false, "bucket": "unparseable", "method": null, "parsed": null, "gold_parsed": "q:5"}"#####,
+        #####"{"id": [3,["a",null]], "extracted": "#", "equal": false, "bucket": "unparseable", "method": "boxed", "parsed": null, "gold_parsed": "q:5"}"#####,
     ]
 
     static func file(_ text: String) throws -> URL {
@@ -96,9 +96,9 @@ import Testing
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 5000)
-        #expect(lines.first == #####"{"id": 1, "extracted": "2", "equal": false, "bucket": "mismatch"}"#####)
-        #expect(lines.last == #####"{"id": 5000, "extracted": "5000", "equal": true, "bucket": "match"}"#####)
-        #expect(lines.filter { $0.hasSuffix(#####""bucket": "match"}"#####) }.count == 2500)
+        #expect(lines.first == #####"{"id": 1, "extracted": "2", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:2", "gold_parsed": "q:1"}"#####)
+        #expect(lines.last == #####"{"id": 5000, "extracted": "5000", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5000", "gold_parsed": "q:5000"}"#####)
+        #expect(lines.filter { $0.contains(#####""bucket": "match""#####) }.count == 2500)
     }
 
     @Test func aMissingFileExits66() throws {
@@ -113,11 +113,12 @@ import Testing
 
     @Test func wrongArgumentsExit64() throws {
         for arguments in [["grade"], ["grade", "--pairs"], ["grade", "pairs.jsonl"], ["grade", "--pair", "x"],
-                          ["grade", "--pairs", "a", "b"]] {
+                          ["grade", "--pairs", "a", "b"], ["grade", "--serve", "--pairs", "a"],
+                          ["grade", "--pairs", "a", "--truncated", "drop"]] {
             let result = try ChorusProcess.chorus(arguments)
             #expect(result.status == 64, "\(arguments)")
             #expect(result.standardOutput == "", "\(arguments)")
-            #expect(result.standardError.hasPrefix("chorus: `chorus grade` takes `--pairs FILE`"), "\(arguments)")
+            #expect(result.standardError.hasPrefix("chorus: "), "\(arguments)")
             #expect(result.standardError.contains("usage: chorus"), "\(arguments)")
         }
     }
@@ -134,16 +135,36 @@ import Testing
         let paper = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "paper"])
         #expect(paper.status == 0)
         #expect(paper.standardOutput == """
-            {"id": 1, "extracted": "42", "formatted": true, "correct": true, "reward": 1.0}
-            {"id": 2, "extracted": "41", "formatted": true, "correct": false, "reward": 0.05}
-            {"id": 3, "extracted": null, "formatted": false, "correct": false, "reward": 0.0}
+            {"id": 1, "extracted": "42", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}
+            {"id": 2, "extracted": "41", "formatted": true, "correct": false, "reward": 0.05, "truncated": false}
+            {"id": 3, "extracted": null, "formatted": false, "correct": false, "reward": 0.0, "truncated": false}
 
             """)
         let boxed = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "shaped", "--format", "boxed"])
-        #expect(boxed.standardOutput.split(separator: "\n").map { $0.hasSuffix("\"reward\": 1.0}") } == [false, false, true])
+        #expect(boxed.standardOutput.split(separator: "\n").map { $0.contains("\"reward\": 1.0,") } == [false, false, true])
         for arguments in [["--reward", "gentle"], ["--format", "boxed"], ["--reward", "paper", "--format", "latex"]] {
             let result = try ChorusProcess.chorus(["grade", "--pairs", path] + arguments)
             #expect(result.status == 64, "\(arguments)")
         }
+    }
+
+    @Test func truncatedRowsAreSeparateUnlessTheFlagSaysGrade() throws {
+        let row = #####"{"id": 1, "gold": "5", "response": "\\boxed{5}", "finish_reason": "length"}"#####
+        let separate = try ChorusProcess.chorus(["grade", "--pairs", "-"], input: row)
+        #expect(separate.standardOutput.contains(#####""bucket": "truncated""#####))
+        let graded = try ChorusProcess.chorus(["grade", "--pairs", "-", "--truncated", "grade"], input: row)
+        #expect(graded.standardOutput.contains(#####""bucket": "match""#####))
+    }
+
+    @Test func serveAnswersEveryRowAndStopsWhenInputCloses() throws {
+        let result = try ChorusProcess.chorus(
+            ["grade", "--serve", "--reward", "shaped"],
+            input: Self.rows.joined(separator: "\n") + "\n" + #####"{"id": 5, "gold": "2", "response": "\\boxed{2}", "format": "boxed"}"#####)
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0] == #####"{"id": 1, "extracted": null, "formatted": false, "correct": false, "reward": -1.0, "truncated": false}"#####)
+        #expect(lines[4] == #####"{"id": 5, "extracted": "2", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####)
+        #expect(result.standardError == "")
     }
 }

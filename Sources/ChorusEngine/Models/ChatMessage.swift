@@ -16,3 +16,11 @@ public struct ChatMessage: Sendable, Equatable, Hashable {
     /// A system message.
     public static func system(_ content: String) -> ChatMessage { ChatMessage(role: "system", content: content) }
 }
+
+extension [ChatMessage] {
+    /// The messages as a JSON array of `{"content", "role"}` objects: the prompt in sample keys,
+    /// replay files and training rows.
+    public var jsonValue: JSONValue {
+        .array(map { .object(["role": .string($0.role), "content": .string($0.content)]) })
+    }
+}

@@ -36,10 +36,3 @@ extension CompletionRequest.Prompt {
         }
     }
 }
-
-extension [ChatMessage] {
-    /// The messages as a JSON array of `{"content", "role"}` objects.
-    var jsonValue: JSONRowValue {
-        .array(map { .object(["role": .string($0.role), "content": .string($0.content)]) })
-    }
-}

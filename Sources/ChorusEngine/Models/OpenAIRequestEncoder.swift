@@ -23,9 +23,9 @@ struct OpenAIRequestEncoder: Sendable {
     /// The request body as compact JSON with sorted keys.
     func body(for request: CompletionRequest) -> String {
         if case .reward(let messages) = request.prompt {
-            return JSONRowValue.object(["model": .string(model), "messages": messages.jsonValue]).jsonText
+            return JSONValue.object(["model": .string(model), "messages": messages.jsonValue]).jsonText
         }
-        var fields: [String: JSONRowValue] = ["model": .string(model), "n": .number(String(request.parameters.n))]
+        var fields: [String: JSONValue] = ["model": .string(model), "n": .number(String(request.parameters.n))]
         switch request.prompt {
         case .chat(let messages):
             fields["messages"] = messages.jsonValue
@@ -51,7 +51,7 @@ struct OpenAIRequestEncoder: Sendable {
             fields["seed"] = .number(String(seed))
             if llamaCppExtensions { fields["cache_prompt"] = .bool(false) }
         }
-        return JSONRowValue.object(fields).jsonText
+        return JSONValue.object(fields).jsonText
     }
 
     /// A finite number as a JSON literal (`0.7`, `1.0`); non-finite values, which JSON lacks, become 0.

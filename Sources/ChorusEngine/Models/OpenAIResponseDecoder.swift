@@ -11,7 +11,7 @@ enum OpenAIResponseDecoder {
     /// The choices and usage a successful response body holds; anything missing or malformed is a
     /// failure, never a sample.
     static func decode(_ body: [UInt8]) throws(Failure) -> DecodedCompletion {
-        let root: JSONRowValue
+        let root: JSONValue
         do {
             root = try JSONRowParser.parse(bytes: body)
         } catch {
@@ -44,11 +44,11 @@ enum OpenAIResponseDecoder {
     /// text itself), on one line and at most `limit` characters.
     /// A `/pooling` answer: `data[0].data` is the reward, a number or (per-token pooling) nested
     /// lists whose last number is the reward at the last token.
-    private static func pooling(_ items: [JSONRowValue], fields: [String: JSONRowValue]) throws(Failure) -> DecodedCompletion {
+    private static func pooling(_ items: [JSONValue], fields: [String: JSONValue]) throws(Failure) -> DecodedCompletion {
         guard case .object(let first)? = items.first, let data = first["data"] else {
             throw Failure(reason: "the pooling answer has no data[0].data")
         }
-        func lastNumber(_ value: JSONRowValue) -> Double? {
+        func lastNumber(_ value: JSONValue) -> Double? {
             switch value {
             case .number(let literal): Double(literal)
             case .array(let items): items.reversed().lazy.compactMap(lastNumber).first
@@ -77,7 +77,7 @@ enum OpenAIResponseDecoder {
         return text.isEmpty ? "(no message)" : text
     }
 
-    private static func message(in fields: [String: JSONRowValue]) -> String? {
+    private static func message(in fields: [String: JSONValue]) -> String? {
         switch fields["error"] {
         case .object(let error)?:
             if case .string(let message)? = error["message"] { return message }
@@ -91,7 +91,7 @@ enum OpenAIResponseDecoder {
         return nil
     }
 
-    private static func choice(_ raw: JSONRowValue, position: Int) throws(Failure) -> DecodedCompletion.Choice {
+    private static func choice(_ raw: JSONValue, position: Int) throws(Failure) -> DecodedCompletion.Choice {
         guard case .object(let fields) = raw else { throw Failure(reason: "choice \(position) is not an object") }
         let index = integer(fields["index"]) ?? position
         let text: String
@@ -114,7 +114,7 @@ enum OpenAIResponseDecoder {
 
     /// The chosen tokens' log-probabilities: `logprobs.content[*].logprob` (chat, and llama.cpp's
     /// completions) or `logprobs.token_logprobs` (completions); nil when none came back.
-    private static func tokenLogprobs(_ raw: JSONRowValue?) -> [Double]? {
+    private static func tokenLogprobs(_ raw: JSONValue?) -> [Double]? {
         guard case .object(let logprobs)? = raw else { return nil }
         if case .array(let content)? = logprobs["content"] {
             let values = content.compactMap { entry -> Double? in
@@ -130,12 +130,12 @@ enum OpenAIResponseDecoder {
         return nil
     }
 
-    private static func integer(_ value: JSONRowValue?) -> Int? {
+    private static func integer(_ value: JSONValue?) -> Int? {
         guard case .number(let literal)? = value else { return nil }
         return Int(literal) ?? Double(literal).flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
     }
 
-    private static func double(_ value: JSONRowValue?) -> Double? {
+    private static func double(_ value: JSONValue?) -> Double? {
         guard case .number(let literal)? = value else { return nil }
         return Double(literal)
     }

@@ -87,7 +87,7 @@ public struct ReplayModel: ModelClient {
     }
 
     private static func row(_ line: String, line number: Int) throws(ReplayModelError) -> (String, Int, Int?, Sample) {
-        let value: JSONRowValue
+        let value: JSONValue
         do {
             value = try JSONRowParser.parse(line)
         } catch {
@@ -97,7 +97,7 @@ public struct ReplayModel: ModelClient {
         let prompt: String
         switch fields["prompt"] {
         case .string(let text)?: prompt = text
-        case .array(let messages)?: prompt = JSONRowValue.array(messages).jsonText
+        case .array(let messages)?: prompt = JSONValue.array(messages).jsonText
         case nil: throw .invalidRow(line: number, reason: "missing field \"prompt\"")
         default: throw .invalidRow(line: number, reason: "\"prompt\" is neither text nor a list of messages")
         }

@@ -18,7 +18,7 @@ struct DatasetRow: Sendable {
     let fields: [String: Field]
 
     /// A row from a JSON object.
-    init(line: Int, object: [String: JSONRowValue]) {
+    init(line: Int, object: [String: JSONValue]) {
         self.line = line
         self.fields = object.mapValues { value in
             switch value {

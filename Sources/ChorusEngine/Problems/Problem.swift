@@ -1,5 +1,5 @@
 /// One reasoning problem: a question, its gold answer, and where it came from.
-public struct Problem: Sendable, Equatable, Hashable, Codable {
+public struct Problem: Sendable, Equatable, Hashable {
     /// An identifier, unique within its dataset.
     public var id: String
     /// The question as the model is shown it.

@@ -6,6 +6,8 @@ public struct ComparisonRow: Sendable, Equatable {
     public let estimate: Estimate
     /// Problems with no answer (for strategies; nil for expectations over samples).
     public let unparseable: Int?
+    /// Samples behind the row cut off before they finished (never voted, never correct).
+    public let truncated: Int
     /// Mean tokens (prompt + completion) spent per problem, when known.
     public let tokensPerProblem: Double?
     /// Mean wall seconds per problem (the model's busy time, from the recorded samples), when known.
@@ -44,7 +46,7 @@ public struct Comparison: Sendable {
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
         try append(
             result.name, key: "strategy:" + result.name, scores: scores, unparseable: result.unparseableCount,
-            cost: result.cost, using: &generator)
+            truncated: result.truncatedCandidates, cost: result.cost, using: &generator)
     }
 
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
@@ -60,22 +62,27 @@ public struct Comparison: Sendable {
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
         try append(
             prefix + "pass@1", key: set.name + ":pass@1", scores: outcomes.map(\.passAt1), unparseable: nil,
-            cost: set.cost, using: &generator)
+            truncated: set.truncatedCount, cost: set.cost, using: &generator)
         for k in ks {
             guard k >= 1 else { throw Failure.kBelowOne(k: k) }
             guard k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
-                    using: &generator)
+                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil,
+                    truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
                 try append(
-                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
-                    using: &generator)
+                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil,
+                    truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, cost: set.cost,
-                using: &generator)
+                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil,
+                truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
         }
+    }
+
+    /// Truncated samples among the first `k` of each problem.
+    static func truncated(in set: GradedSampleSet, firstK k: Int) -> Int {
+        set.problems.reduce(0) { $0 + $1.graded.prefix(k).count(where: \.isTruncated) }
     }
 
     /// FNV-1a, a fixed 64-bit hash of the key (Swift's `hashValue` changes from run to run).
@@ -100,7 +107,7 @@ public struct Comparison: Sendable {
     /// Adds a row; its bootstrap draws depend only on the first draw of `generator` and the row's key,
     /// so the same metric shows the same interval in every table made with the same seed.
     private mutating func append(
-        _ label: String, key: String, scores: [Double], unparseable: Int?, cost: Cost,
+        _ label: String, key: String, scores: [Double], unparseable: Int?, truncated: Int, cost: Cost,
         using generator: inout some RandomNumberGenerator
     ) throws {
         if baseSeed == nil { baseSeed = generator.next() }
@@ -111,13 +118,15 @@ public struct Comparison: Sendable {
         let count = Double(scores.count)
         rows.append(
             ComparisonRow(
-                label: label, estimate: estimate, unparseable: unparseable,
+                label: label, estimate: estimate, unparseable: unparseable, truncated: truncated,
                 tokensPerProblem: cost.totalTokens > 0 ? Double(cost.totalTokens) / count : nil,
                 secondsPerProblem: cost.wallSeconds > 0 ? cost.wallSeconds / count : nil))
     }
 
-    /// The rows as a table: accuracy in percent with its 95% interval, unparseable answers, cost per problem.
+    /// The rows as a table: accuracy in percent with its 95% interval, unparseable answers, truncated
+    /// samples (a column shown only when some row has one), cost per problem.
     public var table: TextTable {
+        let showsTruncation = rows.contains { $0.truncated > 0 }
         let rendered = rows.map { row -> [String] in
             [
                 row.label,
@@ -125,11 +134,12 @@ public struct Comparison: Sendable {
                 "[" + NumberFormatting.fixed(row.estimate.lower * 100, digits: 1) + ", "
                     + NumberFormatting.fixed(row.estimate.upper * 100, digits: 1) + "]",
                 row.unparseable.map(String.init) ?? "",
+                showsTruncation ? String(row.truncated) : "",
                 row.tokensPerProblem.map { NumberFormatting.fixed($0, digits: 0) } ?? "",
                 row.secondsPerProblem.map { NumberFormatting.duration(seconds: $0) } ?? "",
             ]
         }
-        let header = ["strategy", "acc %", "95% CI", "no answer", "tokens/problem", "time/problem"]
+        let header = ["strategy", "acc %", "95% CI", "no answer", "truncated", "tokens/problem", "time/problem"]
         // Columns no row fills (costs of hand-made samples, say) are left out.
         let kept = header.indices.filter { column in column < 3 || rendered.contains { !$0[column].isEmpty } }
         return TextTable(header: kept.map { header[$0] }, rows: rendered.map { row in kept.map { row[$0] } })

@@ -1,5 +1,5 @@
 /// What a stage cost: model calls, tokens, and wall time. Costs of stages add up.
-public struct Cost: Sendable, Equatable, Codable {
+public struct Cost: Sendable, Equatable {
     /// Requests made to a model.
     public var calls: Int
     /// Prompt tokens sent.

@@ -41,12 +41,7 @@ public struct PromptTemplate: Sendable, Equatable, Hashable {
     }
 
     /// The prompt as the sample store keys it: the messages as a JSON array of `{"content", "role"}`.
-    public func promptDocument(for problem: Problem) -> CanonicalJSON {
-        Self.document(messages(for: problem))
-    }
-
-    /// Messages as the sample store keys them: a JSON array of `{"content", "role"}`.
-    public static func document(_ messages: [ChatMessage]) -> CanonicalJSON {
-        .array(messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) })
+    public func promptDocument(for problem: Problem) -> JSONValue {
+        messages(for: problem).jsonValue
     }
 }

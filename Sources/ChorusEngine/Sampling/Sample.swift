@@ -1,5 +1,5 @@
 /// One model response to one problem, with what it cost and what the model said about it.
-public struct Sample: Sendable, Equatable, Codable {
+public struct Sample: Sendable, Equatable {
     /// The full response text; only this is ever graded.
     public var text: String
     /// Why generation stopped (`stop`, `length`, …), when known.

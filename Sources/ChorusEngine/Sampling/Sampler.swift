@@ -53,7 +53,7 @@ public struct Sampler: Sendable {
         let started = clock.now()
         let identity = client.identity
         let parameterDocument = parameters.keyDocument
-        let promptDocuments = prompts.map(PromptTemplate.document)
+        let promptDocuments = prompts.map(\.jsonValue)
         var keys: [[SampleKey]] = []
         for promptDocument in promptDocuments {
             keys.append(

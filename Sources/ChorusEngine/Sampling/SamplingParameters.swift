@@ -47,15 +47,15 @@ public struct SamplingParameters: Sendable, Equatable, Hashable {
     ///
     /// `n` and `seed` are left out: the key holds the seed and the sample's
     /// index apart, so raising n from 8 to 16 reuses the first 8 samples.
-    public var keyDocument: CanonicalJSON {
-        var fields: [String: CanonicalJSON] = [
-            "stop": .array(stop.map(CanonicalJSON.string)),
+    public var keyDocument: JSONValue {
+        var fields: [String: JSONValue] = [
+            "stop": .array(stop.map(JSONValue.string)),
             "logprobs": .bool(logprobs),
         ]
         // Always set by the sampler; a server default is left out of the key rather than guessed.
-        if let temperature { fields["temperature"] = .number(temperature) }
+        if let temperature { fields["temperature"] = .double(temperature) }
         if let maxTokens { fields["max_tokens"] = .integer(maxTokens) }
-        if let topP { fields["top_p"] = .number(topP) }
+        if let topP { fields["top_p"] = .double(topP) }
         if let topK { fields["top_k"] = .integer(topK) }
         if let template { fields["template"] = .string(template) }
         if rewardModel { fields["reward_model"] = .bool(true) }

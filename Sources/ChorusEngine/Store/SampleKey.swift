@@ -1,7 +1,7 @@
 /// The content address of one sample: what was asked of which model, how, and which draw it was.
 ///
 /// The key is the SHA-256, as 64 lowercase hex digits, of the UTF-8 bytes of this canonical
-/// document (``CanonicalJSON`` text, so keys sorted and no whitespace):
+/// document (``JSONValue/jsonText`` of canonical values, so keys sorted and no whitespace):
 ///
 /// ```
 /// {"index":<sample index>,"model":"<model identity>","parameters":<parameters>,
@@ -25,7 +25,7 @@ public struct SampleKey: Sendable, Hashable, Comparable, CustomStringConvertible
     public let hex: String
 
     /// The key of one sample.
-    public init(modelIdentity: String, prompt: CanonicalJSON, parameters: CanonicalJSON, seed: Int?, sampleIndex: Int) {
+    public init(modelIdentity: String, prompt: JSONValue, parameters: JSONValue, seed: Int?, sampleIndex: Int) {
         let document = Self.canonicalDocument(
             modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed, sampleIndex: sampleIndex)
         hex = SHA256.hex(of: document)
@@ -42,16 +42,17 @@ public struct SampleKey: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The canonical document whose digest is the key (see the type's documentation).
     public static func canonicalDocument(
-        modelIdentity: String, prompt: CanonicalJSON, parameters: CanonicalJSON, seed: Int?, sampleIndex: Int
+        modelIdentity: String, prompt: JSONValue, parameters: JSONValue, seed: Int?, sampleIndex: Int
     ) -> String {
-        CanonicalJSON.object([
+        JSONValue.object([
             "v": .integer(encodingVersion),
             "model": .string(modelIdentity),
-            "prompt": prompt,
-            "parameters": parameters,
-            "seed": seed.map(CanonicalJSON.integer) ?? .null,
+            // Numbers as read from a file (`0.70`, `1.0`) key as the same content written by Chorus.
+            "prompt": prompt.canonical,
+            "parameters": parameters.canonical,
+            "seed": seed.map(JSONValue.integer) ?? .null,
             "index": .integer(sampleIndex),
-        ]).text
+        ]).jsonText
     }
 
     /// The hex digits.

@@ -2,7 +2,7 @@ import Foundation
 
 /// One sample as one line of JSON Lines: the export format, read back by import.
 ///
-/// The line is ``CanonicalJSON`` text (keys sorted), with the prompt and parameters embedded as
+/// The line is canonical ``JSONValue`` text (keys sorted), with the prompt and parameters embedded as
 /// JSON values, `usage` holding the token counts, and `v` the version of the line format:
 ///
 /// ```
@@ -16,12 +16,12 @@ extension StoredSample {
 
     /// The sample as one line of JSON, without the newline.
     public var jsonLine: String {
-        func number(_ value: Double?) -> CanonicalJSON { value.map(CanonicalJSON.number) ?? .null }
-        func integer(_ value: Int?) -> CanonicalJSON { value.map(CanonicalJSON.integer) ?? .null }
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+        func integer(_ value: Int?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
         // Stored text is canonical JSON already; if it somehow is not, the key check on import says so.
-        let promptValue = (try? CanonicalJSON(parsing: prompt)) ?? .string(prompt)
-        let parametersValue = (try? CanonicalJSON(parsing: parameters)) ?? .string(parameters)
-        return CanonicalJSON.object([
+        let promptValue = (try? JSONValue(parsing: prompt).canonical) ?? .string(prompt)
+        let parametersValue = (try? JSONValue(parsing: parameters).canonical) ?? .string(parameters)
+        return JSONValue.object([
             "v": .integer(Self.jsonLineVersion),
             "key": .string(key.hex),
             "model": .string(modelIdentity),
@@ -31,7 +31,7 @@ extension StoredSample {
             "seed": integer(seed),
             "index": .integer(sampleIndex),
             "text": .string(sample.text),
-            "finish_reason": sample.finishReason.map(CanonicalJSON.string) ?? .null,
+            "finish_reason": sample.finishReason.map(JSONValue.string) ?? .null,
             "usage": .object([
                 "prompt_tokens": integer(sample.promptTokens),
                 "completion_tokens": integer(sample.completionTokens),
@@ -40,14 +40,14 @@ extension StoredSample {
             "mean_logprob": number(sample.meanLogProbability),
             "score": number(sample.score),
             "created_at_ms": .integer(Int(createdAtMilliseconds)),
-        ]).text
+        ]).jsonText
     }
 
     /// Reads one exported line, checking that its key is the digest of its content.
     ///
     /// The error is a reason without a line number; the caller knows the line.
     public init(jsonLine line: String) throws(SampleLineError) {
-        let value: JSONRowValue
+        let value: JSONValue
         do {
             value = try JSONRowParser.parse(line)
         } catch {
@@ -80,9 +80,9 @@ extension StoredSample {
 
     /// Typed access to a row's fields, with errors naming the field.
     private struct Fields {
-        let fields: [String: JSONRowValue]
+        let fields: [String: JSONValue]
 
-        init(_ fields: [String: JSONRowValue]) { self.fields = fields }
+        init(_ fields: [String: JSONValue]) { self.fields = fields }
 
         func string(_ name: String) throws(SampleLineError) -> String {
             guard let text = try optionalString(name) else { throw SampleLineError("field \"\(name)\" is missing") }
@@ -117,7 +117,7 @@ extension StoredSample {
             }
         }
 
-        func object(_ name: String) throws(SampleLineError) -> [String: JSONRowValue]? {
+        func object(_ name: String) throws(SampleLineError) -> [String: JSONValue]? {
             switch fields[name] {
             case nil, .null?: return nil
             case .object(let members)?: return members
@@ -125,9 +125,9 @@ extension StoredSample {
             }
         }
 
-        func json(_ name: String) throws(SampleLineError) -> CanonicalJSON {
+        func json(_ name: String) throws(SampleLineError) -> JSONValue {
             guard let value = fields[name] else { throw SampleLineError("field \"\(name)\" is missing") }
-            return CanonicalJSON(value)
+            return value.canonical
         }
     }
 }

@@ -23,13 +23,15 @@ public struct StoredSample: Sendable, Equatable {
 
     /// A sample to store; its key is computed from the content.
     public init(
-        modelIdentity: String, problemID: String, prompt: CanonicalJSON, parameters: CanonicalJSON, seed: Int?,
+        modelIdentity: String, problemID: String, prompt: JSONValue, parameters: JSONValue, seed: Int?,
         sampleIndex: Int, sample: Sample, createdAt: Date = Date()
     ) {
+        let prompt = prompt.canonical
+        let parameters = parameters.canonical
         self.init(
             key: SampleKey(
                 modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed, sampleIndex: sampleIndex),
-            modelIdentity: modelIdentity, problemID: problemID, prompt: prompt.text, parameters: parameters.text,
+            modelIdentity: modelIdentity, problemID: problemID, prompt: prompt.jsonText, parameters: parameters.jsonText,
             seed: seed, sampleIndex: sampleIndex, sample: sample, createdAt: createdAt)
     }
 

@@ -3,15 +3,20 @@
 /// Each sample's answer is extracted and parsed; it joins the first class
 /// (in order of first appearance) whose representative it is equivalent to,
 /// or starts a new class. Answers that cannot be extracted or parsed go to
-/// the unparseable bucket, never into a class. A class is correct when its
-/// representative is equivalent to the gold answer.
+/// the unparseable bucket, never into a class; so do responses cut off before they finished
+/// (``TruncationCheck``), counted apart as truncated unless the policy is
+/// ``TruncationPolicy/grade``. A class is correct when its representative is equivalent to the
+/// gold answer.
 public struct AnswerClassifier: Sendable {
     /// How answers are extracted, and when two are the same.
     public let grader: Grader
+    /// What a cut-off response gets: no class (`.separate`, the default), or graded as usual.
+    public let truncation: TruncationPolicy
 
     /// Creates a classifier.
-    public init(grader: Grader = Grader()) {
+    public init(grader: Grader = Grader(), truncation: TruncationPolicy = .separate) {
         self.grader = grader
+        self.truncation = truncation
     }
 
     /// Grades every problem of a sample set; stops with `CancellationError` when the task is cancelled.
@@ -35,6 +40,10 @@ public struct AnswerClassifier: Sendable {
         graded.reserveCapacity(samples.count)
         for (index, sample) in samples.enumerated() {
             let found = grader.extractor.extract(from: sample.text)
+            if truncation == .separate, TruncationCheck.isTruncated(sample.text, finishReason: sample.finishReason) {
+                graded.append(GradedSample(extracted: found, classIndex: nil, isTruncated: true))
+                continue
+            }
             guard let extracted = found, let parsed = AnswerParser.parse(extracted.text) else {
                 graded.append(GradedSample(extracted: found, classIndex: nil))
                 continue
@@ -75,8 +84,20 @@ public struct AnswerClass: Sendable, Equatable {
 public struct GradedSample: Sendable, Equatable {
     /// The answer text found in the response, if any.
     public let extracted: ExtractedAnswer?
-    /// The sample's class; nil for an unparseable answer.
+    /// The sample's class; nil for an unparseable or truncated answer.
     public let classIndex: Int?
+    /// Whether the response was cut off and so left out of every class.
+    public let isTruncated: Bool
+
+    /// Creates a graded sample.
+    public init(extracted: ExtractedAnswer?, classIndex: Int?, isTruncated: Bool = false) {
+        self.extracted = extracted
+        self.classIndex = classIndex
+        self.isTruncated = isTruncated
+    }
+
+    /// Where the sample landed, for reports: a class (`match` or `mismatch` by the class), or apart.
+    public var isUnparseable: Bool { classIndex == nil && !isTruncated }
 }
 
 /// A problem with its samples sorted into answer classes.
@@ -102,13 +123,20 @@ public struct GradedProblem: Sendable {
         let limit = min(k ?? samples.count, samples.count)
         var sizes = Array(repeating: 0, count: classes.count)
         var unparseable = 0
+        var truncated = 0
         for index in 0..<limit {
-            if let classIndex = graded[index].classIndex { sizes[classIndex] += 1 } else { unparseable += 1 }
+            if let classIndex = graded[index].classIndex {
+                sizes[classIndex] += 1
+            } else if graded[index].isTruncated {
+                truncated += 1
+            } else {
+                unparseable += 1
+            }
         }
         let correct = zip(classes, sizes).filter { $0.0.isCorrect }.map(\.1).reduce(0, +)
         let wrong = zip(classes, sizes).filter { !$0.0.isCorrect && $0.1 > 0 }.map(\.1)
         return ProblemOutcome(
-            correct: correct, wrongClassSizes: wrong, unparseable: unparseable,
+            correct: correct, wrongClassSizes: wrong, unparseable: unparseable, truncated: truncated,
             correctInOrder: (0..<limit).map(isCorrect))
     }
 }
@@ -121,4 +149,10 @@ public struct GradedSampleSet: Sendable {
     public let problems: [GradedProblem]
     /// What the samples cost.
     public let cost: Cost
+
+    /// Samples with no readable answer, over every problem.
+    public var unparseableCount: Int { problems.reduce(0) { $0 + $1.graded.count(where: \.isUnparseable) } }
+
+    /// Samples cut off before they finished, over every problem.
+    public var truncatedCount: Int { problems.reduce(0) { $0 + $1.graded.count(where: \.isTruncated) } }
 }

@@ -47,4 +47,11 @@ public struct StrategyResult: Sendable {
 
     /// Problems with no answer.
     public var unparseableCount: Int { decisions.count { $0.isUnparseable } }
+
+    /// Candidates (of the first k per problem) cut off before they finished, so never voted or chosen.
+    public var truncatedCandidates: Int {
+        candidates.problems.reduce(0) { total, problem in
+            total + problem.graded.prefix(k ?? problem.graded.count).count(where: \.isTruncated)
+        }
+    }
 }

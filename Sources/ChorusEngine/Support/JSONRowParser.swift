@@ -1,12 +1,5 @@
-/// A JSON value as a data file's row holds it; numbers keep their literal text (`1.50` stays `1.50`).
-enum JSONRowValue: Equatable, Sendable {
-    case string(String)
-    case number(String)
-    case bool(Bool)
-    case null
-    case array([JSONRowValue])
-    case object([String: JSONRowValue])
-}
+/// The value of one JSON Lines row: a ``JSONValue``, the name rows are read under.
+typealias JSONRowValue = JSONValue
 
 /// Parses one line of JSON Lines, with errors that say what was wrong and at which column.
 ///
@@ -28,12 +21,12 @@ struct JSONRowParser {
     private var index = 0
 
     /// The value the whole of `text` holds.
-    static func parse(_ text: String) throws(Failure) -> JSONRowValue {
+    static func parse(_ text: String) throws(Failure) -> JSONValue {
         try parse(bytes: Array(text.utf8))
     }
 
     /// The value the UTF-8 `bytes` of one line hold.
-    static func parse(bytes: [UInt8]) throws(Failure) -> JSONRowValue {
+    static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONRowParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
@@ -70,7 +63,7 @@ struct JSONRowParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(Failure) -> JSONRowValue {
+    private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nested too deeply") }
         switch current {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -92,9 +85,9 @@ struct JSONRowParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(Failure) -> JSONRowValue {
+    private mutating func parseObject(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var members: [String: JSONRowValue] = [:]
+        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -122,9 +115,9 @@ struct JSONRowParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(Failure) -> JSONRowValue {
+    private mutating func parseArray(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var elements: [JSONRowValue] = []
+        var elements: [JSONValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1

@@ -1,4 +1,4 @@
-/// Writing JSON text: string literals and values read by ``JSONRowParser``.
+/// Writing JSON string literals, for ``JSONValue/jsonText`` and rows written by hand.
 enum JSONText {
     /// A string as a JSON string literal.
     static func quote(_ text: String) -> String {
@@ -18,20 +18,5 @@ enum JSONText {
             }
         }
         return result + "\""
-    }
-}
-
-extension JSONRowValue {
-    /// The value as compact JSON; numbers keep their literal text, object keys are sorted.
-    var jsonText: String {
-        switch self {
-        case .string(let text): JSONText.quote(text)
-        case .number(let literal): literal
-        case .bool(let value): value ? "true" : "false"
-        case .null: "null"
-        case .array(let items): "[" + items.map(\.jsonText).joined(separator: ",") + "]"
-        case .object(let fields):
-            "{" + fields.keys.sorted().map { JSONText.quote($0) + ":" + fields[$0]!.jsonText }.joined(separator: ",") + "}"
-        }
     }
 }

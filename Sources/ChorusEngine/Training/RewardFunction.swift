@@ -1,8 +1,10 @@
 /// The reward an RL trainer gives one response against a gold answer: full for a correct answer in
 /// the required format, a little for the format with a wrong answer, and the rest for no format.
 ///
-/// The same rules ship to the trainers as `chorus_reward.py`; `Tests/Fixtures/reward-cases.jsonl`
-/// holds the cases both must score alike.
+/// The trainers reach this same function through `chorus_reward.py`, a thin adapter that drives
+/// `chorus grade --serve`; `Tests/Fixtures/reward-cases.jsonl` checks the adapter end to end.
+/// A truncated response (see ``TruncationCheck``) has no answer in the format: it scores the
+/// preset's `unformatted` reward unless the truncation policy is ``TruncationPolicy/grade``.
 public struct RewardFunction: Sendable {
     /// Where a response must put its answer to count as formatted.
     public enum AnswerFormat: String, Sendable, CaseIterable {
@@ -69,30 +71,50 @@ public struct RewardFunction: Sendable {
         public let correct: Bool
         /// The answer found in the format, if any.
         public let extracted: String?
+        /// Whether the response was cut off (and so scored as unformatted).
+        public let truncated: Bool
+
+        /// Creates an outcome.
+        public init(reward: Double, formatted: Bool, correct: Bool, extracted: String?, truncated: Bool = false) {
+            self.reward = reward
+            self.formatted = formatted
+            self.correct = correct
+            self.extracted = extracted
+            self.truncated = truncated
+        }
     }
 
     /// The reward levels.
     public let preset: Preset
     /// Where answers must be.
     public let format: AnswerFormat
+    /// What a cut-off response scores: `unformatted` (`.separate`, the default), or as usual (`.grade`).
+    public let truncation: TruncationPolicy
     /// The grader restricted to the format.
     private let grader: Grader
 
     /// Creates a reward function.
-    public init(preset: Preset = .paper, format: AnswerFormat = .answerTag, equivalence: AnswerEquivalence = .init()) {
+    public init(
+        preset: Preset = .paper, format: AnswerFormat = .answerTag, equivalence: AnswerEquivalence = .init(),
+        truncation: TruncationPolicy = .separate
+    ) {
         self.preset = preset
         self.format = format
+        self.truncation = truncation
         self.grader = Grader(extraction: format.extraction, equivalence: equivalence)
     }
 
-    /// The reward for `response` against `gold`.
-    public func score(response: String, gold: String) -> Outcome {
-        score(response: response, gold: GoldAnswer(gold))
+    /// The reward for `response` against `gold`; `finishReason` (`stop`, `length`) when the trainer knows it.
+    public func score(response: String, gold: String, finishReason: String? = nil) -> Outcome {
+        score(response: response, gold: GoldAnswer(gold), finishReason: finishReason)
     }
 
     /// The reward for `response` against a gold answer parsed once.
-    public func score(response: String, gold: GoldAnswer) -> Outcome {
-        let grade = grader.grade(response: response, gold: gold)
+    public func score(response: String, gold: GoldAnswer, finishReason: String? = nil) -> Outcome {
+        let grade = grader.grade(response: response, gold: gold, finishReason: finishReason, truncation: truncation)
+        if grade.bucket == .truncated {
+            return Outcome(reward: preset.unformatted, formatted: false, correct: false, extracted: nil, truncated: true)
+        }
         guard let extracted = grade.extracted, extracted.method == format.method else {
             return Outcome(reward: preset.unformatted, formatted: false, correct: false, extracted: nil)
         }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes training data into a folder in one engine's native layout, with the reward function,
-/// the launch scripts and a manifest, and checks the reward on the written rows (the preflight).
+/// Writes training data into a folder in one engine's native layout, with the reward function
+/// (`chorus_reward.py` and the `chorus` binary it drives), the launch scripts and a manifest, and
+/// checks the reward on the written rows (the preflight).
 public struct TrainingExport: Sendable {
     /// What was written.
     public struct Written: Sendable, Equatable {
@@ -73,7 +74,7 @@ public struct TrainingExport: Sendable {
         let encoder = TrainingRowEncoder(engine: engine, preset: preset, dataSource: dataSource)
         func rows(_ examples: [TrainingExample]) -> String {
             examples.enumerated().compactMap { index, example in
-                stage == .sft ? encoder.sftRow(example, index: index)?.text : encoder.rlRow(example, index: index).text
+                stage == .sft ? encoder.sftRow(example, index: index)?.jsonText : encoder.rlRow(example, index: index).jsonText
             }.map { $0 + "\n" }.joined()
         }
         let names = stage == .sft ? ("sft", "sft-test") : ("train", "test")
@@ -87,6 +88,7 @@ public struct TrainingExport: Sendable {
             dataFiles = try await writeParquet(dataFiles, into: &files)
         }
         try save(ShippedFiles.rewardFunction(preset: preset, format: answerFormat), as: "chorus_reward.py", into: &files)
+        if stage == .rl { try copyGrader(into: &files) }
         let values = placeholderValues(dataFiles: dataFiles, examples: data.examples)
         for (template, name) in launchFiles {
             guard let text = ShippedFiles.launchTemplate(template) else { continue }
@@ -99,6 +101,35 @@ public struct TrainingExport: Sendable {
         return Written(
             folder: folder, files: files, trainRows: train.count, testRows: test.count, dataFiles: dataFiles,
             command: command)
+    }
+
+    /// The `chorus` binary the reward drives (`chorus grade --serve`): `CHORUS_GRADER`, else the
+    /// running `chorus`, else a `chorus` beside the running program (a test runner in the build folder).
+    public static func graderBinary(environment: [String: String]) throws(TrainingExportError) -> String {
+        if let chosen = environment["CHORUS_GRADER"], !chosen.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: chosen) else { throw .graderNotFound(chosen) }
+            return chosen
+        }
+        let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        if running.lastPathComponent == "chorus" { return running.path }
+        let beside = running.deletingLastPathComponent().appendingPathComponent("chorus").path
+        guard FileManager.default.isExecutableFile(atPath: beside) else { throw .graderNotFound(beside) }
+        return beside
+    }
+
+    /// Copies the grading binary into the folder as `chorus`.
+    private func copyGrader(into files: inout [String]) throws {
+        let source = try Self.graderBinary(environment: environment)
+        let target = folder + "/chorus"
+        let manager = FileManager.default
+        try? manager.removeItem(atPath: target)
+        do {
+            try manager.copyItem(atPath: source, toPath: target)
+            try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target)
+        } catch {
+            throw TrainingExportError.cannotWrite(target, reason: error.localizedDescription)
+        }
+        files.append("chorus")
     }
 
     /// Runs the reward function's preflight on every data file: the gold answer in the format must
@@ -157,27 +188,32 @@ public struct TrainingExport: Sendable {
     }
 
     private func manifest(report: TrainingData.Report, train: Int, test: Int, command: String) -> String {
-        let counts: [String: CanonicalJSON] = [
+        let counts: [String: JSONValue] = [
             "majority_right": .integer(report.majorityRight), "majority_wrong": .integer(report.majorityWrong),
             "none_correct": .integer(report.noneCorrect), "truncated": .integer(report.truncated),
             "over_budget": .integer(report.overBudget), "dropped_by_balance": .integer(report.droppedByBalance),
             "dropped_by_mix": .integer(report.droppedByMix), "without_target": .integer(report.withoutTarget),
         ]
-        return CanonicalJSON.object([
+        return JSONValue.object([
             "engine": .string(engine.rawValue),
             "stage": .string(stage.rawValue),
             "rows": .object(["train": .integer(train), "test": .integer(test)]),
             "counts": .object(counts),
             "reward": .object([
-                "preset": .string(preset.name), "correct": .number(preset.correct),
-                "formatted": .number(preset.formatted), "unformatted": .number(preset.unformatted),
+                "preset": .string(preset.name), "correct": .double(preset.correct),
+                "formatted": .double(preset.formatted), "unformatted": .double(preset.unformatted),
                 "answer_format": .string(answerFormat.rawValue),
             ]),
+            "grader": stage == .rl
+                ? .object([
+                    "binary": .string("chorus"),
+                    "run": .string("chorus grade --serve, started by chorus_reward.py; CHORUS_GRADER names another binary"),
+                ]) : .null,
             "data_source": .string(dataSource),
-            "provenance": .object(provenance.mapValues(CanonicalJSON.string)),
+            "provenance": .object(provenance.mapValues(JSONValue.string)),
             "model": .string(settings.model),
             "command": .string(command),
-        ]).text
+        ]).jsonText
     }
 
     private func prepareFolder(overwrite: Bool) throws {

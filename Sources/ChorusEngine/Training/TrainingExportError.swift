@@ -16,6 +16,8 @@ public enum TrainingExportError: Error, Sendable, Equatable, CustomStringConvert
     case preflightFailed(String)
     /// A launch template kept a placeholder nothing filled (a defect in Chorus).
     case unfilledPlaceholder(String)
+    /// No `chorus` binary to copy next to the reward function (it grades every reward).
+    case graderNotFound(String)
 
     /// The message shown to the user.
     public var description: String {
@@ -30,6 +32,8 @@ public enum TrainingExportError: Error, Sendable, Equatable, CustomStringConvert
         case .parquetFailed(let output): "the parquet writer failed:\n\(output)"
         case .preflightFailed(let output): "the reward preflight failed:\n\(output)"
         case .unfilledPlaceholder(let name): "a launch template kept the placeholder \(name)"
+        case .graderNotFound(let looked):
+            "no chorus binary to ship with the reward (looked for \(looked)); set CHORUS_GRADER to one"
         }
     }
 }

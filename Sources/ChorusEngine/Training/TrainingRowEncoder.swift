@@ -20,9 +20,9 @@ public struct TrainingRowEncoder: Sendable {
     ///   `ground_truth`), `extra_info` (`split`, `index`, and what Chorus knows of the row).
     /// - TRL: `prompt` (chat messages), `ground_truth`, and the extra columns the reward function reads.
     /// - OpenRLHF: `input` (chat messages) and `label`.
-    public func rlRow(_ example: TrainingExample, index: Int) -> CanonicalJSON {
-        let prompt = PromptTemplate.document(example.messages)
-        let gold = CanonicalJSON.string(example.problem.goldAnswer)
+    public func rlRow(_ example: TrainingExample, index: Int) -> JSONValue {
+        let prompt = example.messages.jsonValue
+        let gold = JSONValue.string(example.problem.goldAnswer)
         switch engine {
         case .verl:
             return .object([
@@ -46,24 +46,24 @@ public struct TrainingRowEncoder: Sendable {
     }
 
     /// An SFT row in TRL's conversational prompt–completion layout; nil for a row without a target.
-    public func sftRow(_ example: TrainingExample, index: Int) -> CanonicalJSON? {
+    public func sftRow(_ example: TrainingExample, index: Int) -> JSONValue? {
         guard let target = example.target else { return nil }
         var row = extraInfo(example, index: index)
-        row["prompt"] = PromptTemplate.document(example.messages)
-        row["completion"] = PromptTemplate.document([ChatMessage(role: "assistant", content: target)])
+        row["prompt"] = example.messages.jsonValue
+        row["completion"] = [ChatMessage(role: "assistant", content: target)].jsonValue
         row["ground_truth"] = .string(example.problem.goldAnswer)
         return .object(row)
     }
 
-    private func extraInfo(_ example: TrainingExample, index: Int) -> [String: CanonicalJSON] {
+    private func extraInfo(_ example: TrainingExample, index: Int) -> [String: JSONValue] {
         [
             "split": .string(example.split.rawValue),
             "index": .integer(index),
             "problem_id": .string(example.problem.id),
             "kind": .string(example.kind.rawValue),
             "candidates": .integer(example.candidateCount),
-            "majority_correct": example.majorityCorrect.map(CanonicalJSON.bool) ?? .null,
-            "any_correct": example.anyCorrect.map(CanonicalJSON.bool) ?? .null,
+            "majority_correct": example.majorityCorrect.map(JSONValue.bool) ?? .null,
+            "any_correct": example.anyCorrect.map(JSONValue.bool) ?? .null,
             "reward_preset": .string(preset.name),
             "answer_format": .string(example.answerFormat.rawValue),
         ]

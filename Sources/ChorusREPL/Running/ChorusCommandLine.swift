@@ -11,9 +11,11 @@ public enum ChorusCommandLine {
         usage: chorus                      start the REPL (reads a script from a pipe)
                chorus run FILE [--echo] [--bail]
                                            run a script; exit 65 if a statement failed
-               chorus grade --pairs FILE [--reward paper|shaped] [--format answer_tag|boxed]
+               chorus grade --pairs FILE [--reward paper|shaped] [--format answer_tag|boxed] [--truncated separate|grade]
                                            grade JSONL rows {"id", "gold", "response"} ("-" reads stdin);
                                            with --reward, score them as the trainers' reward does
+               chorus grade --serve [same options]
+                                           the same, row by row as they arrive on stdin (for chorus_reward.py)
                chorus --version | --help
 
         options:

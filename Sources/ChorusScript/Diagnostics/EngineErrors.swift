@@ -16,7 +16,7 @@ extension ModelSpecError: UserError {
 }
 extension LocalEngine.Failure: UserError {}
 extension ChildProcess.LaunchFailure: UserError {}
-extension CanonicalJSONError: UserError {}
+extension JSONParseError: UserError {}
 extension SamplingError: UserError {}
 extension TrainingExportError: UserError {}
 extension LearnedAggregator.FileError: UserError {}

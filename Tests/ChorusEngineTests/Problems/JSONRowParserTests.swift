@@ -2,7 +2,7 @@ import Testing
 @testable import ChorusEngine
 
 @Suite struct JSONRowParserTests {
-    func parse(_ text: String) -> JSONRowValue? { try? JSONRowParser.parse(text) }
+    func parse(_ text: String) -> JSONValue? { try? JSONRowParser.parse(text) }
 
     func failure(_ text: String) -> String? {
         do {

@@ -3,16 +3,9 @@ import Testing
 @testable import ChorusEngine
 
 @Suite struct ProblemTests {
-    @Test func roundTripsThroughJSON() throws {
-        let problem = Problem(
-            id: "p-1", question: "What is 2 + 2?", goldAnswer: "4", goldSolution: "2 + 2 = 4.",
-            source: "mine", metadata: ["level": "Level 1"]
-        )
-        let data = try JSONEncoder().encode(problem)
-        #expect(try JSONDecoder().decode(Problem.self, from: data) == problem)
+    @Test func optionalFieldsDefaultToNothing() {
         let bare = Problem(id: "p-2", question: "q", goldAnswer: "a", source: "mine")
         #expect(bare.goldSolution == nil && bare.metadata.isEmpty)
-        #expect(try JSONDecoder().decode(Problem.self, from: JSONEncoder().encode(bare)) == bare)
     }
 
     @Test func equalityAndHashingUseEveryField() {

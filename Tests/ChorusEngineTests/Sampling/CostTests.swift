@@ -40,12 +40,6 @@ import Testing
         #expect(Cost(recordedBy: [Sample]()) == .zero)
     }
 
-    @Test func roundTripsThroughJSON() throws {
-        let cost = Cost(calls: 3, promptTokens: 4, completionTokens: 5, wallSeconds: 6.5)
-        let data = try JSONEncoder().encode(cost)
-        #expect(try JSONDecoder().decode(Cost.self, from: data) == cost)
-    }
-
     @Test func wallTimeIsTheUnionOfTheResponsesIntervals() {
         // Two overlapping requests (finished at 10 and 11, 4 s and 3 s long: 6 s to 11 s), the
         // n = 2 samples of one of them, a request after an idle gap (20 to 21), and samples

@@ -33,15 +33,4 @@ import Testing
         #expect(Sample(text: "a") != Sample(text: "b"))
         #expect(Sample(text: "a", finishReason: "stop") != Sample(text: "a"))
     }
-
-    @Test func roundTripsThroughJSON() throws {
-        let samples = [
-            Sample(
-                text: "line\n\"quoted\" é", finishReason: "stop", promptTokens: 1, completionTokens: 2, latency: 3.5,
-                meanLogProbability: -0.125, score: 9),
-            Sample(text: ""),
-        ]
-        let data = try JSONEncoder().encode(samples)
-        #expect(try JSONDecoder().decode([Sample].self, from: data) == samples)
-    }
 }

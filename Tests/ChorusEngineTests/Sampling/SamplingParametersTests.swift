@@ -7,7 +7,7 @@ import Testing
         let a = SamplingParameters(n: 4, temperature: 0.7, seed: 1)
         let b = SamplingParameters(n: 16, temperature: 0.7, seed: 99)
         #expect(a.keyDocument == b.keyDocument)
-        #expect(a.keyDocument.text == #"{"logprobs":false,"max_tokens":512,"stop":[],"temperature":0.7}"#)
+        #expect(a.keyDocument.jsonText == #"{"logprobs":false,"max_tokens":512,"stop":[],"temperature":0.7}"#)
     }
 
     @Test func everyShapingParameterChangesTheDocument() {
@@ -25,13 +25,13 @@ import Testing
             }
             variants.append(copy)
         }
-        let documents = Set(([base] + variants).map(\.keyDocument.text))
+        let documents = Set(([base] + variants).map(\.keyDocument.jsonText))
         #expect(documents.count == 7)
     }
 
     @Test func aServerDefaultIsLeftOutOfTheKey() {
         let defaults = SamplingParameters(n: 1, temperature: nil, maxTokens: nil)
-        #expect(defaults.keyDocument.text == #"{"logprobs":false,"stop":[]}"#)
+        #expect(defaults.keyDocument.jsonText == #"{"logprobs":false,"stop":[]}"#)
     }
 
     @Test func sampleIIsDrawnWithSeedPlusI() {

@@ -5,15 +5,15 @@ import Foundation
 enum SampleFixtures {
     static let model = "openai:http://localhost:8000/v1/Qwen2.5-7B-Instruct"
 
-    static func prompt(_ question: String) -> CanonicalJSON {
+    static func prompt(_ question: String) -> JSONValue {
         .array([
             .object(["role": .string("system"), "content": .string("Solve it.")]),
             .object(["role": .string("user"), "content": .string(question)]),
         ])
     }
 
-    static let parameters: CanonicalJSON = .object([
-        "temperature": .number(0.7), "top_p": .number(1.0), "max_tokens": .integer(512),
+    static let parameters: JSONValue = .object([
+        "temperature": .double(0.7), "top_p": .double(1.0), "max_tokens": .integer(512),
     ])
 
     /// Sample `index` of problem `problem`, with every optional field set on even indices.

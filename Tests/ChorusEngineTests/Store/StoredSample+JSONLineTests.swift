@@ -12,12 +12,19 @@ struct StoredSampleJSONLineTests {
         }
     }
 
-    @Test func lineIsCanonicalJSON() throws {
+    @Test func lineIsJSONValue() throws {
         let line = SampleFixtures.sample(index: 0).jsonLine
-        #expect(try CanonicalJSON(parsing: line).text == line)
+        #expect(try JSONValue(parsing: line).canonical.jsonText == line)
         #expect(line.hasPrefix(#"{"created_at_ms":1750000000123,"finish_reason":"stop","index":0,"key":""#))
         #expect(line.contains(#""usage":{"completion_tokens":120,"prompt_tokens":31},"v":1}"#))
         #expect(line.contains(#""prompt":[{"content":"Solve it.","role":"system"}"#))
+    }
+
+    /// The whole exported line, worked out from the documented format: exports replay byte for byte.
+    @Test func lineIsPinned() {
+        #expect(SampleFixtures.sample(index: 0).jsonLine == #"""
+            {"created_at_ms":1750000000123,"finish_reason":"stop","index":0,"key":"ac939db082f99cdf9e7e59366077059d723404a4d59e61014a31cfe707482097","latency":1.25,"mean_logprob":-0.03333333333333333,"model":"openai:http://localhost:8000/v1/Qwen2.5-7B-Instruct","parameters":{"max_tokens":512,"temperature":0.7,"top_p":1},"problem_id":"gsm8k-1","prompt":[{"content":"Solve it.","role":"system"},{"content":"What is 1 + 1?","role":"user"}],"score":0.875,"seed":42,"text":"Line one\nthe answer is \\boxed{2} — ok \"quoted\" 🎲","usage":{"completion_tokens":120,"prompt_tokens":31},"v":1}
+            """#)
     }
 
     @Test func editedContentIsRejected() throws {

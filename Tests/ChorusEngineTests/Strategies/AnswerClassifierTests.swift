@@ -133,4 +133,37 @@ import Testing
         #expect(problem.graded.map(\.classIndex) == [nil, 0])
         #expect(problem.classes == [AnswerClass(answer: "5", members: [1], isCorrect: true)])
     }
+
+    @Test func truncatedSamplesJoinNoClassAndAreCountedApart() {
+        let samples = [
+            Sample(text: "\\boxed{5}", finishReason: "stop"),
+            Sample(text: "\\boxed{5} and then", finishReason: "length"),
+            Sample(text: "so \\boxed{4} or \\boxed{5"),
+            Sample(text: "\\boxed{6}"),
+        ]
+        let problem = AnswerClassifier().grade(Self.problem(gold: "5"), samples: samples)
+        #expect(problem.graded.map(\.classIndex) == [0, nil, nil, 1])
+        #expect(problem.graded.map(\.isTruncated) == [false, true, true, false])
+        #expect(problem.graded.map(\.isUnparseable) == [false, false, false, false])
+        #expect(problem.graded[2].extracted?.text == "4")
+        let outcome = problem.outcome()
+        #expect(outcome == ProblemOutcome(
+            correct: 1, wrongClassSizes: [1], unparseable: 0, truncated: 2, correctInOrder: [true, false, false, false]))
+        #expect(outcome.sampleCount == 4)
+        // Truncated samples never vote: maj@4 counts them like unparseable ones.
+        #expect(outcome.majorityAt(4) == MajorityAtK.expectation(correctVotes: 1, otherClassSizes: [1], unparseable: 2, k: 4))
+        let set = GradedSampleSet(name: "s", problems: [problem], cost: .zero)
+        #expect(set.truncatedCount == 2 && set.unparseableCount == 0)
+    }
+
+    @Test func truncatedSamplesAreGradedWhenThePolicySaysSo() {
+        let samples = [Sample(text: "\\boxed{5} and then", finishReason: "length"), Sample(text: "\\boxed{4")]
+        let problem = AnswerClassifier(truncation: .grade).grade(Self.problem(gold: "5"), samples: samples)
+        #expect(problem.graded.map(\.isTruncated) == [false, false])
+        #expect(problem.isCorrect(0))
+        // Graded as usual, the unclosed box is skipped and the fallback reads the 4.
+        #expect(problem.graded[1].extracted == ExtractedAnswer(text: "4", method: .lastNumber))
+        #expect(!problem.isCorrect(1))
+    }
 }
+

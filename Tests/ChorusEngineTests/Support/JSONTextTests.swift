@@ -31,25 +31,25 @@ import Testing
     }
 
     @Test func scalarValuesAsJSON() {
-        #expect(JSONRowValue.string("a\"b").jsonText == #""a\"b""#)
-        #expect(JSONRowValue.number("-0.50e+3").jsonText == "-0.50e+3")
-        #expect(JSONRowValue.bool(true).jsonText == "true")
-        #expect(JSONRowValue.bool(false).jsonText == "false")
-        #expect(JSONRowValue.null.jsonText == "null")
+        #expect(JSONValue.string("a\"b").jsonText == #""a\"b""#)
+        #expect(JSONValue.number("-0.50e+3").jsonText == "-0.50e+3")
+        #expect(JSONValue.bool(true).jsonText == "true")
+        #expect(JSONValue.bool(false).jsonText == "false")
+        #expect(JSONValue.null.jsonText == "null")
     }
 
     @Test func compositeValuesAreCompactWithSortedKeys() {
-        let value = JSONRowValue.object([
+        let value = JSONValue.object([
             "b": .array([.number("1"), .array([]), .object([:])]),
             "a": .string("x"),
             "\"q\"": .null,
         ])
         #expect(value.jsonText == #"{"\"q\"":null,"a":"x","b":[1,[],{}]}"#)
-        #expect(JSONRowValue.array([]).jsonText == "[]")
+        #expect(JSONValue.array([]).jsonText == "[]")
     }
 
     @Test func jsonTextReadsBackAsTheSameValue() throws {
-        let values: [JSONRowValue] = [
+        let values: [JSONValue] = [
             .object(["id": .number("1.50"), "t": .string("line\n\u{1}\\"), "n": .array([.null, .bool(true)])]),
             .array([.object(["k": .array([.number("-3")])])]),
             .string("😀\t"),

@@ -3,7 +3,8 @@ import Testing
 
 @testable import ChorusEngine
 
-/// The Python reward shipped to the trainers and the Swift grader score the shared cases alike.
+/// The Python reward shipped to the trainers (an adapter driving `chorus grade --serve`) scores the
+/// shared cases as the Swift reward function does: the adapter, end to end.
 @Suite struct RewardConsistencyTests {
     static let cases = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -25,7 +26,10 @@ import Testing
                 }.joined(separator: "\n"), to: "\(format.rawValue).jsonl")
             let result = try await ChildProcess.run(
                 "python3", [script, "score", input, "--reward", preset.name, "--format", format.rawValue],
-                environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+                environment: [
+                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                    "CHORUS_GRADER": try TrainingExport.graderBinary(environment: [:]),
+                ])
             try #require(result.status == 0, "\(result.output)")
             let scored = result.output.split(separator: "\n").map {
                 try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]

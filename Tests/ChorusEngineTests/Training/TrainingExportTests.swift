@@ -76,9 +76,11 @@ import Testing
         #expect(extra["split"] as? String == "train" && extra["index"] as? Int == 0)
         #expect(extra["reward_preset"] as? String == "paper" && extra["answer_format"] as? String == "answer_tag")
         let summary = try await export.preflight(written)
+        // The preflight ran the reward through the grader copied into the folder.
+        let grader = "./chorus"
         #expect(summary == [
-            "preflight: ok: \(written.trainRows) rows checked, 0 failed (preset paper, format answer_tag)",
-            "preflight: ok: \(written.testRows) rows checked, 0 failed (preset paper, format answer_tag)",
+            "preflight: ok: \(written.trainRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
+            "preflight: ok: \(written.testRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
         ])
     }
 
@@ -86,7 +88,14 @@ import Testing
         let data = try Self.ssaData()
         let trl = try TemporaryFolder()
         let trlWritten = try await Self.export(.trl, into: trl).write(data, overwrite: false)
-        #expect(trlWritten.files == ["train.jsonl", "test.jsonl", "chorus_reward.py", "trl-grpo.py", "launch.sh", "chorus-train.json"])
+        #expect(
+            trlWritten.files == [
+                "train.jsonl", "test.jsonl", "chorus_reward.py", "chorus", "trl-grpo.py", "launch.sh", "chorus-train.json",
+            ])
+        // The reward drives the copied grader: it is there, runnable, and named in the manifest.
+        #expect(FileManager.default.isExecutableFile(atPath: trl.path("out/chorus")))
+        let manifest = try String(contentsOfFile: trl.path("out/chorus-train.json"), encoding: .utf8)
+        #expect(manifest.contains("\"binary\":\"chorus\""))
         let trlRow = try Self.rows(trl.path("out/train.jsonl"))[0]
         #expect(trlRow["ground_truth"] as? String == "3")
         #expect((trlRow["prompt"] as? [[String: Any]])?.first?["role"] as? String == "user")

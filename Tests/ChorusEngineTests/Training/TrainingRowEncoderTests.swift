@@ -23,7 +23,7 @@ import Testing
         #expect(trlRow["ground_truth"] == .string("12") && trlRow["reward_preset"] == .string("shaped"))
         let openrlhf = TrainingRowEncoder(engine: .openrlhf, preset: .paper, dataSource: "s").rlRow(Self.example, index: 0)
         guard case .object(let openRow) = openrlhf else { return }
-        #expect(openRow["label"] == .string("12") && openRow["input"] == PromptTemplate.document(Self.example.messages))
+        #expect(openRow["label"] == .string("12") && openRow["input"] == Self.example.messages.jsonValue)
     }
 
     @Test func anSFTRowNeedsATarget() {

@@ -49,8 +49,8 @@ enum RecordedSamples {
                 throw FixtureError("\(fixture.lastPathComponent):\(number + 1): no installed problem \(problemID)")
             }
             let prompt = PromptTemplate.standard.promptDocument(for: problem)
-            row["prompt"] = try JSONSerialization.jsonObject(with: Data(prompt.text.utf8))
-            let parameters = try CanonicalJSON(
+            row["prompt"] = try JSONSerialization.jsonObject(with: Data(prompt.jsonText.utf8))
+            let parameters = try JSONValue(
                 parsing: String(decoding: try JSONSerialization.data(withJSONObject: row["parameters"] ?? [:]), as: UTF8.self))
             row["key"] = SampleKey(
                 modelIdentity: row["model"] as? String ?? "", prompt: prompt, parameters: parameters,

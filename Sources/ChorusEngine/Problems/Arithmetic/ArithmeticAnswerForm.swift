@@ -1,5 +1,5 @@
 /// How a generated problem writes its exact answer.
-public enum ArithmeticAnswerForm: String, Sendable, CaseIterable, Codable {
+public enum ArithmeticAnswerForm: String, Sendable, CaseIterable {
     /// A whole number: `42`.
     case integer
     /// A fraction in lowest terms as `a/b` (`5/12`), or a whole number when it is one.

@@ -1,7 +1,7 @@
 /// One kind of generated grade-school word problem.
 ///
 /// Each case lists the `quantities` it records, from which its answer can be recomputed.
-public enum ArithmeticTemplate: String, Sendable, CaseIterable, Codable {
+public enum ArithmeticTemplate: String, Sendable, CaseIterable {
     /// Distance from a speed and a time in minutes: `speed`, `minutes`; decimal.
     case travelDistance
     /// Two workers sharing a job: `hoursA`, `hoursB` (each alone); fraction.

@@ -29,7 +29,8 @@
 #   DATA_DIR             the folder with the files below, uploaded as the job's working directory
 #   TRAIN_FILE           train.jsonl
 #   TEST_FILE            test.jsonl, evaluated every EVAL_STEPS steps (empty when Chorus exported no test split)
-#   REWARD_FILE          chorus_reward.py
+#   REWARD_FILE          chorus_reward.py (it runs `chorus grade --serve` from the `chorus` binary beside it,
+#                        or the one CHORUS_GRADER names)
 #   ROLLOUT_N            responses sampled per prompt (--rollout.n_samples_per_prompt; at least 2)
 #   MAX_PROMPT_LENGTH, MAX_RESPONSE_LENGTH   tokens (--data.max_len is their sum)
 #   BATCH_SIZE           prompts per rollout (--rollout.batch_size)

@@ -10,7 +10,8 @@
 # Settings, filled in by Chorus; each can be overridden from the environment (GPUS=4 ./trl-grpo.sh):
 #   MODEL                model to train (Hugging Face id or local folder)
 #   TRAIN_FILE           train.jsonl          TEST_FILE  test.jsonl (may be empty: no evaluation)
-#   REWARD_FILE          chorus_reward.py
+#   REWARD_FILE          chorus_reward.py (it runs `chorus grade --serve` from the `chorus` binary beside it,
+#                        or the one CHORUS_GRADER names)
 #   ROLLOUT_N            completions sampled per prompt (GRPOConfig.num_generations; at least 2)
 #   MAX_PROMPT_LENGTH    tokens; longer prompts are left out of the data
 #   MAX_RESPONSE_LENGTH  tokens per completion (max_completion_length)

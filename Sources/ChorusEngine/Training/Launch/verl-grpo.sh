@@ -10,7 +10,8 @@
 # Settings, filled in by Chorus; each can be overridden from the environment (MODEL=… GPUS=8 ./verl-grpo.sh):
 #   MODEL                model to train (Hugging Face id or local folder)
 #   TRAIN_FILE           train.parquet            TEST_FILE     test.parquet (validation)
-#   REWARD_FILE          chorus_reward.py
+#   REWARD_FILE          chorus_reward.py (it runs `chorus grade --serve` from the `chorus` binary beside it,
+#                        or the one CHORUS_GRADER names)
 #   ROLLOUT_N            responses sampled per prompt (the GRPO group; at least 2)
 #   MAX_PROMPT_LENGTH    tokens; longer prompts are dropped (data.filter_overlong_prompts)
 #   MAX_RESPONSE_LENGTH  tokens per response

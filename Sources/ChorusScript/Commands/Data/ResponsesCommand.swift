@@ -31,7 +31,7 @@ struct ResponsesCommand: Command {
             SampleSet.Entry(problem: problem, samples: texts.map { Sample(text: $0) })
         }
         let set = SampleSet(name: invocation[Self.name], entries: entries)
-        let graded = try AnswerClassifier(grader: GradingOptions.grader(invocation)).grade(set)
+        let graded = try GradingOptions.classifier(invocation).grade(set)
         return .object(SampleSetValue(samples: set, graded: graded))
     }
 }

@@ -46,7 +46,6 @@ struct SampleCommand: Command {
                 system: invocation[Self.system] ?? PromptTemplate.standard.system,
                 user: invocation[Self.prompt] ?? PromptTemplate.standard.user)
         }
-        let grader = GradingOptions.grader(invocation)
         let store = try await StoredModelRun.store(invocation)
         let sampler = Sampler(client: model.client, store: store, template: template, clock: invocation.session.clock)
         let outcome = try await StoredModelRun.perform(
@@ -54,7 +53,7 @@ struct SampleCommand: Command {
         ) {
             try await sampler.sample(dataset, parameters: parameters, name: invocation[Self.name], progress: $0)
         }
-        let graded = try AnswerClassifier(grader: grader).grade(outcome.samples)
+        let graded = try GradingOptions.classifier(invocation).grade(outcome.samples)
         invocation.session.output.writeError(
             StoredModelRun.summary(
                 "sample", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent,

@@ -58,7 +58,6 @@ struct AggregateCommand: Command {
         }
         let name = invocation[Self.options.name] ?? learned.aggregator.name
         let chosen = try learned.aggregator.aggregate(input.graded, name: name)
-        let grader = GradingOptions.grader(invocation, extraction: ExtractionOptions())
-        return .object(SampleSetValue(samples: chosen, graded: try AnswerClassifier(grader: grader).grade(chosen)))
+        return .object(SampleSetValue(samples: chosen, graded: try GradingOptions.classifier(invocation).grade(chosen)))
     }
 }

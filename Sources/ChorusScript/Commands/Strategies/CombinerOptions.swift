@@ -100,7 +100,7 @@ struct CombinerOptions: ParameterList {
     static func graded(_ samples: SampleSet, template: CombinerTemplate, invocation: Invocation) throws
         -> SampleSetValue
     {
-        let grader = GradingOptions.grader(invocation, extraction: template.extraction)
-        return SampleSetValue(samples: samples, graded: try AnswerClassifier(grader: grader).grade(samples))
+        let classifier = GradingOptions.classifier(invocation, extraction: template.extraction)
+        return SampleSetValue(samples: samples, graded: try classifier.grade(samples))
     }
 }

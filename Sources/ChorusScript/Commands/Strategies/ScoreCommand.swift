@@ -79,10 +79,8 @@ struct ScoreCommand: Command {
                 "; \(Plural.count(outcome.unreadable, byRewardModel ? "answer" : "judgement")) with no readable score"
         }
         invocation.session.output.writeError(note + "\n")
-        let grader = GradingOptions.grader(invocation)
-        return .object(
-            SampleSetValue(
-                samples: outcome.samples, graded: try AnswerClassifier(grader: grader).grade(outcome.samples)))
+        let graded = try GradingOptions.classifier(invocation).grade(outcome.samples)
+        return .object(SampleSetValue(samples: outcome.samples, graded: graded))
     }
 
     /// Who rates the samples.

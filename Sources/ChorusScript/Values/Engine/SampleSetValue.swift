@@ -22,9 +22,9 @@ public struct SampleSetValue: ObjectParameter {
         return outcomes.map(\.passAt1).reduce(0, +) / Double(outcomes.count)
     }
 
-    private var unparseable: Int {
-        graded.problems.reduce(0) { total, problem in total + problem.graded.count { $0.classIndex == nil } }
-    }
+    private var unparseable: Int { graded.unparseableCount }
+
+    private var truncated: Int { graded.truncatedCount }
 
     private var perProblem: String {
         let counts = samples.entries.map(\.samples.count)
@@ -34,7 +34,7 @@ public struct SampleSetValue: ObjectParameter {
 
     public var summary: String {
         "\(samples.problemCount) problems × \(perProblem) samples, pass@1 "
-            + NumberFormatting.fixed(passAt1 * 100, digits: 1) + "%, \(unparseable) unparseable"
+            + NumberFormatting.fixed(passAt1 * 100, digits: 1) + "%, \(unparseable) unparseable, \(truncated) truncated"
     }
 
     public var rendering: String {
@@ -48,7 +48,7 @@ public struct SampleSetValue: ObjectParameter {
         return lines.joined(separator: "\n")
     }
 
-    public var memberNames: [String] { ["problems", "samples", "pass1", "unparseable", "name"] }
+    public var memberNames: [String] { ["problems", "samples", "pass1", "unparseable", "truncated", "name"] }
 
     public func member(_ name: String) -> Value? {
         switch name {
@@ -56,6 +56,7 @@ public struct SampleSetValue: ObjectParameter {
         case "samples": .int(samples.sampleCount)
         case "pass1": .double(passAt1)
         case "unparseable": .int(unparseable)
+        case "truncated": .int(truncated)
         case "name": .string(samples.name)
         default: nil
         }

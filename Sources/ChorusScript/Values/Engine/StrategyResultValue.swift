@@ -13,10 +13,11 @@ public struct StrategyResultValue: ObjectParameter {
 
     public var summary: String {
         "\(result.name): " + NumberFormatting.fixed(result.accuracy * 100, digits: 1) + "% correct on "
-            + "\(result.decisions.count) problems, \(result.unparseableCount) without an answer"
+            + "\(result.decisions.count) problems, \(result.unparseableCount) without an answer, "
+            + Plural.count(result.truncatedCandidates, "truncated candidate")
     }
 
-    public var memberNames: [String] { ["accuracy", "name", "answers", "correct", "problems"] }
+    public var memberNames: [String] { ["accuracy", "name", "answers", "correct", "problems", "truncated"] }
 
     public func member(_ name: String) -> Value? {
         switch name {
@@ -25,6 +26,7 @@ public struct StrategyResultValue: ObjectParameter {
         case "answers": .list(result.decisions.map { $0.answer.map(Value.string) ?? .none })
         case "correct": .list(result.decisions.map { .bool($0.isCorrect) })
         case "problems": .int(result.decisions.count)
+        case "truncated": .int(result.truncatedCandidates)
         default: nil
         }
     }

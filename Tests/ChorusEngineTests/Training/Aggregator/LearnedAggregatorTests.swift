@@ -35,4 +35,37 @@ import Testing
         #expect(zeroScale != text)
         #expect(throws: LearnedAggregator.FileError.self) { try LearnedAggregator(fileText: zeroScale) }
     }
+
+    /// A file as earlier versions wrote it (Foundation's encoder: `\/` escapes, `0.5` and `1`) still reads.
+    @Test func aFileFromAnEarlierVersionStillReads() throws {
+        let count = ClassFeatures.names.count
+        func numbers(_ value: String) -> String { Array(repeating: value, count: count).joined(separator: ",\n    ") }
+        let text = """
+            {
+              "features" : [
+                \(ClassFeatures.names.map { "\"\($0)\"" }.joined(separator: ",\n    "))
+              ],
+              "format" : "chorus-learned-aggregator",
+              "means" : [
+                \(numbers("0"))
+              ],
+              "name" : "earlier",
+              "provenance" : {
+                "data" : "runs\\/s.jsonl"
+              },
+              "scales" : [
+                \(numbers("1"))
+              ],
+              "version" : 1,
+              "weights" : [
+                \(numbers("0.5"))
+              ]
+            }
+
+            """
+        let model = try LearnedAggregator(fileText: text)
+        #expect(model.name == "earlier" && model.provenance == ["data": "runs/s.jsonl"])
+        #expect(model.weights == Array(repeating: 0.5, count: count))
+        #expect(model.fileText() == text.replacingOccurrences(of: "\\/", with: "/"))
+    }
 }

@@ -13,7 +13,7 @@ struct ResponsesCommandTests {
         #expect(result == report(succeeded: 5))
         #expect(
             harness.output.output == """
-                sample set responses: 3 problems × 3 samples, pass@1 55.6%, 1 unparseable
+                sample set responses: 3 problems × 3 samples, pass@1 55.6%, 1 unparseable, 0 truncated
                 3
                 9
                 1
@@ -49,7 +49,7 @@ struct ResponsesCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("t = responses d [['1'], ['2.5'], []] name: \"mine\"\nt")
         #expect(result == report(succeeded: 2))
-        #expect(harness.output.output == "sample set mine: 3 problems × 0–1 samples, pass@1 33.3%, 0 unparseable\n")
+        #expect(harness.output.output == "sample set mine: 3 problems × 0–1 samples, pass@1 33.3%, 0 unparseable, 0 truncated\n")
     }
 
     @Test func oneListPerProblemIsRequired() async throws {
@@ -89,13 +89,26 @@ struct ResponsesCommandTests {
         #expect(
             harness.output.error.hasPrefix(
                 "t.chorus:1:11: error: `data` takes a dataset, not a sample set "
-                    + "(3 problems × 3 samples, pass@1 55.6%, 1 unparseable)\n"))
+                    + "(3 problems × 3 samples, pass@1 55.6%, 1 unparseable, 0 truncated)\n"))
     }
 
     @Test func anEmptyDatasetGivesAnEmptySet() async throws {
         let harness = Harness()
         let result = await harness.run("d = builtin arithmetic count: 3\np = split d test: 0\nresponses p.test []")
         #expect(result == report(succeeded: 3))
-        #expect(harness.output.output == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable\n")
+        #expect(harness.output.output == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated\n")
+    }
+
+    @Test func aResponseCutOffInsideABoxIsTruncatedUnlessGraded() async throws {
+        let harness = Harness()
+        let texts = "[['\\boxed{5}', 'so \\boxed{5', 'no answer']]"
+        let script = "d = builtin \"arithmetic\" count: 1 seed: 1\n"
+            + "a = responses d \(texts)\na.truncated\na.unparseable\n"
+            + "b = responses d \(texts) truncated: grade\nb.truncated\n"
+            + "responses d \(texts) truncated: drop"
+        #expect(await harness.run(script) == report(succeeded: 6, failed: 1))
+        #expect(harness.output.output == "1\n1\n0\n")
+        #expect(harness.output.error.contains("error: `drop` is not one of `separate`, `grade`"))
     }
 }
+

@@ -14,7 +14,7 @@ struct SampleCommandTests {
             let prompt = PromptTemplate.standard.promptDocument(for: problem)
             for (index, text) in texts.enumerated() {
                 lines.append(
-                    CanonicalJSON.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).text)
+                    JSONValue.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).jsonText)
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).jsonl").path
@@ -34,7 +34,7 @@ struct SampleCommandTests {
             """
         let result = await harness.run(script)
         #expect(result == report(succeeded: 5))
-        #expect(harness.output.output == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable\n")
+        #expect(harness.output.output == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable, 0 truncated\n")
         #expect(harness.output.error == """
             sample: 0 from the store, 4 drawn from replay:\(path)
             sample: 4 from the store, 0 drawn from replay:\(path)

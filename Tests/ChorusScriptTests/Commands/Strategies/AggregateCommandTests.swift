@@ -33,7 +33,7 @@ struct AggregateCommandTests {
         let result = await harness.run("a = aggregate s with: m k: 3\na\na.name\nagain = aggregate s with: m k: 3")
         #expect(result == report(succeeded: 4))
         #expect(harness.output.output == """
-            sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable
+            sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
             cost: 3 calls, 120 prompt + 18 completion tokens
             "aggregate@3"
 

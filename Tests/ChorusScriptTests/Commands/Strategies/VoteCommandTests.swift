@@ -13,7 +13,7 @@ struct VoteCommandTests {
         #expect(result == report(succeeded: 6))
         #expect(
             harness.output.output == """
-                maj@all: 66.7% correct on 3 problems, 0 without an answer
+                maj@all: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates
                 ["5", "2.5", "8"]
                 [true, true, false]
                 "maj@all"
@@ -33,7 +33,7 @@ struct VoteCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("vote s k: none")
         #expect(result == report(succeeded: 1))
-        #expect(harness.output.output == "maj@all: 66.7% correct on 3 problems, 0 without an answer\n")
+        #expect(harness.output.output == "maj@all: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
     }
 
     @Test func kLimitsTheVoteToTheFirstSamples() async throws {
@@ -44,9 +44,9 @@ struct VoteCommandTests {
         #expect(result == report(succeeded: 3))
         #expect(
             harness.output.output == """
-                maj@1: 100.0% correct on 3 problems, 0 without an answer
+                maj@1: 100.0% correct on 3 problems, 0 without an answer, 0 truncated candidates
                 ["5", "2.5", "7"]
-                maj@3: 66.7% correct on 3 problems, 0 without an answer
+                maj@3: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates
 
                 """)
     }
@@ -55,7 +55,7 @@ struct VoteCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         await harness.run("vote s k: 2 name: \"first two\"")
-        #expect(harness.output.output == "first two: 100.0% correct on 3 problems, 0 without an answer\n")
+        #expect(harness.output.output == "first two: 100.0% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
     }
 
     @Test func aProblemWithNoParseableAnswerHasNone() async throws {
@@ -65,7 +65,7 @@ struct VoteCommandTests {
         #expect(result == report(succeeded: 4))
         #expect(
             harness.output.output
-                == "maj@all: 33.3% correct on 3 problems, 2 without an answer\n[\"5\", none, none]\n")
+                == "maj@all: 33.3% correct on 3 problems, 2 without an answer, 0 truncated candidates\n[\"5\", none, none]\n")
     }
 
     @Test func kLargerThanTheSamplesIsAnError() async throws {
@@ -151,7 +151,7 @@ struct VoteCommandTests {
         #expect(result == report(succeeded: 3))
         #expect(
             harness.output.output
-                == "w-maj@all: 100.0% correct on 1 problems, 0 without an answer\n[\"4\"]\n\"w-maj@3\"\n")
+                == "w-maj@all: 100.0% correct on 1 problems, 0 without an answer, 0 truncated candidates\n[\"4\"]\n\"w-maj@3\"\n")
     }
 
     @Test func logProbabilitiesWeighTheVote() async throws {

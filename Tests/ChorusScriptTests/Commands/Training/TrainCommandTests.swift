@@ -59,7 +59,7 @@ struct TrainCommandTests {
         let error = harness.output.error
         #expect(error.contains("train ssa: 20 rows ("))
         #expect(error.contains("majority right in 0, wrong in 20 (0 with no right candidate)"))
-        #expect(error.contains("train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, trl-grpo.py, launch.sh, chorus-train.json"))
+        #expect(error.contains("train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, chorus, trl-grpo.py, launch.sh, chorus-train.json"))
         #expect(error.contains("preflight: ok:"))
         #expect(error.contains("train: trl is not installed here") || error.contains("train: starting trl"))
         #expect(harness.output.output.hasSuffix("20\n"))

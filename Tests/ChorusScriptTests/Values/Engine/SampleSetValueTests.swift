@@ -23,7 +23,7 @@ import Testing
         // pass@1: a 2/4, b 1/2 → 50%; unparseable: "no idea" and "#".
         let value = try Self.value()
         #expect(value.typeName == "sample set")
-        #expect(value.summary == "2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable")
+        #expect(value.summary == "2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable, 0 truncated")
     }
 
     @Test func equalCountsShowOneNumber() throws {
@@ -31,20 +31,20 @@ import Testing
             (gold: "1", samples: [Sample(text: "1"), Sample(text: "1")]),
             (gold: "2", samples: [Sample(text: "3"), Sample(text: "2")]),
         ])
-        #expect(value.summary == "2 problems × 2 samples, pass@1 75.0%, 0 unparseable")
+        #expect(value.summary == "2 problems × 2 samples, pass@1 75.0%, 0 unparseable, 0 truncated")
     }
 
     @Test func anEmptySetSummarises() throws {
         let value = try EngineFixtures.sampleSetValue([])
-        #expect(value.summary == "0 problems × 0 samples, pass@1 0.0%, 0 unparseable")
+        #expect(value.summary == "0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated")
     }
 
     @Test func renderingNamesTheSetAndShowsCostOnlyWhenThereIsOne() throws {
-        #expect(try Self.value().rendering == "sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable")
+        #expect(try Self.value().rendering == "sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable, 0 truncated")
         let costly = try Self.value(cost: Cost(calls: 6, promptTokens: 120, completionTokens: 340, wallSeconds: 2.5))
         #expect(
             costly.rendering == """
-                sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable
+                sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable, 0 truncated
                 cost: 6 calls, 120 prompt + 340 completion tokens, 2.50 s
                 """)
         let tokensOnly = try Self.value(cost: Cost(promptTokens: 5))
@@ -53,7 +53,7 @@ import Testing
 
     @Test func members() throws {
         let value = try Self.value()
-        #expect(value.memberNames == ["problems", "samples", "pass1", "unparseable", "name"])
+        #expect(value.memberNames == ["problems", "samples", "pass1", "unparseable", "truncated", "name"])
         #expect(value.member("problems") == .int(2))
         #expect(value.member("samples") == .int(6))
         #expect(value.member("pass1") == .double(0.5))

@@ -20,14 +20,14 @@ import Testing
     @Test func summaryGivesAccuracyAndProblemsWithoutAnAnswer() {
         let value = Self.value(Self.decisions)
         #expect(value.typeName == "strategy result")
-        #expect(value.summary == "maj@3: 33.3% correct on 3 problems, 1 without an answer")
+        #expect(value.summary == "maj@3: 33.3% correct on 3 problems, 1 without an answer, 0 truncated candidates")
         #expect(value.rendering == value.summary)
-        #expect(Self.value([]).summary == "maj@3: 0.0% correct on 0 problems, 0 without an answer")
+        #expect(Self.value([]).summary == "maj@3: 0.0% correct on 0 problems, 0 without an answer, 0 truncated candidates")
     }
 
     @Test func members() {
         let value = Self.value(Self.decisions)
-        #expect(value.memberNames == ["accuracy", "name", "answers", "correct", "problems"])
+        #expect(value.memberNames == ["accuracy", "name", "answers", "correct", "problems", "truncated"])
         #expect(value.member("accuracy") == .double(1.0 / 3))
         #expect(value.member("name") == .string("maj@3"))
         #expect(value.member("answers") == .list([.string("5"), .none, .string("8")]))
