@@ -44,11 +44,12 @@ let package = Package(
         .executableTarget(name: "chorus", dependencies: ["ChorusREPL", "ChorusScript"]),
         // The Swift half of scripts/bench/sample; not part of the product.
         .executableTarget(name: "chorus-bench", dependencies: ["ChorusEngine"]),
-        // Test doubles shared by the test targets (a scripted HTTP server).
-        .target(name: "ChorusTestSupport", path: "Tests/ChorusTestSupport"),
+        // Test doubles shared by every test target: a clock the test moves, an in-memory sample store,
+        // captured output, a scripted HTTP server and temporary folders; never linked into the product.
+        .target(name: "ChorusTestSupport", dependencies: ["ChorusEngine", "ChorusScript"], path: "Tests/ChorusTestSupport"),
         .testTarget(name: "ChorusEngineTests", dependencies: ["ChorusEngine", "ChorusTestSupport"]),
-        .testTarget(name: "ChorusScriptTests", dependencies: ["ChorusScript"]),
-        .testTarget(name: "ChorusREPLTests", dependencies: ["ChorusREPL"]),
+        .testTarget(name: "ChorusScriptTests", dependencies: ["ChorusScript", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusREPLTests", dependencies: ["ChorusREPL", "ChorusTestSupport"]),
         .testTarget(name: "chorusTests", dependencies: ["ChorusScript", "ChorusEngine", "ChorusTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -81,7 +82,7 @@ struct ArgumentBinderTests {
     }
 
     @Test func unknownNamedArgumentSuggestsTheClosest() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/never.chorus"
         let text = "save \(quoted(path)) overwrit: true"

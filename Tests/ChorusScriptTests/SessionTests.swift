@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -73,7 +74,7 @@ struct SessionTests {
     }
 
     @Test func sessionCommandsAreNotRecorded() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/s.chorus"
         let harness = Harness()

@@ -23,6 +23,7 @@ public final class StubHTTPServer: Sendable {
 
     /// What to do with one request.
     public struct Reply: Sendable {
+        /// How a reply is sent.
         public enum Action: Sendable {
             /// Answer with the status, headers and body.
             case respond
@@ -32,6 +33,8 @@ public final class StubHTTPServer: Sendable {
             case truncate
             /// Send the head at once, then the body in four pieces, `delay` seconds apart.
             case slowBody
+            /// Answer only once the test calls `release()` (or never, if it stops the server first).
+            case hold
         }
 
         /// The HTTP status.
@@ -68,14 +71,21 @@ public final class StubHTTPServer: Sendable {
 
         /// Close the connection without answering.
         public static let reset = Reply(action: .reset)
+
+        /// A JSON body sent only once the test calls `release()`.
+        public static func held(_ body: String) -> Reply {
+            Reply(body: body, action: .hold)
+        }
     }
 
     private struct State {
-        public var requests: [Request] = []
+        var requests: [Request] = []
         var inFlight = 0
         var maxInFlight = 0
         var connections: Set<Int32> = []
         var stopped = false
+        var released = false
+        var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     /// The port the server listens on.
@@ -128,6 +138,24 @@ public final class StubHTTPServer: Sendable {
     /// The most requests that were being answered at once.
     public var maxInFlight: Int { state.withLock { $0.maxInFlight } }
 
+    /// Returns once the server has read at least `count` requests: how a test knows a request arrived
+    /// without guessing how long that takes.
+    public func untilReceived(_ count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let arrived = state.withLock { state -> Bool in
+                guard state.requests.count < count else { return true }
+                state.watchers.append((count, continuation))
+                return false
+            }
+            if arrived { continuation.resume() }
+        }
+    }
+
+    /// Lets every held reply, and any later one, be sent.
+    public func release() {
+        state.withLock { $0.released = true }
+    }
+
     /// Stops listening and closes every connection.
     public func stop() {
         let sockets = state.withLock { state -> [Int32] in
@@ -167,14 +195,22 @@ public final class StubHTTPServer: Sendable {
             close(fd)
         }
         while let request = readRequest(fd, buffer: &buffer) {
-            let number = state.withLock { state -> Int in
+            let (number, woken) = state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
                 state.requests.append(request)
                 state.inFlight += 1
                 state.maxInFlight = max(state.maxInFlight, state.inFlight)
-                return state.requests.count - 1
+                let count = state.requests.count
+                let woken = state.watchers.filter { $0.count <= count }.map(\.continuation)
+                state.watchers.removeAll { $0.count <= count }
+                return (count - 1, woken)
             }
+            for watcher in woken { watcher.resume() }
             let reply = script(number, request)
             if reply.delay > 0, reply.action != .slowBody { Thread.sleep(forTimeInterval: reply.delay) }
+            if reply.action == .hold {
+                // A plain thread of the server's own, polling: the test decides when the reply goes.
+                while !state.withLock({ $0.released || $0.stopped }) { usleep(2_000) }
+            }
             state.withLock { $0.inFlight -= 1 }
             switch reply.action {
             case .reset:
@@ -192,7 +228,7 @@ public final class StubHTTPServer: Sendable {
                     guard send(fd, Array(body[start..<min(body.count, start + piece)])) else { return }
                 }
                 if request.headers["connection"]?.lowercased() == "close" { return }
-            case .respond:
+            case .respond, .hold:
                 let body = Array(reply.body.utf8)
                 guard send(fd, head(reply, contentLength: body.count) + body) else { return }
                 if request.headers["connection"]?.lowercased() == "close" { return }

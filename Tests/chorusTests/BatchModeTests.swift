@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         """
 
     @Test func errorAtLineThreeColumnSevenIsReportedWithACaretAndExit65() throws {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         let file = folder.appendingPathComponent("broken.chorus")
         try Self.scriptWithError.write(to: file, atomically: true, encoding: .utf8)
         let result = try ChorusProcess.chorus(["run", file.path])
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func bailStopsAtTheFirstError() throws {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         let file = folder.appendingPathComponent("broken.chorus")
         try Self.scriptWithError.write(to: file, atomically: true, encoding: .utf8)
         let result = try ChorusProcess.chorus(["run", file.path, "--bail"])
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func cleanScriptExitsZeroAndEchoShowsPrompts() throws {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         let file = folder.appendingPathComponent("ok.chorus")
         try "x = 2\nx * 21\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try ChorusProcess.chorus(["run", "--echo", file.path])
@@ -94,20 +95,26 @@ import Testing
     @Test func sigtermStopsTheRunningStatementAndEndsTheSession() throws {
         let process = Process()
         process.executableURL = try ChorusProcess.binary
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         let file = folder.appendingPathComponent("long.chorus")
         try "print 1\nsleep 60\nprint 2\n".write(to: file, atomically: true, encoding: .utf8)
         process.arguments = ["run", file.path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        let started = Date()
         try process.run()
-        Thread.sleep(forTimeInterval: 1)
+        // Once `print 1` has run, the handlers are installed and the script is on to `sleep`.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("1\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
         process.terminate()  // SIGTERM
         process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(Date().timeIntervalSince(started) < 30)
+        seen.append(output.fileHandleForReading.readDataToEndOfFile())
+        let text = String(decoding: seen, as: UTF8.self)
+        // Had SIGTERM not stopped the sleep, the script would have gone on to print 2.
         #expect(process.terminationStatus == 130)
         #expect(text.contains("stopped: interrupted"))
         #expect(!text.contains("2\n"))

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
     ]
 
     static func file(_ text: String) throws -> URL {
-        let file = try ChorusProcess.temporaryFolder().appendingPathComponent("pairs.jsonl")
+        let file = try TemporaryFolder(removedWhenReleased: false).url.appendingPathComponent("pairs.jsonl")
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func aMissingFileExits66() throws {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("nope.jsonl").path
         let result = try ChorusProcess.chorus(["grade", "--pairs", path])
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func rewardScoresRowsAsTheTrainersDo() throws {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("rows.jsonl").path
         try """

@@ -4,22 +4,20 @@ import Glibc
 import ChorusEngine
 import ChorusTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// `kill -9` in the middle of sampling, then the same script again: the real binary, a real SQLite
 /// store, and a model served over HTTP by a stub server.
 @Suite struct KillResumeTests {
-    @Test func killedMidRunThenRerunDrawsOnlyWhatWasMissing() throws {
-        // The first 12 requests are answered at once; later ones hang until `holding` is switched off,
+    @Test func killedMidRunThenRerunDrawsOnlyWhatWasMissing() async throws {
+        // The first 12 requests are answered at once; later ones are held until the server is released,
         // so the first run is killed with exactly 12 samples stored, whatever the machine's load.
-        let holding = Mutex(true)
         let server = try StubHTTPServer { number, request in
             let seed = request.body.range(of: #""seed":\d+"#, options: .regularExpression).map { String(request.body[$0].dropFirst(7)) } ?? "?"
             let body = #"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{\#(seed)}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":3}}"#
-            return .json(body, delay: number >= 12 && holding.withLock { $0 } ? 30 : 0)
+            return number >= 12 ? .held(body) : .json(body)
         }
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("resume.chorus")
         try """
@@ -42,43 +40,38 @@ import Testing
         process.standardOutput = logHandle
         process.standardError = logHandle
         try process.run()
+        // Polls the store (another process writes it) until the 12 answered samples are in; the rest
+        // are held, so the count cannot pass 12, and a run that fails ends by itself.
         var saved = 0
-        let deadline = Date().addingTimeInterval(60)
-        while saved < 12, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            saved = Self.count(storePath)
+        while saved < 12, process.isRunning {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            saved = await Self.count(storePath)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(
             process.terminationReason == .uncaughtSignal,
             "the first run ended by itself: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        saved = Self.count(storePath)
+        saved = await Self.count(storePath)
         #expect(saved == 12)
         let requestsBefore = server.requests.count
 
         // Second run: what was stored is reused; only the rest is drawn.
-        holding.withLock { $0 = false }
+        server.release()
         let rerun = try ChorusProcess.chorus(["run", script.path], environment: environment)
         #expect(rerun.status == 0, "\(rerun.standardError)")
         #expect(rerun.standardError.contains("sample: \(saved) from the store, \(40 - saved) drawn"))
         #expect(server.requests.count - requestsBefore == 40 - saved)
         #expect(rerun.standardOutput.contains("4 problems × 10 samples"))
-        #expect(Self.count(storePath) == 40)
+        #expect(await Self.count(storePath) == 40)
     }
 
-    /// The samples in the store at `path` (0 while it does not exist yet).
-    static func count(_ path: String) -> Int {
+    /// The samples in the store at `path` (0 while it does not exist yet). Asynchronous, so that
+    /// polling never holds a thread of the pool that the store's own work needs.
+    static func count(_ path: String) async -> Int {
         guard FileManager.default.fileExists(atPath: path), let store = try? SQLiteSampleStore(path: path) else { return 0 }
-        defer { Task { await store.close() } }
-        let result = Mutex(0)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let count = (try? await store.count()) ?? 0
-            result.withLock { $0 = count }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0 }
+        let count = (try? await store.count()) ?? 0
+        await store.close()
+        return count
     }
 }

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ enum LocalEngineInstall {
     .serialized)
 struct LocalEngineTests {
     func run(_ script: String, data: URL) throws -> ChorusProcess.Result {
-        let folder = try ChorusProcess.temporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         let file = folder.appendingPathComponent("e2e.chorus")
         try script.write(to: file, atomically: true, encoding: .utf8)
         return try ChorusProcess.chorus(["run", file.path], environment: ["XDG_DATA_HOME": data.path])
@@ -36,7 +37,7 @@ struct LocalEngineTests {
         """
 
     @Test func samplesAreStoredAndARerunCallsNothing() throws {
-        let data = try ChorusProcess.temporaryFolder()
+        let data = try TemporaryFolder(removedWhenReleased: false).url
         let first = try run(Self.seeded, data: data)
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardError.contains("sample: 0 from the store, 4 drawn from local:\(LocalEngineInstall.model)"))
@@ -53,8 +54,8 @@ struct LocalEngineTests {
 
     @Test func theSameSeedGivesTheSameSamplesInAFreshStore() throws {
         // One request at a time (concurrency: 1): llama.cpp repeats a seeded sample only when it is not batched with others.
-        let one = try run(Self.seeded, data: try ChorusProcess.temporaryFolder())
-        let two = try run(Self.seeded, data: try ChorusProcess.temporaryFolder())
+        let one = try run(Self.seeded, data: try TemporaryFolder(removedWhenReleased: false).url)
+        let two = try run(Self.seeded, data: try TemporaryFolder(removedWhenReleased: false).url)
         #expect(one.status == 0 && two.status == 0, "\(one.standardError)\(two.standardError)")
         #expect(two.standardError.contains("sample: 0 from the store, 4 drawn"))
         let answers = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("cost:") } }
@@ -68,7 +69,7 @@ struct LocalEngineTests {
             s = sample gen data n: 3 max_tokens: 32 stop: ["\\n"]
             s.samples
             """
-        let result = try run(script, data: try ChorusProcess.temporaryFolder())
+        let result = try run(script, data: try TemporaryFolder(removedWhenReleased: false).url)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasSuffix("3\n"))
         #expect(result.standardError.contains("sample: 0 from the store, 3 drawn"))

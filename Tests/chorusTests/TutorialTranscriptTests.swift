@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
     static func replay(_ tutorial: URL) async throws {
         // A folder of its own: a fresh data folder (so an empty store) and a copy of tutorials/ to run
         // in, so the files a tutorial writes never land in the repository.
-        let data = try ChorusProcess.temporaryFolder()
+        let data = try TemporaryFolder(removedWhenReleased: false).url
         defer { try? FileManager.default.removeItem(at: data) }
         let work = data.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

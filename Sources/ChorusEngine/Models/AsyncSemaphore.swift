@@ -23,6 +23,9 @@ public actor AsyncSemaphore {
         }
     }
 
+    /// The number of tasks waiting for a permit.
+    public var waiting: Int { waiters.count }
+
     /// Takes a permit, waiting for one when none is free.
     public func acquire() async throws {
         try Task.checkCancellation()

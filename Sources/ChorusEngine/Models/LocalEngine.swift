@@ -58,7 +58,7 @@ public final class LocalEngine: Sendable {
     /// Starts the server for `name` and waits until it answers `/health`.
     public static func start(
         name: String, environment: [String: String], parallel: Int = 8, contextPerSlot: Int = 4096,
-        readyTimeout: Double = 180
+        readyTimeout: Double = 180, clock: any EngineClock = SystemClock()
     ) async throws -> LocalEngine {
         guard knownModels.contains(name) else { throw Failure.unknownModel(name, known: knownModels) }
         let cache = ChorusFolders.cache(environment: environment)
@@ -90,19 +90,19 @@ public final class LocalEngine: Sendable {
             throw Failure.launchFailed("\(error)")
         }
         let engine = LocalEngine(name: name, baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!, process: process)
-        let started = Date()
-        while Date().timeIntervalSince(started) < readyTimeout {
+        let started = clock.now()
+        while clock.now() - started < readyTimeout {
             if !process.isRunning { break }
             if await engine.isHealthy() { return engine }
             do {
-                try await Task.sleep(nanoseconds: 250_000_000)
+                try await clock.sleep(seconds: 0.25)
             } catch {
                 engine.stop()
                 throw error
             }
         }
         engine.stop()
-        throw Failure.notReady(seconds: Date().timeIntervalSince(started), log: tail(of: logPath))
+        throw Failure.notReady(seconds: clock.now() - started, log: tail(of: logPath))
     }
 
     /// Whether `/health` answers 200.

@@ -250,7 +250,7 @@ public struct OpenAICompatibleClient: ModelClient {
             }
             guard attempt < settings.retry.maxAttempts else { throw failure }
             let delay = random.withLock { settings.retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: &$0) }
-            if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+            try await clock.sleep(seconds: delay)
         }
     }
 

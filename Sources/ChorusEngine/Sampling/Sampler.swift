@@ -103,7 +103,7 @@ public struct Sampler: Sendable {
                         let saved = StoredSample(
                             modelIdentity: identity, problemID: problems[job.problemIndex].id,
                             prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
-                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample)
+                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample, createdAt: clock.date())
                         try await store.save(saved)
                         finishedAt.append(saved.createdAt.timeIntervalSince1970)
                     }

@@ -21,10 +21,10 @@ public struct StoredSample: Sendable, Equatable {
     /// When the sample was saved, to the millisecond.
     public let createdAt: Date
 
-    /// A sample to store; its key is computed from the content.
+    /// A sample to store; its key is computed from the content, and `createdAt` comes from the engine's clock.
     public init(
         modelIdentity: String, problemID: String, prompt: JSONValue, parameters: JSONValue, seed: Int?,
-        sampleIndex: Int, sample: Sample, createdAt: Date = Date()
+        sampleIndex: Int, sample: Sample, createdAt: Date
     ) {
         let prompt = prompt.canonical
         let parameters = parameters.canonical

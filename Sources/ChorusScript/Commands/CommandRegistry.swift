@@ -8,9 +8,12 @@ public struct CommandRegistry: Sendable {
         for command in commands { register(command) }
     }
 
-    /// Every command Chorus ships, one line each.
-    public static var standard: CommandRegistry {
-        CommandRegistry([
+    /// Every command Chorus ships, registered.
+    public static var standard: CommandRegistry { CommandRegistry(standardCommands) }
+
+    /// Every command Chorus ships, one line each, in the order `help` lists them.
+    static var standardCommands: [any Command] {
+        [
             HelpCommand(),
             PrintCommand(),
             VarsCommand(),
@@ -40,7 +43,7 @@ public struct CommandRegistry: Sendable {
             PlotCommand(),
             TrainCommand(),
             AggregatorCommand(),
-        ])
+        ]
     }
 
     /// Adds a command, replacing one of the same name.

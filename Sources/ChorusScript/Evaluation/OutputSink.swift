@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Where a session writes what the user sees: results to standard output, problems to standard error.
 public protocol OutputSink: Sendable {
     /// Writes results and ordinary output.
@@ -21,35 +19,4 @@ extension OutputSink {
     public func diagnostic(_ diagnostic: Diagnostic) {
         writeError(DiagnosticRenderer(usesColour: usesColour).render(diagnostic))
     }
-}
-
-/// Output kept in memory, for tests and for golden transcripts.
-public final class CapturedOutput: OutputSink {
-    private let state = Mutex<(output: String, error: String, combined: String)>(("", "", ""))
-
-    /// Creates an empty capture.
-    public init() {}
-
-    public var usesColour: Bool { false }
-
-    public func write(_ text: String) {
-        state.withLock {
-            $0.output += text
-            $0.combined += text
-        }
-    }
-
-    public func writeError(_ text: String) {
-        state.withLock {
-            $0.error += text
-            $0.combined += text
-        }
-    }
-
-    /// Everything written to standard output.
-    public var output: String { state.withLock { $0.output } }
-    /// Everything written to standard error.
-    public var error: String { state.withLock { $0.error } }
-    /// Both streams interleaved in the order written.
-    public var combined: String { state.withLock { $0.combined } }
 }

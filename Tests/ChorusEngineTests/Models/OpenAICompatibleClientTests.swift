@@ -5,8 +5,9 @@ import ChorusTestSupport
 
 /// Every test talks to a `StubHTTPServer` on 127.0.0.1; nothing else is ever contacted.
 @Suite struct OpenAICompatibleClientTests {
+    /// Short retry delays; a request timeout no loaded machine reaches by accident (tests of timeouts set their own).
     static let fast = OpenAICompatibleClient.Settings(
-        maxConcurrentRequests: 8, requestTimeout: 5, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005))
+        maxConcurrentRequests: 8, requestTimeout: 60, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005))
 
     static func chat(_ texts: [String], prompt: Int = 10, completion: Int = 4) -> String {
         let choices = texts.enumerated().map { index, text in
@@ -16,10 +17,12 @@ import ChorusTestSupport
     }
 
     static func client(
-        _ servers: [StubHTTPServer], key: String? = nil, settings: OpenAICompatibleClient.Settings = fast
+        _ servers: [StubHTTPServer], key: String? = nil, settings: OpenAICompatibleClient.Settings = fast,
+        clock: any EngineClock = SystemClock()
     ) throws -> OpenAICompatibleClient {
         try OpenAICompatibleClient(
-            model: "m", endpoints: servers.map(\.baseURL), apiKey: key, settings: settings, random: SplitMix64(seed: 1))
+            model: "m", endpoints: servers.map(\.baseURL), apiKey: key, settings: settings, random: SplitMix64(seed: 1),
+            clock: clock)
     }
 
     static let question = CompletionRequest(prompt: .chat([.user("2+2?")]),
@@ -107,11 +110,16 @@ import ChorusTestSupport
     @Test func retryAfterIsHonoured() async throws {
         let server = try StubHTTPServer(replies: [.status(429, #"{"error":{"message":"slow down"}}"#, retryAfter: "0.3"),
             .json(Self.chat(["ok"]))])
-        let clock = SystemClock()
-        let start = clock.now()
-        let response = try await Self.client([server]).complete(Self.question)
+        let clock = ManualClock()
+        let client = try Self.client([server], clock: clock)
+        let call = Task { try await client.complete(Self.question) }
+        await clock.untilSleeping()
+        #expect(clock.requestedSleeps == [0.3])
+        #expect(server.requests.count == 1)  // the retry waits for the clock
+        clock.advance(by: 0.3)
+        let response = try await call.value
         #expect(response.samples.map(\.text) == ["ok"])
-        #expect(clock.now() - start >= 0.3)
+        #expect(server.requests.count == 2)
     }
 
     @Test func rateLimitsGiveUpAfterTheLastTryWithTheServersMessage() async throws {
@@ -131,7 +139,9 @@ import ChorusTestSupport
     }
 
     @Test func timeoutsAreRetriedThenReported() async throws {
-        let server = try StubHTTPServer(replies: [.json(Self.chat(["late"]), delay: 1)])
+        // Held past the end of the test: every try times out.
+        let server = try StubHTTPServer(replies: [.held(Self.chat(["late"]))])
+        defer { server.release() }
         var settings = Self.fast
         settings.requestTimeout = 0.2
         settings.retry.maxAttempts = 2
@@ -223,39 +233,44 @@ import ChorusTestSupport
     }
 
     @Test func concurrencyIsBounded() async throws {
-        let server = try StubHTTPServer(replies: [.json(Self.chat(["x"]), delay: 0.05)])
+        // Replies are held until three requests are in flight at once; then everything is answered.
+        let server = try StubHTTPServer(replies: [.held(Self.chat(["x"]))])
         var settings = Self.fast
         settings.maxConcurrentRequests = 3
         let client = try Self.client([server], settings: settings)
         var request = Self.question
         request.parameters.n = 12
         await client.markFansOutForTesting()
-        let response = try await client.complete(request)
+        let call = Task { try await client.complete(request) }
+        await server.untilReceived(3)
+        #expect(server.maxInFlight == 3)
+        server.release()
+        let response = try await call.value
         #expect(response.samples.count == 12)
-        #expect(server.maxInFlight <= 3)
-        #expect(server.maxInFlight >= 2)
+        #expect(server.requests.count == 12)
+        #expect(server.maxInFlight == 3)
     }
 
-    @Test func cancellationStopsPromptly() async throws {
-        // The reply would take 30 s; cancelled, the call must end long before (10 s leaves room for a loaded machine).
-        let server = try StubHTTPServer(replies: [.json(Self.chat(["never"]), delay: 30)])
+    @Test func cancellationStopsAWaitingRequest() async throws {
+        // The reply is held until the test releases it, after the call ended: only the cancellation can end it.
+        let server = try StubHTTPServer(replies: [.held(Self.chat(["never"]))])
+        defer { server.release() }
         let client = try Self.client([server])
-        let clock = SystemClock()
-        let start = clock.now()
         let task = Task { try await client.complete(Self.question) }
-        try await Task.sleep(nanoseconds: 200_000_000)
+        await server.untilReceived(1)
         task.cancel()
         let result = await task.result
-        #expect(clock.now() - start < 10)
         #expect(throws: CancellationError.self) { try result.get() }
         #expect(server.requests.count == 1)
     }
 
     @Test func cancellationStopsRetrying() async throws {
         let server = try StubHTTPServer(replies: [.status(503, retryAfter: "5")])
-        let client = try Self.client([server])
+        let clock = ManualClock()
+        let client = try Self.client([server], clock: clock)
         let task = Task { try await client.complete(Self.question) }
-        try await Task.sleep(nanoseconds: 300_000_000)
+        // Waiting out the Retry-After on a clock that never moves: only the cancellation can end it.
+        await clock.untilSleeping()
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(server.requests.count == 1)

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Testing
 @testable import ChorusEngine
 
@@ -81,7 +82,8 @@ import Testing
             StoredSample(
                 modelIdentity: "local:m", problemID: "p", prompt: PromptTemplate.standard.promptDocument(for: problem),
                 parameters: SamplingParameters(n: 2).keyDocument, seed: 1, sampleIndex: index,
-                sample: Sample(text: "so \\boxed{\(42 + index)}", finishReason: "stop", completionTokens: 5))
+                sample: Sample(text: "so \\boxed{\(42 + index)}", finishReason: "stop", completionTokens: 5),
+                createdAt: ManualClock().date())
         }
         let model = try ReplayModel(jsonl: stored.map(\.jsonLine).joined(separator: "\n"), identity: "replay:export.jsonl")
         let response = try await model.complete(

@@ -24,7 +24,7 @@ final class CountingModel: ModelClient {
             return list.count
         }
         if let limit = answersSeedsUpTo, (request.parameters.seed ?? 0) > limit {
-            try await Task.sleep(nanoseconds: 600_000_000_000)
+            try await ManualClock().sleep(seconds: 1)  // a clock nobody advances
         }
         let count = returnsFewer ? max(0, request.parameters.n - 1) : request.parameters.n
         let samples = (0..<count).map { offset in
@@ -76,15 +76,18 @@ final class CountingModel: ModelClient {
             }
         }
         let store = InMemorySampleStore()
-        let first = try await Sampler(client: TimedModel(), store: store)
+        let clock = ManualClock()
+        let first = try await Sampler(client: TimedModel(), store: store, clock: clock)
             .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
-        // Six 2-second requests that all finished within the same moment overlap: at least 2 s, at most 12 s.
-        #expect(first.samples.cost.wallSeconds >= 2 && first.samples.cost.wallSeconds <= 12)
-        try await Task.sleep(nanoseconds: 20_000_000)
-        let second = try await Sampler(client: TimedModel(), store: store)
+        // Six 2-second requests that finished at the same moment overlap: 2 s in all.
+        #expect(first.samples.cost.wallSeconds == 2)
+        let stored = await store.samples(after: nil, limit: 10)
+        #expect(stored.count == 6 && stored.allSatisfy { $0.createdAt == clock.date() })
+        clock.advance(by: 3600)
+        let second = try await Sampler(client: TimedModel(), store: store, clock: clock)
             .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
         #expect(second.drawn == 0)
-        #expect(second.samples.cost.wallSeconds == first.samples.cost.wallSeconds)
+        #expect(second.samples.cost.wallSeconds == 2)
     }
 
     @Test func raisingNDrawsOnlyTheNewSamples() async throws {
@@ -125,15 +128,11 @@ final class CountingModel: ModelClient {
         let model = CountingModel(answersSeedsUpTo: 3)
         let sampler = Sampler(client: model, store: store)
         let task = Task { try await sampler.sample(dataset, parameters: SamplingParameters(n: 20, seed: 1), name: "s") }
-        var saved = 0
-        for _ in 0..<1000 where saved < 9 {
-            try await Task.sleep(nanoseconds: 10_000_000)
-            saved = await store.count()
-        }
+        await store.untilHolding(9)
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { _ = try result.get() }
-        saved = await store.count()
+        let saved = await store.count()
         #expect(saved == 9)  // samples 0…2 of each of the 3 problems
         // A rerun finds what was saved and draws only the rest.
         let rerun = try await Sampler(client: CountingModel(), store: store)
@@ -167,7 +166,7 @@ final class CountingModel: ModelClient {
 @Suite struct SamplerFaultTests {
     let dataset = try! Dataset.builtIn(named: "arithmetic", count: 3, seed: 1)
     static let settings = OpenAICompatibleClient.Settings(
-        maxConcurrentRequests: 4, requestTimeout: 2,
+        maxConcurrentRequests: 4, requestTimeout: 5,
         retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005, maxRetryAfter: 0.05))
 
     /// The seed a request body carries.
@@ -210,7 +209,7 @@ final class CountingModel: ModelClient {
             case 2: return .reset
             case 3: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{999}"]), action: .truncate)
             case 4: return .json(#"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{999}"#)
-            case 5: return StubHTTPServer.Reply(body: "", delay: 5)  // longer than the request timeout
+            case 5: return .held("")  // never answered while the test runs: the request times out
             default: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{\(seed)}"]), delay: 0.05, action: .slowBody)
             }
         }

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Testing
 
 @Suite("In-memory sample store")

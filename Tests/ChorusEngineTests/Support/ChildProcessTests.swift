@@ -29,8 +29,14 @@ import Testing
     }
 
     @Test func cancellingStopsTheProgram() async throws {
-        let task = Task { try await ChildProcess.run("sleep", ["30"], environment: Self.environment) }
-        try await Task.sleep(nanoseconds: 200_000_000)
+        // Cancelled once the program has started; not stopped, it would end by itself, with status 0.
+        let (started, starting) = AsyncStream<Void>.makeStream()
+        let task = Task {
+            try await ChildProcess.stream("sh", ["-c", "echo started; exec sleep 30"], environment: Self.environment) { _ in
+                starting.yield()
+            }
+        }
+        for await _ in started { break }
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
     }

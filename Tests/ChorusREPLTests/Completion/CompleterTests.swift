@@ -1,4 +1,5 @@
 import ChorusScript
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func pathsInsideAString() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("completer-\(UUID().uuidString)")
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
         try "".write(to: folder.appendingPathComponent("report.chorus"), atomically: true, encoding: .utf8)
         try "".write(to: folder.appendingPathComponent(".hidden"), atomically: true, encoding: .utf8)

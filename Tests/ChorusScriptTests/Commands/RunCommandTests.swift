@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite("run")
 struct RunCommandTests {
     @Test func runsAFileInThisSession() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("x = 2\ny = x * 3\nprint y\ny", named: "script.chorus", in: folder)
         let harness = Harness()
@@ -24,7 +25,7 @@ struct RunCommandTests {
     }
 
     @Test func theFileSeesTheSessionsVariablesAndResults() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("b = a + _1", named: "use.chorus", in: folder)
         let harness = Harness()
@@ -33,7 +34,7 @@ struct RunCommandTests {
     }
 
     @Test func errorsInTheFileNameTheFileAndTheRestRuns() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("x = 1\ny = nope\nz = 3\n", named: "bad.chorus", in: folder)
         let harness = Harness()
@@ -51,7 +52,7 @@ struct RunCommandTests {
     }
 
     @Test func parseErrorsInTheFile() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nb = (\n  2 +\n)\nc = 3", named: "parse.chorus", in: folder)
         let harness = Harness()
@@ -62,7 +63,7 @@ struct RunCommandTests {
     }
 
     @Test func selfRecursionIsRefused() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("self.chorus")
         let runItself = "run \(quoted(path))"
@@ -82,7 +83,7 @@ struct RunCommandTests {
     }
 
     @Test func recursionThroughAnotherFileIsRefused() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let a = (folder as NSString).appendingPathComponent("a.chorus")
         let b = (folder as NSString).appendingPathComponent("b.chorus")
@@ -97,7 +98,7 @@ struct RunCommandTests {
     }
 
     @Test func theSameFileMayRunAgainAfterItFinished() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("n = n + 1", named: "inc.chorus", in: folder)
         let harness = Harness()
@@ -109,7 +110,7 @@ struct RunCommandTests {
     }
 
     @Test func nestingUpToTheLimitWorks() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func path(_ index: Int) -> String { (folder as NSString).appendingPathComponent("f\(index).chorus") }
         for index in 0..<16 {
@@ -123,7 +124,7 @@ struct RunCommandTests {
     }
 
     @Test func nestingBeyondTheLimitIsRefused() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func path(_ index: Int) -> String { (folder as NSString).appendingPathComponent("g\(index).chorus") }
         for index in 0..<17 {
@@ -138,7 +139,7 @@ struct RunCommandTests {
     }
 
     @Test func missingFile() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("missing.chorus")
         let harness = Harness()
@@ -155,7 +156,7 @@ struct RunCommandTests {
     }
 
     @Test func missingFolderAndFolderInsteadOfFile() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inMissing = (folder as NSString).appendingPathComponent("nowhere/x.chorus")
         let harness = Harness()
@@ -169,7 +170,7 @@ struct RunCommandTests {
     }
 
     @Test func quitInsideAFileStopsEverything() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nquit\nb = 2", named: "quit.chorus", in: folder)
         let harness = Harness()
@@ -181,7 +182,7 @@ struct RunCommandTests {
     }
 
     @Test func aFailureInsideAFileStopsABailingRun() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = nope\nb = 2", named: "bail.chorus", in: folder)
         let harness = Harness()
@@ -191,7 +192,7 @@ struct RunCommandTests {
     }
 
     @Test func aFailureInsideAFileIsCounted() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = nope\nb = 2", named: "counted.chorus", in: folder)
         let harness = Harness()
@@ -200,7 +201,7 @@ struct RunCommandTests {
     }
 
     @Test func runIsNotRecordedButTheFileIsNotRunTwiceOnReplay() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("k = 1", named: "k.chorus", in: folder)
         let harness = Harness()

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -23,7 +24,7 @@ struct SaveCommandTests {
         """
 
     @Test func saveAndReplayGiveTheSameSession() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("session.chorus")
         let original = Harness()
@@ -73,7 +74,7 @@ struct SaveCommandTests {
     }
 
     @Test func savedScriptReplaysFromTheCommandLineNumbering() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("cli.chorus")
         let original = Harness()
@@ -89,7 +90,7 @@ struct SaveCommandTests {
     }
 
     @Test func singularMessage() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("one.chorus")
         let harness = Harness()
@@ -100,7 +101,7 @@ struct SaveCommandTests {
     }
 
     @Test func emptySession() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("empty.chorus")
         let harness = Harness()
@@ -112,7 +113,7 @@ struct SaveCommandTests {
     }
 
     @Test func refusesToOverwrite() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("keep me\n", named: "exists.chorus", in: folder)
         let harness = Harness()
@@ -131,7 +132,7 @@ struct SaveCommandTests {
     }
 
     @Test func overwritesWhenAsked() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("old\n", named: "exists.chorus", in: folder)
         let harness = Harness()
@@ -143,7 +144,7 @@ struct SaveCommandTests {
     }
 
     @Test func overwriteFalseStillRefuses() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("old\n", named: "exists.chorus", in: folder)
         let harness = Harness()
@@ -153,7 +154,7 @@ struct SaveCommandTests {
     }
 
     @Test func saveIsNotRecorded() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let first = (folder as NSString).appendingPathComponent("first.chorus")
         let second = (folder as NSString).appendingPathComponent("second.chorus")
@@ -166,7 +167,7 @@ struct SaveCommandTests {
     }
 
     @Test func cannotWriteIntoAMissingFolder() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("nowhere/s.chorus")
         let harness = Harness()
@@ -179,7 +180,7 @@ struct SaveCommandTests {
     }
 
     @Test func statementsRunThroughRunAreSavedToo() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let script = try writeFile("a = 2\nb = a * a", named: "part.chorus", in: folder)
         let path = (folder as NSString).appendingPathComponent("all.chorus")

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -5,14 +6,19 @@ import Testing
 
 @Suite("sleep")
 struct SleepCommandTests {
-    @Test func sleepsAndReturnsNothing() async {
+    @Test func sleepsOnTheSessionsClockAndReturnsNothing() async {
         let harness = Harness()
-        let started = ContinuousClock.now
-        let result = await harness.run("sleep 0.05\nsleep 0")
-        let elapsed = ContinuousClock.now - started
+        let running = Task { await harness.run("sleep 0.05\nsleep 0") }
+        await harness.clock.untilSleeping()
+        #expect(harness.clock.requestedSleeps == [0.05])
+        // Short of the time asked for, the sleep goes on.
+        harness.clock.advance(by: 0.04)
+        #expect(harness.clock.sleepers == 1)
+        harness.clock.advance(by: 0.01)
+        let result = await running.value
         #expect(result == report(succeeded: 2))
+        #expect(harness.clock.requestedSleeps == [0.05, 0])
         #expect(harness.output.combined == "")
-        #expect(elapsed >= .milliseconds(50))
         #expect(await harness.transcriptTexts() == ["sleep 0.05", "sleep 0"])
     }
 
@@ -60,17 +66,10 @@ struct SleepCommandTests {
         let task = Task {
             await session.execute(SourceFile(name: "t.chorus", text: "x = 1\nsleep 5\ny = 2"))
         }
-        // Wait until the first statement ran, so the task is inside `sleep`.
-        let deadline = ContinuousClock.now + .seconds(4)
-        while await session.variable("x") == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        try await Task.sleep(for: .milliseconds(100))
-        let cancelled = ContinuousClock.now
+        // The clock never moves: once the task is inside `sleep`, only the cancellation can end it.
+        await harness.clock.untilSleeping()
         task.cancel()
         let result = await task.value
-        let stoppedAfter = ContinuousClock.now - cancelled
-        #expect(stoppedAfter < .seconds(2))
         #expect(result == report(succeeded: 1, wasInterrupted: true))
         #expect(harness.output.error == "stopped: interrupted; the session and its variables are kept\n")
         #expect(await session.variable("x") == .int(1))
@@ -84,7 +83,7 @@ struct SleepCommandTests {
     }
 
     @Test func cancellationInsideRunIsReportedOnce() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nsleep 5\nb = 2", named: "slow.chorus", in: folder)
         let harness = Harness()
@@ -92,11 +91,7 @@ struct SleepCommandTests {
         let task = Task {
             await session.execute(SourceFile(name: "t.chorus", text: "run \(quoted(path))\nc = 3"))
         }
-        let deadline = ContinuousClock.now + .seconds(4)
-        while await session.variable("a") == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        try await Task.sleep(for: .milliseconds(100))
+        await harness.clock.untilSleeping()
         task.cancel()
         let result = await task.value
         #expect(result.wasInterrupted)
@@ -105,7 +100,7 @@ struct SleepCommandTests {
     }
 
     @Test func cancellationInsideRunStopsTheWholeRun() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nsleep 5\nb = 2", named: "slow.chorus", in: folder)
         let harness = Harness()
@@ -113,15 +108,9 @@ struct SleepCommandTests {
         let task = Task {
             await session.execute(SourceFile(name: "t.chorus", text: "run \(quoted(path))\nc = 3"))
         }
-        let deadline = ContinuousClock.now + .seconds(4)
-        while await session.variable("a") == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        try await Task.sleep(for: .milliseconds(100))
-        let cancelled = ContinuousClock.now
+        await harness.clock.untilSleeping()
         task.cancel()
         let result = await task.value
-        #expect(ContinuousClock.now - cancelled < .seconds(2))
         #expect(result.wasInterrupted)
         #expect(result.failed == 0)
         #expect(await session.variable("b") == nil)

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 
 @testable import ChorusScript
@@ -23,7 +24,7 @@ enum EngineFixtures {
 
     /// A harness with `d` (tiny.jsonl loaded) and `s` (the responses above), plus the folder holding the file.
     static func harnessWithSamples() async throws -> (harness: Harness, folder: String) {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let path = try writeFile(tinyGSM8K, named: "tiny.jsonl", in: folder)
         let harness = Harness()
         let setup = await harness.run("d = load \(quoted(path))\n\(responses)")

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -49,14 +50,6 @@ func report(succeeded: Int = 0, failed: Int = 0, internalErrors: Int = 0, wasInt
     report.internalErrors = internalErrors
     report.wasInterrupted = wasInterrupted
     return report
-}
-
-/// A fresh, empty folder under the system's temporary folder.
-func makeTemporaryFolder() throws -> String {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("chorus-script-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
 }
 
 /// Writes a file and returns its path.

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 
 /// Runs the built `chorus` binary the way a user would, capturing what it writes.
@@ -87,12 +88,6 @@ enum ChorusProcess {
         try run(try binary, arguments, input: input, environment: environment, workingDirectory: workingDirectory)
     }
 
-    /// A fresh temporary folder.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 }
 
 /// A value shared between a reader thread and the test.

@@ -12,8 +12,7 @@ struct SleepCommand: Command {
         examples: ["sleep 0.5"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let seconds = invocation[Self.seconds]
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        try await invocation.session.clock.sleep(seconds: invocation[Self.seconds])
         return .none
     }
 }

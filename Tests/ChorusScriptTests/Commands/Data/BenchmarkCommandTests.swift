@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 struct BenchmarkCommandTests {
     /// A cache folder holding a three-problem gsm8k file.
     private func cacheFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-benchmark-\(UUID().uuidString)")
+        let url = try TemporaryFolder(removedWhenReleased: false).url
         try FileManager.default.createDirectory(at: url.appendingPathComponent("datasets"), withIntermediateDirectories: true)
         let rows = (1...3).map { "{\"id\": \"gsm8k-test-\($0)\", \"question\": \"What is \($0) + \($0)?\", \"answer\": \"#### \($0 * 2)\"}" }
         try (rows.joined(separator: "\n") + "\n").write(

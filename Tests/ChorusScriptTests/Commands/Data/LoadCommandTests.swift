@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct LoadCommandTests {
     static func load(_ arguments: String, file name: String, text: String) async throws
         -> (harness: Harness, result: Session.Report, path: String)
     {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let path = try writeFile(text, named: name, in: folder)
         let harness = Harness()
         let result = await harness.run("d = load \(quoted(path))\(arguments.isEmpty ? "" : " " + arguments)")
@@ -130,7 +131,7 @@ struct LoadCommandTests {
     }
 
     @Test func aMissingFileIsNamed() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let path = (folder as NSString).appendingPathComponent("missing.jsonl")
         let harness = Harness()
         let result = await harness.run("load \(quoted(path))")
@@ -222,7 +223,7 @@ struct LoadCommandTests {
     }
 
     @Test func shuffleComesBeforeTheLimit() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let path = try writeFile(EngineFixtures.tinyGSM8K, named: "tiny.jsonl", in: folder)
         let harness = Harness()
         let result = await harness.run(

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct SampleCommandTests {
                     JSONValue.object(["prompt": prompt, "index": .integer(index), "text": .string(text)]).jsonText)
             }
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).jsonl").path
+        let path = try TemporaryFolder(removedWhenReleased: false).path("replay.jsonl")
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

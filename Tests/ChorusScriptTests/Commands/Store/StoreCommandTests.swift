@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -7,9 +8,7 @@ import Testing
 @Suite("store, export and import")
 struct StoreCommandTests {
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder(removedWhenReleased: false).location
     }
 
     @Test func samplesTravelThroughAnExportIntoAnotherStore() async throws {

@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -64,7 +65,7 @@ struct AggregateCommandTests {
 
     @Test func aTemplateFileReplacesTheText() async throws {
         let harness = try await Harness.withCombiningModel(answering: "<answer>5</answer>")
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let good = try writeFile("Q: {question}\n{candidates}\nOne answer in <answer></answer>.", named: "mine.txt", in: folder)
         let bad = try writeFile("no placeholders", named: "bad.txt", in: folder)
         #expect(await harness.run("aggregate s with: m template: \(quoted(good))") == report(succeeded: 1))

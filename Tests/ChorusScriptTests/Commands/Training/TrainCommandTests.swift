@@ -1,4 +1,5 @@
 import ChorusEngine
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ struct TrainCommandTests {
     }
 
     @Test func trainsAnAggregatorThatBeatsTheVoteWhereTheVoteIsWrongAndSavesItByName() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
         #expect(await harness.run("learned = train aggregator s name: \"first\" steps: 80 held_out: 0.3") == report(succeeded: 1))
         let output = harness.output.output
@@ -39,7 +40,7 @@ struct TrainCommandTests {
     }
 
     @Test func aggregatorArgumentsAreChecked() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
         #expect(await harness.run("train aggregator s engine: trl") == report(failed: 1))
         #expect(harness.output.error.contains("`engine` does not apply to `train aggregator`"))
@@ -52,7 +53,7 @@ struct TrainCommandTests {
     }
 
     @Test func handOffWritesTheEngineFilesRunsThePreflightAndPrintsTheCommand() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
         let target = folder + "/runs/ssa"
         #expect(await harness.run("r = train ssa s to: \(quoted(target)) engine: trl k: 3 test: 0.2\nr.train + r.test") == report(succeeded: 2))
@@ -70,7 +71,7 @@ struct TrainCommandTests {
     }
 
     @Test func handOffArgumentsAreChecked() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
         #expect(await harness.run("train ssa s") == report(failed: 1))
         #expect(harness.output.error.contains("needs a folder to write"))
@@ -90,7 +91,7 @@ struct TrainCommandTests {
 
     @Test func anInstalledEngineIsLaunchedAndItsLogStreamed() async throws {
         // A stand-in `trl` package and `accelerate` program: the launch script runs them as it would the real ones.
-        let folder = try makeTemporaryFolder()
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
         try FileManager.default.createDirectory(atPath: folder + "/fake/trl", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try writeFile("", named: "fake/trl/__init__.py", in: folder)
