@@ -6,26 +6,37 @@ import Testing
 
 /// A command that returns what it was given, to see how arguments bind.
 private struct ProbeCommand: Command {
+    static let count = ParameterKey<Int>.positional("count", "a count")
+    static let label = ParameterKey<String>.positional("label", "a label", default: "none")
+    static let items = ParameterKey<[Int]>.named("items", "some ints", default: [])
+    static let mode = ParameterKey<Mode>.named("mode", "how", default: .fast)
+    static let options = ParameterKey<Record?>.named("options", "settings")
+    static let data = ParameterKey<DatasetValue?>.named("data", "a dataset")
+    static let target = ParameterKey<String?>.named("target", "a command", type: .commandName)
+
+    enum Mode: String, ParameterChoice {
+        case fast
+        case slow
+    }
+
     let signature = CommandSignature(
         name: "probe", group: .values, summary: "Returns its arguments.",
-        parameters: [
-            .positional("count", .int, "a count"),
-            .positional("label", .string, "a label", default: .string("none")),
-            .named("items", .list(.int), "some ints", default: .list([])),
-            .named("mode", .choice(["fast", "slow"]), "how", default: .string("fast")),
-            .named("options", .record, "settings", default: Value.none),
-            .named("data", .object("dataset"), "a dataset", default: Value.none),
-            .named("target", .commandName, "a command", default: Value.none),
-        ],
+        parameters: [Self.count, Self.label, Self.items, Self.mode, Self.options, Self.data, Self.target],
         discussion: "Test only.", examples: ["probe 1"])
 
     func run(_ invocation: Invocation) async throws -> Value {
         var record = Record()
-        for parameter in signature.parameters {
-            record[parameter.name] = invocation[parameter.name]
-        }
-        record["given"] = .list(
-            signature.parameters.map(\.name).filter(invocation.isGiven).map { .string($0) })
+        record["count"] = invocation[Self.count].argument
+        record["label"] = invocation[Self.label].argument
+        record["items"] = invocation[Self.items].argument
+        record["mode"] = invocation[Self.mode].argument
+        record["options"] = invocation[Self.options].argument
+        record["data"] = invocation[Self.data].argument
+        record["target"] = invocation[Self.target].argument
+        let keys: [any ParameterNaming] = [
+            Self.count, Self.label, Self.items, Self.mode, Self.options, Self.data, Self.target,
+        ]
+        record["given"] = .list(keys.filter { invocation.isGiven($0) }.map { .string($0.name) })
         return .record(record)
     }
 }
@@ -240,11 +251,13 @@ struct ArgumentBinderTests {
 
     @Test func objectTypesMustMatch() async {
         let harness = probeHarness()
-        await harness.session.assign("d", .object(FakeDataset(rows: 1)))
         await harness.session.assign("m", .object(PlainObject()))
-        await harness.run("probe 1 data: d\nprobe 1 data: m")
-        #expect(harness.output.output.hasPrefix("{count: 1, label: \"none\", items: [], mode: \"fast\", options: none, data: <dataset: 1 rows>,"))
-        #expect(harness.output.error.hasPrefix("t.chorus:2:15: error: `data` takes a dataset, not a model (tiny)\n"))
+        // A look-alike with the same display name is another Swift type, and is refused too.
+        await harness.session.assign("f", .object(FakeDataset(rows: 1)))
+        await harness.run("d = builtin arithmetic count: 1\nprobe 1 data: d\nprobe 1 data: m\nprobe 1 data: f")
+        #expect(harness.output.output.hasPrefix("{count: 1, label: \"none\", items: [], mode: \"fast\", options: none, data: <dataset: "))
+        #expect(harness.output.error.hasPrefix("t.chorus:3:15: error: `data` takes a dataset, not a model (tiny)\n"))
+        #expect(harness.output.error.contains("t.chorus:4:15: error: `data` takes a dataset, not a dataset (1 rows)\n"))
     }
 
     @Test func argumentsAreEvaluatedAsExpressions() async {

@@ -48,6 +48,26 @@ struct CommandRegistryTests {
         }
     }
 
+    @Test func everyDefaultIsReadableByItsKey() {
+        for command in registry.commands {
+            for parameter in command.signature.parameters {
+                guard let defaultValue = parameter.defaultValue else { continue }
+                #expect(parameter.isReadable(defaultValue), "\(command.signature.name).\(parameter.name)")
+            }
+        }
+    }
+
+    @Test func everySubCommandTakesOnlyDeclaredParameters() {
+        for command in registry.commands {
+            guard let variants = command.signature.variants else { continue }
+            let names = Set(command.signature.parameters.map(\.name))
+            #expect(names.contains(variants.selector))
+            for variant in variants.variants {
+                #expect(Set(variant.parameters).isSubset(of: names), "\(command.signature.name) \(variant.word)")
+            }
+        }
+    }
+
     @Test func everyExampleParsesWithoutDiagnostics() {
         for command in registry.commands {
             for example in command.signature.examples {
@@ -141,7 +161,8 @@ struct CommandRegistryTests {
     @Test func parameterTypeNames() {
         #expect(ParameterType.list(.int).displayName == "list of int")
         #expect(ParameterType.choice(["on", "off"]).displayName == "on|off")
-        #expect(ParameterType.object("dataset").displayName == "dataset")
+        #expect(ParameterType.object(DatasetValue.objectType).displayName == "dataset")
+        #expect(ParameterType.objects([ModelValue.objectType, AggregatorValue.objectType]).displayName == "model or learned aggregator")
         #expect(ParameterType.any.displayName == "any value")
         #expect(ParameterType.path.displayName == "path")
     }

@@ -15,6 +15,7 @@ struct ArgumentBinder: Sendable {
         var nextPositional = 0
         var variadicItems: [Value] = []
         var variadicRange: SourceRange?
+        var givenOrder: [String] = []
 
         for argument in call.arguments {
             if let label = argument.label {
@@ -25,7 +26,9 @@ struct ArgumentBinder: Sendable {
                     throw diagnostic("`\(label)` is already given by position", at: argument.range)
                 }
                 values[label] = try await check(argument.value, against: parameter)
+                try checkConstraint(values[label] ?? .none, of: parameter, at: argument.range)
                 ranges[label] = argument.range
+                givenOrder.append(label)
                 continue
             }
             while nextPositional < positional.count, !positional[nextPositional].isVariadic,
@@ -41,12 +44,14 @@ struct ArgumentBinder: Sendable {
                 throw diagnostic("`\(parameter.name)` is already given by name", at: argument.range)
             }
             let value = try await check(argument.value, against: parameter)
+            try checkConstraint(value, of: parameter, at: argument.range)
             if parameter.isVariadic {
                 variadicItems.append(value)
                 variadicRange = variadicRange.map { $0.union(argument.range) } ?? argument.range
             } else {
                 values[parameter.name] = value
                 ranges[parameter.name] = argument.range
+                givenOrder.append(parameter.name)
                 nextPositional += 1
             }
         }
@@ -56,6 +61,7 @@ struct ArgumentBinder: Sendable {
                 ranges[parameter.name] = variadicRange
             }
         }
+        try checkVariant(values: values, ranges: ranges, givenOrder: givenOrder)
         for parameter in signature.parameters where values[parameter.name] == nil {
             guard let defaultValue = parameter.defaultValue else {
                 throw Diagnostic(
@@ -80,6 +86,30 @@ struct ArgumentBinder: Sendable {
         }
         let value = try await evaluate(expression)
         return try conform(value, to: parameter.type, parameter: parameter, at: expression.range)
+    }
+
+    /// Refuses a value outside the parameter's declared constraint, pointing at the whole argument.
+    private func checkConstraint(_ value: Value, of parameter: Parameter, at range: SourceRange) throws {
+        guard let constraint = parameter.constraint, let outside = constraint.violation(in: value) else { return }
+        throw diagnostic(
+            "`\(parameter.name)` must be \(constraint.phrase), not \(outside.literal)", at: range, hint: constraint.hint
+        )
+    }
+
+    /// Refuses an argument that the chosen sub-command (`train aggregator`) does not take.
+    private func checkVariant(values: [String: Value], ranges: [String: SourceRange], givenOrder: [String]) throws {
+        guard let variants = signature.variants, case .string(let word) = values[variants.selector],
+            let allowed = variants.parameters(of: word)
+        else { return }
+        for name in givenOrder where name != variants.selector && !allowed.contains(name) {
+            let takers = variants.variants.filter { $0.parameters.contains(name) }.map {
+                "`\(signature.name) \($0.word)`"
+            }
+            throw diagnostic(
+                "`\(name)` does not apply to `\(signature.name) \(word)`", at: ranges[name] ?? callRange,
+                hint: "`\(signature.name) \(word)` takes " + allowed.joined(separator: ", ")
+                    + (takers.isEmpty ? "" : "; `\(name)` is for " + takers.joined(separator: " and ")))
+        }
     }
 
     private func checkWord(_ word: String, for parameter: Parameter, at range: SourceRange) throws -> Value {
@@ -108,9 +138,7 @@ struct ArgumentBinder: Sendable {
             return try checkWord(word, for: parameter, at: range)
         case (.list(let itemType), .list(let items)):
             return .list(try items.map { try conform($0, to: itemType, parameter: parameter, at: range) })
-        case (.object(let typeName), .object(let object)) where object.typeName == typeName:
-            return value
-        case (.objects(let typeNames), .object(let object)) where typeNames.contains(object.typeName):
+        case (.objects(let types), .object(let object)) where types.contains(where: { $0.matches(object) }):
             return value
         default:
             throw diagnostic(

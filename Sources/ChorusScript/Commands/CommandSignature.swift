@@ -19,6 +19,9 @@ public struct CommandSignature: Sendable {
     public let summary: String
     /// Its parameters, positional ones first in order.
     public let parameters: [Parameter]
+    /// Sub-commands chosen by the first positional word (`train ssa`, `train aggregator`), each
+    /// taking only its own parameters; nil when the command has none.
+    public let variants: CommandVariants?
     /// Longer help: what it does, what it returns, and when to use it.
     public let discussion: String
     /// Runnable examples, one statement per entry.
@@ -31,13 +34,14 @@ public struct CommandSignature: Sendable {
 
     /// Creates a signature.
     public init(
-        name: String, group: CommandGroup, summary: String, parameters: [Parameter] = [],
-        discussion: String, examples: [String], isRecorded: Bool = true
+        name: String, group: CommandGroup, summary: String, parameters: [any ParameterList] = [],
+        variants: CommandVariants? = nil, discussion: String, examples: [String], isRecorded: Bool = true
     ) {
         self.name = name
         self.group = group
         self.summary = summary
-        self.parameters = parameters
+        self.parameters = parameters.flatMap(\.parameters)
+        self.variants = variants
         self.discussion = discussion
         self.examples = examples
         self.isRecorded = isRecorded

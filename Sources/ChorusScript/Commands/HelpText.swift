@@ -12,7 +12,9 @@ public enum HelpText {
             text += group.rawValue + "\n"
             for command in commands {
                 let name = command.signature.name
-                text += "  " + name + String(repeating: " ", count: width - name.count + 2) + command.signature.summary + "\n"
+                text +=
+                    "  " + name + String(repeating: " ", count: width - name.count + 2) + command.signature.summary
+                    + "\n"
             }
             text += "\n"
         }
@@ -38,6 +40,22 @@ public enum HelpText {
                 return ["  " + form, parameter.type.displayName, defaultText, parameter.summary]
             }
             text += TextTable(header: [], rows: rows).renderedRows
+        }
+        if let variants = signature.variants {
+            // What every sub-command takes is said once; each line then lists what is its own.
+            let lists = variants.variants.map { Set($0.parameters) }
+            let shared = lists.dropFirst().reduce(lists.first ?? []) { $0.intersection($1) }
+            var rows = variants.variants.map { variant in
+                [
+                    "  \(signature.name) \(variant.word)",
+                    variant.parameters.filter { !shared.contains($0) }.joined(separator: ", "),
+                ]
+            }
+            let sharedNames = signature.parameters.map(\.name).filter(shared.contains)
+            if !sharedNames.isEmpty { rows.append(["  all of them", sharedNames.joined(separator: ", ")]) }
+            text +=
+                "\nSub-commands (each takes only its own parameters):\n"
+                + TextTable(header: [], rows: rows).renderedRows
         }
         text += "\nExample\(signature.examples.count == 1 ? "" : "s"):\n"
         for example in signature.examples {

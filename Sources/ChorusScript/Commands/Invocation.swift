@@ -26,59 +26,63 @@ public struct Invocation: Sendable {
         self.session = session
     }
 
-    /// The value of a parameter (its default when left out).
-    public subscript(_ name: String) -> Value {
-        arguments[name] ?? .none
-    }
-
-    /// A string or path argument.
-    public func string(_ name: String) -> String {
-        if case .string(let text) = self[name] { return text }
-        return self[name].printText
-    }
-
-    /// An int argument.
-    public func int(_ name: String) -> Int {
-        if case .int(let value) = self[name] { return value }
-        return Int(self[name].numericValue ?? 0)
-    }
-
-    /// A number argument, given as an int or a number.
-    public func double(_ name: String) -> Double {
-        self[name].numericValue ?? 0
-    }
-
-    /// A bool argument.
-    public func bool(_ name: String) -> Bool {
-        if case .bool(let value) = self[name] { return value }
-        return false
-    }
-
-    /// A list argument.
-    public func list(_ name: String) -> [Value] {
-        if case .list(let items) = self[name] { return items }
-        return []
-    }
-
-    /// An engine object argument of a given Swift type.
-    public func object<Object: ScriptObject>(_ name: String, as type: Object.Type) -> Object? {
-        if case .object(let object) = self[name] { return object as? Object }
-        return nil
-    }
-
-    /// An optional int argument: nil when left out or `none`.
-    public func optionalInt(_ name: String) -> Int? {
-        self[name].isNone ? nil : int(name)
+    /// The typed value of a parameter (its default when left out).
+    public subscript<Wrapped>(_ key: ParameterKey<Wrapped>) -> Wrapped {
+        key.value(of: arguments[key.name] ?? key.parameter.defaultValue ?? .none)
     }
 
     /// Whether the caller wrote this argument rather than taking its default.
-    public func isGiven(_ name: String) -> Bool {
-        argumentRanges[name] != nil
+    public func isGiven(_ parameter: some ParameterNaming) -> Bool {
+        argumentRanges[parameter.name] != nil
+    }
+
+    /// Where the argument for a parameter was written (the whole call when it was left out).
+    public func range(of parameter: (any ParameterNaming)?) -> SourceRange {
+        parameter.flatMap { argumentRanges[$0.name] } ?? range
     }
 
     /// A user error pointing at an argument (or at the whole call).
-    public func error(_ message: String, at parameter: String? = nil, hint: String? = nil) -> Diagnostic {
-        let range = parameter.flatMap { argumentRanges[$0] } ?? range
-        return Diagnostic(.error, message, source: source, range: range, hint: hint)
+    public func error(_ message: String, at parameter: (any ParameterNaming)? = nil, hint: String? = nil) -> Diagnostic
+    {
+        Diagnostic(.error, message, source: source, range: range(of: parameter), hint: hint)
+    }
+
+    /// Runs `body`; an error it throws becomes a user error at `parameter` that keeps it as its
+    /// cause, with `prefix` before its message and `hint` in place of its own.
+    public func mapping<Result>(
+        at parameter: (any ParameterNaming)?, hint: String? = nil, prefix: String = "", _ body: () throws -> Result
+    ) throws -> Result {
+        do {
+            return try body()
+        } catch {
+            throw wrapped(error, at: parameter, hint: hint, prefix: prefix)
+        }
+    }
+
+    /// Runs asynchronous `body`; an error it throws becomes a user error at `parameter`, as
+    /// ``mapping(at:hint:prefix:_:)-(_,_,_,()->Result)`` does.
+    public func mapping<Result>(
+        at parameter: (any ParameterNaming)?, hint: String? = nil, prefix: String = "",
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await body()
+        } catch {
+            throw wrapped(error, at: parameter, hint: hint, prefix: prefix)
+        }
+    }
+
+    private func wrapped(_ error: any Error, at parameter: (any ParameterNaming)?, hint: String?, prefix: String)
+        -> any Error
+    {
+        // Cancellation and bugs in Chorus keep their own kind; a diagnostic already says where it is.
+        if error is CancellationError || error is InternalError || error is Diagnostic { return error }
+        return ArgumentError(wrapping: error, at: parameter, prefix: prefix, hint: hint)
+    }
+
+    /// Reports a warning about this call through the session's output, pointing at an argument.
+    public func warn(_ message: String, at parameter: (any ParameterNaming)? = nil, notes: [String] = []) {
+        session.output.diagnostic(
+            Diagnostic(.warning, message, source: source, range: range(of: parameter), notes: notes))
     }
 }

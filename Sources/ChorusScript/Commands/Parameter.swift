@@ -1,26 +1,30 @@
-/// The type of value a parameter accepts.
+/// The type of value a parameter accepts, as the binder checks it and help shows it.
 public indirect enum ParameterType: Sendable, Equatable {
     /// Any value.
     case any
+    /// `true` or `false`.
     case bool
     /// A whole number.
     case int
     /// A whole or decimal number.
     case number
+    /// Text.
     case string
     /// A file path, written as a string.
     case path
     /// A list whose items have the given type.
     case list(ParameterType)
+    /// A record `{name: value}`.
     case record
     /// One of a fixed set of words, written bare (`timer on`) or as a string.
     case choice([String])
     /// The name of a command, written bare (`help sample`) or as a string.
     case commandName
-    /// An engine object of the given type name (`dataset`, `model`, …).
-    case object(String)
-    /// An engine object of any of the given type names (`model` or `learned aggregator`).
-    case objects([String])
+    /// An engine object of one of the given Swift types (a dataset; a model or a learned aggregator).
+    case objects([ObjectType])
+
+    /// An engine object of one Swift type.
+    public static func object(_ type: ObjectType) -> ParameterType { .objects([type]) }
 
     /// How the type reads in help and errors.
     public var displayName: String {
@@ -35,8 +39,7 @@ public indirect enum ParameterType: Sendable, Equatable {
         case .record: "record"
         case .choice(let words): words.joined(separator: "|")
         case .commandName: "command"
-        case .object(let name): name
-        case .objects(let names): names.joined(separator: " or ")
+        case .objects(let types): types.map(\.name).joined(separator: " or ")
         }
     }
 }
@@ -54,8 +57,21 @@ public enum CompletionHint: Sendable, Equatable {
     case words([String])
 }
 
-/// One parameter of a command.
-public struct Parameter: Sendable {
+/// Something that names one parameter, so an error can point at the argument written for it.
+public protocol ParameterNaming: Sendable {
+    /// The parameter's name.
+    var name: String { get }
+}
+
+/// Parameters as a signature lists them: one parameter, a typed key, or a group of keys.
+public protocol ParameterList: Sendable {
+    /// The parameters, in the order the usage line shows them.
+    var parameters: [Parameter] { get }
+}
+
+/// One parameter as help, completion and the binder see it; commands declare it as a typed
+/// ``ParameterKey`` and read it back through that key.
+public struct Parameter: Sendable, ParameterNaming, ParameterList {
     /// The name, used for the named form `name: value`.
     public let name: String
     /// The accepted type.
@@ -70,44 +86,39 @@ public struct Parameter: Sendable {
     public let isVariadic: Bool
     /// What Tab offers for it.
     public let completion: CompletionHint
+    /// The range a given value must fall in, checked by the binder.
+    public let constraint: ParameterConstraint?
+    /// Whether the typed key can read a value; the binder's checks guarantee it for bound values.
+    let isReadable: @Sendable (Value) -> Bool
 
-    /// A parameter that may be given by position or by name.
-    public static func positional(
-        _ name: String, _ type: ParameterType, _ summary: String, default defaultValue: Value? = nil,
-        completion: CompletionHint? = nil
-    ) -> Parameter {
-        Parameter(
-            name: name, type: type, summary: summary, defaultValue: defaultValue, isPositional: true,
-            isVariadic: false, completion: completion ?? Self.defaultCompletion(for: type))
-    }
-
-    /// A parameter given only by name: `n: 8`.
-    public static func named(
-        _ name: String, _ type: ParameterType, _ summary: String, default defaultValue: Value? = nil,
-        completion: CompletionHint? = nil
-    ) -> Parameter {
-        Parameter(
-            name: name, type: type, summary: summary, defaultValue: defaultValue, isPositional: false,
-            isVariadic: false, completion: completion ?? Self.defaultCompletion(for: type))
-    }
-
-    /// A parameter that collects every remaining positional argument into a list.
-    public static func variadic(_ name: String, _ type: ParameterType, _ summary: String) -> Parameter {
-        Parameter(
-            name: name, type: type, summary: summary, defaultValue: .list([]), isPositional: true,
-            isVariadic: true, completion: Self.defaultCompletion(for: type))
+    init(
+        name: String, type: ParameterType, summary: String, defaultValue: Value?, isPositional: Bool,
+        isVariadic: Bool, completion: CompletionHint?, constraint: ParameterConstraint?,
+        isReadable: @escaping @Sendable (Value) -> Bool
+    ) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.defaultValue = defaultValue
+        self.isPositional = isPositional
+        self.isVariadic = isVariadic
+        self.completion = completion ?? Self.defaultCompletion(for: type)
+        self.constraint = constraint
+        self.isReadable = isReadable
     }
 
     /// Whether the argument must be given.
     public var isRequired: Bool { defaultValue == nil }
+
+    /// Itself, so a signature can list it beside keys and groups.
+    public var parameters: [Parameter] { [self] }
 
     private static func defaultCompletion(for type: ParameterType) -> CompletionHint {
         switch type {
         case .path: .filePath
         case .choice(let words): .words(words)
         case .commandName: .commandName
-        case .object(let name): .variable(typeName: name)
-        case .objects(let names) where names.count == 1: .variable(typeName: names[0])
+        case .objects(let types) where types.count == 1: .variable(typeName: types[0].name)
         default: .variable(typeName: nil)
         }
     }

@@ -8,8 +8,15 @@ public protocol OutputSink: Sendable {
     var usesColour: Bool { get }
     /// Shows (or, with nil, clears) a one-line progress report; only a terminal shows it.
     func progress(_ line: String?)
+    /// Reports an error, a warning or a note; a front end may show it its own way.
+    func diagnostic(_ diagnostic: Diagnostic)
 }
 
 extension OutputSink {
     public func progress(_ line: String?) {}
+
+    /// Renders the diagnostic as text on the error stream, as a terminal and a transcript show it.
+    public func diagnostic(_ diagnostic: Diagnostic) {
+        writeError(DiagnosticRenderer(usesColour: usesColour).render(diagnostic))
+    }
 }

@@ -48,19 +48,18 @@ extension Session {
                 record(value, text: statement.text)
             }
             return .succeeded
-        } catch let diagnostic as Diagnostic {
-            var located = diagnostic
-            if located.source == nil {
-                located.source = source
-                located.range = statement.range
-            }
-            emit(located)
-            return .failed
         } catch is CancellationError {
             reportInterrupt()
             return .interrupted
         } catch {
-            output.writeError("internal error: \(error)\n(this is a bug in Chorus, not in your script)\n")
+            // The one place a statement's error reaches the screen: a user error as a diagnostic,
+            // anything else as the bug in Chorus it is.
+            if let diagnostic = UserErrors.diagnostic(for: error, source: source, range: statement.range) {
+                emit(diagnostic)
+                return .failed
+            }
+            let message = (error as? InternalError)?.message ?? String(describing: error)
+            output.writeError("internal error: \(message)\n(this is a bug in Chorus, not in your script)\n")
             return .internalError
         }
     }
@@ -154,12 +153,9 @@ extension Session {
             source: source, session: self)
         do {
             return try await command.run(invocation)
-        } catch var diagnostic as Diagnostic {
-            if diagnostic.source == nil {
-                diagnostic.source = source
-                diagnostic.range = range
-            }
-            throw diagnostic
+        } catch {
+            // Located here, where the call's argument ranges are known.
+            throw UserErrors.diagnostic(for: error, source: source, range: range, argumentRanges: bound.ranges) ?? error
         }
     }
 

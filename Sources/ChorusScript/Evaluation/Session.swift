@@ -173,7 +173,7 @@ public actor Session {
 
     /// Writes a diagnostic through the shared renderer.
     func emit(_ diagnostic: Diagnostic) {
-        output.writeError(DiagnosticRenderer(usesColour: output.usesColour).render(diagnostic))
+        output.diagnostic(diagnostic)
     }
 
     /// Records a value under the next result number.

@@ -2,6 +2,9 @@ import Foundation
 
 /// Plain reasons why a file could not be read or written.
 enum FileErrors {
+    /// The `overwrite:` parameter of the commands that write a file.
+    static let overwrite = ParameterKey<Bool>.named("overwrite", "replace an existing file", default: false)
+
     /// Why `path` is not usable, as a short phrase.
     static func reason(for path: String) -> String {
         let manager = FileManager.default
@@ -16,9 +19,13 @@ enum FileErrors {
         return "no such file"
     }
 
-    /// Refuses to replace an existing file unless the command's `overwrite:` argument is true.
-    static func refuseOverwrite(of path: String, _ invocation: Invocation, argument: String = "path") throws {
-        guard FileManager.default.fileExists(atPath: path), !invocation.bool("overwrite") else { return }
+    /// Refuses to replace an existing file unless the command's `overwrite:` argument is true; the
+    /// error points at `argument`, the parameter that named the file.
+    static func refuseOverwrite(
+        of path: String, _ invocation: Invocation, at argument: some ParameterNaming,
+        overwrite: ParameterKey<Bool> = overwrite
+    ) throws {
+        guard FileManager.default.fileExists(atPath: path), !invocation[overwrite] else { return }
         throw invocation.error(
             "\(Value.quote(path)) already exists", at: argument,
             hint: "pass `overwrite: true` to replace it, or choose another name")

@@ -171,6 +171,16 @@ struct HelpCommandTests {
                 """)
     }
 
+    @Test func aCommandWithSubCommandsListsWhatEachTakes() async {
+        let harness = Harness()
+        await harness.run("help train")
+        let page = harness.output.output
+        #expect(page.contains("\nSub-commands (each takes only its own parameters):\n"))
+        #expect(page.contains("\n  train aggregator  name, steps, held_out, file\n"))
+        #expect(page.contains("\n  all of them       samples, seed, lr, overwrite\n"))
+        #expect(page.contains(", launch, ratio, refined\n"))
+    }
+
     @Test func helpIsNotRecordedAndShowsNoResult() async {
         let harness = Harness()
         await harness.run("help print\nx = 1")

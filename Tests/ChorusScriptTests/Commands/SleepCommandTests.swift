@@ -33,7 +33,7 @@ struct SleepCommandTests {
         #expect(result == report(failed: 1))
         #expect(
             harness.output.error == """
-                t.chorus:1:7: error: `seconds` must be between 0 and 86400, not -1.0
+                t.chorus:1:7: error: `seconds` must be between 0 and 86400, not -1
                 1 | sleep (-1)
                   |       ^~~~
 

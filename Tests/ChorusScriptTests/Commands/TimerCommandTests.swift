@@ -6,13 +6,15 @@ import Testing
 
 /// A command that moves a manual clock forward, standing in for slow work.
 private struct TickCommand: Command {
+    static let seconds = ParameterKey<Double>.positional("seconds", "how far")
+
     let clock: ManualClock
     let signature = CommandSignature(
         name: "tick", group: .session, summary: "Moves the test clock.",
-        parameters: [.positional("seconds", .number, "how far")], discussion: "Test only.", examples: ["tick 1"])
+        parameters: [Self.seconds], discussion: "Test only.", examples: ["tick 1"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        clock.advance(by: invocation.double("seconds"))
+        clock.advance(by: invocation[Self.seconds])
         return .none
     }
 }

@@ -1,8 +1,10 @@
 /// `help`: lists the commands by purpose, or explains one command.
 struct HelpCommand: Command {
+    static let command = ParameterKey<String?>.positional("command", "the command to explain", type: .commandName)
+
     let signature = CommandSignature(
         name: "help", group: .session, summary: "Lists the commands, or shows one command's help.",
-        parameters: [.positional("command", .commandName, "the command to explain", default: Value.none)],
+        parameters: [Self.command],
         discussion: """
             Without an argument, lists every command grouped by purpose. With a \
             command's name, shows its usage, parameters, and examples. In the REPL, \
@@ -13,18 +15,17 @@ struct HelpCommand: Command {
     func run(_ invocation: Invocation) async throws -> Value {
         let registry = invocation.session.registry
         let output = invocation.session.output
-        guard invocation.isGiven("command") else {
+        guard let name = invocation[Self.command] else {
             output.write(HelpText.overview(registry))
             return .none
         }
-        let name = invocation.string("command")
         if name == "syntax" {
             output.write(HelpText.syntax)
             return .none
         }
         guard let command = registry.command(named: name) else {
             throw invocation.error(
-                "there is no command `\(name)`", at: "command",
+                "there is no command `\(name)`", at: Self.command,
                 hint: Suggestions.closest(to: name, among: registry.names).map { "did you mean `\($0)`?" }
                     ?? "type `help` to list the commands")
         }

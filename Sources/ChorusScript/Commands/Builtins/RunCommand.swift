@@ -3,10 +3,11 @@ import Foundation
 /// `run`: runs a script file's statements in this session.
 struct RunCommand: Command {
     static let maximumDepth = 16
+    static let path = ParameterKey<String>.positional("path", "the script to run", type: .path)
 
     let signature = CommandSignature(
         name: "run", group: .session, summary: "Runs a script file in this session.",
-        parameters: [.positional("path", .path, "the script to run")],
+        parameters: [Self.path],
         discussion: """
             Runs each statement of the file as if typed here: its variables stay \
             in the session, and each successful statement joins the transcript \
@@ -15,20 +16,20 @@ struct RunCommand: Command {
         examples: ["run \"tutorials/00-hello.chorus\""], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation.string("path")
+        let path = invocation[Self.path]
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw invocation.error(
-                "cannot read \(Value.quote(path)): \(FileErrors.reason(for: path))", at: "path",
+                "cannot read \(Value.quote(path)): \(FileErrors.reason(for: path))", at: Self.path,
                 hint: "paths are relative to \(FileManager.default.currentDirectoryPath)")
         }
         let session = invocation.session
         try await session.enterScript(
             path, maximumDepth: Self.maximumDepth,
-            cycle: { invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: "path") },
-            tooDeep: { invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: "path") })
+            cycle: { invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: Self.path) },
+            tooDeep: { invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: Self.path) })
         let report = await session.executeNested(SourceFile(name: path, text: text))
         await session.leaveScript(merging: report)
         if report.wasInterrupted { throw CancellationError() }

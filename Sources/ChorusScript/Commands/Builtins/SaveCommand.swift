@@ -2,12 +2,11 @@ import Foundation
 
 /// `save`: writes the session's successful statements as a replayable script.
 struct SaveCommand: Command {
+    static let path = ParameterKey<String>.positional("path", "the file to write", type: .path)
+
     let signature = CommandSignature(
         name: "save", group: .session, summary: "Saves the session's successful statements as a script.",
-        parameters: [
-            .positional("path", .path, "the file to write"),
-            .named("overwrite", .bool, "replace an existing file", default: .bool(false)),
-        ],
+        parameters: [Self.path, FileErrors.overwrite],
         discussion: """
             Writes every statement that succeeded, in order, as a script that \
             `chorus run FILE` replays to the same variables and results (`_N` \
@@ -18,8 +17,8 @@ struct SaveCommand: Command {
         examples: ["save \"session.chorus\"", "save \"session.chorus\" overwrite: true"], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation.string("path")
-        try FileErrors.refuseOverwrite(of: path, invocation)
+        let path = invocation[Self.path]
+        try FileErrors.refuseOverwrite(of: path, invocation, at: Self.path)
         let entries = await invocation.session.transcript
         var text = "# Chorus session: \(entries.count) statement\(entries.count == 1 ? "" : "s").\n"
         text += "# Replay with: chorus run \(path)\n"
@@ -27,7 +26,7 @@ struct SaveCommand: Command {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw invocation.error("cannot write \(Value.quote(path)): \(FileErrors.reason(for: path))", at: "path")
+            throw invocation.error("cannot write \(Value.quote(path)): \(FileErrors.reason(for: path))", at: Self.path)
         }
         invocation.session.output.write(
             "saved \(entries.count) statement\(entries.count == 1 ? "" : "s") to \(path)\n")

@@ -1,8 +1,10 @@
 /// `sleep`: waits, and stops early on Ctrl-C.
 struct SleepCommand: Command {
+    static let seconds = ParameterKey<Double>.positional("seconds", "how long to wait", in: .between(0, 86_400))
+
     let signature = CommandSignature(
         name: "sleep", group: .session, summary: "Waits a number of seconds (Ctrl-C stops it).",
-        parameters: [.positional("seconds", .number, "how long to wait")],
+        parameters: [Self.seconds],
         discussion: """
             Pauses the script. Useful to pace requests to a shared server, and to \
             try out Ctrl-C: the wait stops, and the session keeps everything.
@@ -10,11 +12,7 @@ struct SleepCommand: Command {
         examples: ["sleep 0.5"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let seconds = invocation.double("seconds")
-        guard seconds >= 0, seconds <= 86_400 else {
-            throw invocation.error("`seconds` must be between 0 and 86400, not \(seconds)", at: "seconds")
-        }
-        try await invocation.session.clock.sleep(seconds: seconds)
+        try await invocation.session.clock.sleep(seconds: invocation[Self.seconds])
         return .none
     }
 }

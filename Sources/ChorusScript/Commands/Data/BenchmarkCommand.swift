@@ -2,11 +2,11 @@ import ChorusEngine
 
 /// `benchmark`: real problems that `scripts/setup-datasets` (and `scripts/setup-reasoning-gym`) installed.
 struct BenchmarkCommand: Command {
+    static let name = ParameterKey<InstalledBenchmark>.positional("name", "the benchmark")
+
     let signature = CommandSignature(
         name: "benchmark", group: .data, summary: "Loads real benchmark problems installed by the setup scripts.",
-        parameters: [
-            .positional("name", .choice(InstalledBenchmark.names), "the benchmark"),
-        ] + DatasetSelection.parameters,
+        parameters: [Self.name, DatasetSelection.group],
         discussion: """
             \(InstalledBenchmark.allCases.map { "`\($0.rawValue)`: \($0.summary)." }.joined(separator: " ")) \
             They live in Chorus's cache folder (`$CHORUS_CACHE`, else \
@@ -20,15 +20,12 @@ struct BenchmarkCommand: Command {
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        guard let benchmark = InstalledBenchmark(rawValue: invocation.string("name")) else {
-            throw invocation.error("no benchmark named \(invocation.string("name"))", at: "name")
+        let benchmark = invocation[Self.name]
+        let dataset = try invocation.mapping(at: Self.name) {
+            try benchmark.load(environment: invocation.session.services.environment)
         }
-        let dataset: Dataset
-        do {
-            dataset = try benchmark.load(environment: invocation.session.services.environment)
-        } catch {
-            throw invocation.error("\(error)", at: "name")
-        }
-        return .object(DatasetValue(try DatasetSelection.apply(invocation, to: dataset)))
+        return .object(DatasetValue(DatasetSelection.apply(invocation, to: dataset)))
     }
 }
+
+extension InstalledBenchmark: ParameterChoice {}

@@ -2,17 +2,20 @@ import ChorusEngine
 
 /// `load`: problems from a GSM8K, MATH, JSONL or CSV file.
 struct LoadCommand: Command {
+    static let path = ParameterKey<String>.positional("path", "the data file", type: .path)
+    static let format = ParameterKey<Format>.named("format", "the file's format", default: .auto)
+    static let question = ParameterKey<String?>.named("question", "field holding the question (jsonl/csv)")
+    static let answer = ParameterKey<String?>.named("answer", "field holding the gold answer (jsonl/csv)")
+    static let id = ParameterKey<String?>.named("id", "field holding the problem id (jsonl/csv)")
+    static let solution = ParameterKey<String?>.named("solution", "field holding a worked solution (jsonl/csv)")
+    static let skipInvalid = ParameterKey<Bool>.named(
+        "skip_invalid", "skip bad rows (they are counted and listed) instead of failing", default: false)
+
     let signature = CommandSignature(
         name: "load", group: .data, summary: "Loads problems from a GSM8K, MATH, JSONL or CSV file.",
         parameters: [
-            .positional("path", .path, "the data file"),
-            .named("format", .choice(["auto", "gsm8k", "math", "jsonl", "csv"]), "the file's format", default: .string("auto")),
-            .named("question", .string, "field holding the question (jsonl/csv)", default: Value.none),
-            .named("answer", .string, "field holding the gold answer (jsonl/csv)", default: Value.none),
-            .named("id", .string, "field holding the problem id (jsonl/csv)", default: Value.none),
-            .named("solution", .string, "field holding a worked solution (jsonl/csv)", default: Value.none),
-        ] + DatasetSelection.parameters + [
-            .named("skip_invalid", .bool, "skip bad rows (they are counted and listed) instead of failing", default: .bool(false)),
+            Self.path, Self.format, Self.question, Self.answer, Self.id, Self.solution, DatasetSelection.group,
+            Self.skipInvalid,
         ],
         discussion: """
             `auto` tells the format from the first row: `question` + `answer` is \
@@ -28,37 +31,40 @@ struct LoadCommand: Command {
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation.string("path")
-        var loader = DatasetLoader(skipInvalid: invocation.bool("skip_invalid"))
-        switch invocation.string("format") {
-        case "gsm8k": loader.format = .gsm8k
-        case "math": loader.format = .math
-        case "jsonl", "csv":
-            guard invocation.isGiven("question"), invocation.isGiven("answer") else {
+        let path = invocation[Self.path]
+        var loader = DatasetLoader(skipInvalid: invocation[Self.skipInvalid])
+        let format = invocation[Self.format]
+        switch format {
+        case .auto: break
+        case .gsm8k: loader.format = .gsm8k
+        case .math: loader.format = .math
+        case .jsonl, .csv:
+            guard let question = invocation[Self.question], let answer = invocation[Self.answer] else {
                 throw invocation.error(
-                    "format \(invocation.string("format")) needs the field names", at: "format",
+                    "format \(format.rawValue) needs the field names", at: Self.format,
                     hint: "add question: \"…\" answer: \"…\" (and optionally id: and solution:)")
             }
             let mapping = FieldMapping(
-                question: invocation.string("question"), answer: invocation.string("answer"),
-                id: invocation.isGiven("id") ? invocation.string("id") : nil,
-                solution: invocation.isGiven("solution") ? invocation.string("solution") : nil)
-            loader.format = invocation.string("format") == "csv" ? .csv(mapping) : .jsonl(mapping)
-        default:
-            break
+                question: question, answer: answer, id: invocation[Self.id], solution: invocation[Self.solution])
+            loader.format = format == .csv ? .csv(mapping) : .jsonl(mapping)
         }
-        let report: LoadReport
-        do {
-            report = try loader.load(path: path)
-        } catch {
-            throw invocation.error("\(error)", at: "path")
-        }
+        let report = try invocation.mapping(at: Self.path) { try loader.load(path: path) }
         if !report.skipped.isEmpty {
-            var note = "load: skipped \(report.skipped.count) invalid row\(report.skipped.count == 1 ? "" : "s") of \(path):\n"
-            for row in report.skipped.prefix(10) { note += "  line \(row.line): \(row.reason)\n" }
-            if report.skipped.count > 10 { note += "  … \(report.skipped.count - 10) more\n" }
-            invocation.session.output.writeError(note)
+            invocation.warn(
+                "skipped \(report.skipped.count) invalid row\(report.skipped.count == 1 ? "" : "s") of \(path)",
+                at: Self.path,
+                notes: report.skipped.prefix(10).map { "line \($0.line): \($0.reason)" }
+                    + (report.skipped.count > 10 ? ["… \(report.skipped.count - 10) more"] : []))
         }
-        return .object(DatasetValue(try DatasetSelection.apply(invocation, to: report.dataset)))
+        return .object(DatasetValue(DatasetSelection.apply(invocation, to: report.dataset)))
+    }
+
+    /// The formats `load` reads.
+    enum Format: String, ParameterChoice {
+        case auto
+        case gsm8k
+        case math
+        case jsonl
+        case csv
     }
 }

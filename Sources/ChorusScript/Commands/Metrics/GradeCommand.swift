@@ -2,13 +2,12 @@ import ChorusEngine
 
 /// `grade`: what answer a response gives, and whether it matches a gold answer.
 struct GradeCommand: Command {
+    static let response = ParameterKey<String>.positional("response", "the full response text")
+    static let gold = ParameterKey<String>.positional("gold", "the gold answer")
+
     let signature = CommandSignature(
         name: "grade", group: .metrics, summary: "Extracts a response's answer and compares it with a gold answer.",
-        parameters: [
-            .positional("response", .string, "the full response text"),
-            .positional("gold", .string, "the gold answer"),
-            .named("tolerance", .number, "relative tolerance for inexact numbers", default: .double(1e-6)),
-        ],
+        parameters: [Self.response, Self.gold, GradingOptions.tolerance],
         discussion: """
             Shows how Chorus reads a response: the extracted answer, how it was \
             found (boxed, <answer> tag, ####, "the answer is", last number), how \
@@ -21,8 +20,8 @@ struct GradeCommand: Command {
         examples: ["grade 'so the answer is \\\\boxed{\\\\frac{1}{2}}' \"0.5\"", "grade \"#### 1,000\" \"1000\""])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let grader = try GradingOptions.grader(invocation)
-        let response = invocation.string("response"), gold = invocation.string("gold")
+        let grader = GradingOptions.grader(invocation)
+        let response = invocation[Self.response], gold = invocation[Self.gold]
         let explained = GradeExplanation(grader: grader, response: response, gold: gold)
         invocation.session.output.write(Self.view(explained, response: response, gold: gold))
         let grade = explained.grade

@@ -2,13 +2,13 @@ import ChorusEngine
 
 /// `metrics`: pass@1, maj@k, pass@k and oracle@k of a sample set, with 95% intervals.
 struct MetricsCommand: Command {
+    static let samples = ParameterKey<SampleSetValue>.positional("samples", "the sample set")
+    static let ks = ParameterKey<[Int]?>.named("ks", "the k values (default: 1 and the samples per problem)")
+    static let seed = ParameterKey<Int>.named("seed", "seed of the bootstrap intervals", default: 0)
+
     let signature = CommandSignature(
         name: "metrics", group: .metrics, summary: "pass@1, maj@k, pass@k and oracle@k with 95% intervals.",
-        parameters: [
-            .positional("samples", .object("sample set"), "the sample set"),
-            .named("ks", .list(.int), "the k values (default: 1 and the samples per problem)", default: Value.none),
-            .named("seed", .int, "seed of the bootstrap intervals", default: .int(0)),
-        ],
+        parameters: [Self.samples, Self.ks, Self.seed],
         discussion: """
             pass@1: fraction of correct samples. maj@k: exact expectation, over \
             all k-subsets of each problem's samples, that the majority class is \
@@ -20,22 +20,13 @@ struct MetricsCommand: Command {
         examples: ["metrics s ks: [1, 2, 4]"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        guard let set = invocation.object("samples", as: SampleSetValue.self) else {
-            throw invocation.error("`samples` must be a sample set", at: "samples")
-        }
+        let set = invocation[Self.samples]
         let available = set.samples.minimumSamplesPerProblem
-        let ks: [Int]
-        if invocation.isGiven("ks") {
-            ks = invocation.list("ks").compactMap { if case .int(let k) = $0 { k } else { nil } }
-        } else {
-            ks = available > 1 ? [available] : []
-        }
-        var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation.int("seed"))))
+        let ks = invocation[Self.ks] ?? (available > 1 ? [available] : [])
+        var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
         var comparison = Comparison()
-        do {
+        try invocation.mapping(at: Self.ks) {
             try comparison.add(set.graded, ks: ks, labelsWithName: false, using: &generator)
-        } catch let failure as Comparison.Failure {
-            throw ComparisonErrors.diagnostic(failure, invocation: invocation, argument: "ks")
         }
         return .object(TableValue(comparison.table))
     }

@@ -3,16 +3,17 @@ import Foundation
 
 /// `plot`: scaling curves (pass@k and maj@k against k or tokens) as an SVG file and a text table.
 struct PlotCommand: Command {
+    static let samples = ParameterKey<[SampleSetValue]>.variadic("samples", "the sample sets, one pair of lines each")
+    static let ks = ParameterKey<[Int]?>.named(
+        "ks", "the k values (default 1, 2, 4, … up to the samples per problem)", in: .atLeast(1))
+    static let x = ParameterKey<ScalingCurves.Axis>.named("x", "the x axis: k, or tokens per problem", default: .k)
+    static let file = ParameterKey<String?>.named("file", "the SVG file to write (none when left out)", type: .path)
+    static let title = ParameterKey<String>.named("title", "the plot's title", default: "Accuracy as samples grow")
+    static let overwrite = FileErrors.overwrite
+
     let signature = CommandSignature(
         name: "plot", group: .metrics, summary: "Draws pass@k and maj@k scaling curves: an SVG file and a table here.",
-        parameters: [
-            .variadic("samples", .object("sample set"), "the sample sets, one pair of lines each"),
-            .named("ks", .list(.int), "the k values (default 1, 2, 4, … up to the samples per problem)", default: Value.none),
-            .named("x", .choice(ScalingCurves.Axis.allCases.map(\.rawValue)), "the x axis: k, or tokens per problem", default: .string("k")),
-            .named("file", .path, "the SVG file to write (none when left out)", default: Value.none),
-            .named("title", .string, "the plot's title", default: .string("Accuracy as samples grow")),
-            .named("overwrite", .bool, "replace an existing file", default: .bool(false)),
-        ],
+        parameters: [Self.samples, Self.ks, Self.x, Self.file, Self.title, Self.overwrite],
         discussion: """
             pass@k (solid) is the chance that one of k samples is right; maj@k \
             (dashed) the accuracy of a majority vote over k. With `x: tokens` \
@@ -23,39 +24,31 @@ struct PlotCommand: Command {
         examples: ["plot s ks: [1, 2, 4, 8] file: \"scaling.svg\"", "plot s r x: tokens"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let sets = invocation.list("samples").compactMap { value -> SampleSetValue? in
-            guard case .object(let object) = value else { return nil }
-            return object as? SampleSetValue
-        }
-        guard !sets.isEmpty else { throw invocation.error("give at least one sample set to plot", at: "samples") }
+        let sets = invocation[Self.samples]
+        guard !sets.isEmpty else { throw invocation.error("give at least one sample set to plot", at: Self.samples) }
         let available = sets.map(\.samples.minimumSamplesPerProblem).min() ?? 1
         let ks: [Int]
-        if invocation.isGiven("ks") {
-            ks = invocation.list("ks").compactMap { if case .int(let k) = $0 { k } else { nil } }
-            guard !ks.isEmpty else { throw invocation.error("`ks` is empty", at: "ks") }
+        if let given = invocation[Self.ks] {
+            guard !given.isEmpty else { throw invocation.error("`ks` is empty", at: Self.ks) }
+            ks = given
         } else {
             // 1, 2, 4, … up to the samples every problem has, and that count itself.
             let powers = Array(sequence(first: 1) { $0 * 2 <= available ? $0 * 2 : nil })
             ks = powers.last == available ? powers : powers + [max(1, available)]
         }
-        let curves: ScalingCurves
-        do {
-            curves = try ScalingCurves(
-                sets.map(\.graded), ks: ks, axis: ScalingCurves.Axis(rawValue: invocation.string("x")) ?? .k)
-        } catch {
-            throw invocation.error("\(error)", at: "ks")
+        let curves = try invocation.mapping(at: Self.ks) {
+            try ScalingCurves(sets.map(\.graded), ks: ks, axis: invocation[Self.x])
         }
-        if invocation.isGiven("file") {
-            let path = invocation.string("file")
-            try FileErrors.refuseOverwrite(of: path, invocation, argument: "file")
-            do {
-                try SVGPlot.render(curves, title: invocation.string("title")).write(
+        if let path = invocation[Self.file] {
+            try FileErrors.refuseOverwrite(of: path, invocation, at: Self.file)
+            try invocation.mapping(at: Self.file, prefix: "cannot write \(path): ") {
+                try SVGPlot.render(curves, title: invocation[Self.title]).write(
                     toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw invocation.error("cannot write \(path): \(error.localizedDescription)", at: "file")
             }
             invocation.session.output.writeError("plot: wrote \(path)\n")
         }
         return .object(TableValue(TextPlot.table(curves)))
     }
 }
+
+extension ScalingCurves.Axis: ParameterChoice {}

@@ -5,17 +5,16 @@ import ChorusEngine
 enum StoredModelRun {
     /// The session's sample store, or a user error saying why it cannot be opened.
     static func store(_ invocation: Invocation) async throws -> any SampleStore {
-        do {
-            return try await invocation.session.services.sampleStore()
-        } catch {
-            throw invocation.error("cannot open the sample store: \(error)")
+        let services = invocation.session.services
+        return try await invocation.mapping(at: nil, prefix: "cannot open the sample store: ") {
+            try await services.sampleStore()
         }
     }
 
     /// Runs `work`, showing its progress; `command` and `results` (samples, answers, …) word the
     /// messages, and a failure points at `argument`.
     static func perform<Result>(
-        _ command: String, results: String, invocation: Invocation, at argument: String,
+        _ command: String, results: String, invocation: Invocation, at argument: some ParameterNaming,
         _ work: (_ progress: @escaping @Sendable (SamplingProgress) -> Void) async throws -> Result
     ) async throws -> Result {
         let output = invocation.session.output
@@ -27,9 +26,14 @@ enum StoredModelRun {
             output.progress(nil)
             output.writeError("\(command): finished \(results) are in the store; run the same line again to resume\n")
             throw CancellationError()
+        } catch let error as InternalError {
+            output.progress(nil)
+            throw error
         } catch {
             output.progress(nil)
-            throw invocation.error("\(command) failed: \(error)", at: argument, hint: "finished \(results) are kept; rerun to resume")
+            throw ArgumentError(
+                wrapping: error, at: argument, prefix: "\(command) failed: ",
+                hint: "finished \(results) are kept; rerun to resume")
         }
     }
 
@@ -37,7 +41,8 @@ enum StoredModelRun {
     static func summary(_ command: String, reused: Int, drawn: Int, spent: Cost, identity: String) -> String {
         var note = "\(command): \(reused) from the store, \(drawn) drawn from \(identity)"
         if spent.calls > 0 {
-            note += " (\(Plural.count(spent.calls, "call")), \(spent.completionTokens) completion tokens, "
+            note +=
+                " (\(Plural.count(spent.calls, "call")), \(spent.completionTokens) completion tokens, "
                 + NumberFormatting.duration(seconds: spent.wallSeconds) + ")"
         }
         return note

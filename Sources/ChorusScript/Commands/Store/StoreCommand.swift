@@ -2,9 +2,11 @@ import ChorusEngine
 
 /// `store`: which SQLite file keeps the samples.
 struct StoreCommand: Command {
+    static let path = ParameterKey<String>.positional("path", "the SQLite file (created when missing)", type: .path)
+
     let signature = CommandSignature(
         name: "store", group: .models, summary: "Uses another file as the sample store.",
-        parameters: [.positional("path", .path, "the SQLite file (created when missing)")],
+        parameters: [Self.path],
         discussion: """
             Samples are kept in `$XDG_DATA_HOME/chorus/samples.sqlite` (by default \
             `~/.local/share/chorus/samples.sqlite`). `store` switches this session to \
@@ -14,13 +16,12 @@ struct StoreCommand: Command {
         examples: ["store \"experiments/samples.sqlite\""])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation.string("path")
-        do {
-            try await invocation.session.services.useStore(at: path)
-        } catch {
-            throw invocation.error("cannot use \(Value.quote(path)) as the sample store: \(error)", at: "path")
+        let path = invocation[Self.path]
+        let services = invocation.session.services
+        try await invocation.mapping(at: Self.path, prefix: "cannot use \(Value.quote(path)) as the sample store: ") {
+            try await services.useStore(at: path)
         }
-        let count = try await invocation.session.services.sampleStore().count()
+        let count = try await services.sampleStore().count()
         invocation.session.output.write("store: \(path) (\(Plural.count(count, "sample")))\n")
         return .none
     }

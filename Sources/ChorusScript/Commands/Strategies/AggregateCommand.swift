@@ -2,13 +2,14 @@ import ChorusEngine
 
 /// `aggregate`: Sample Set Aggregation (SSA), or universal self-consistency with an untrained model.
 struct AggregateCommand: Command {
+    static let with = ParameterKey<EitherObject<ModelValue, AggregatorValue>>.named(
+        "with", "the model that reads the candidates, or a learned aggregator")
+    static let options = CombinerOptions(defaultK: 5, defaultTemplate: "ssa")
+
     let signature = CommandSignature(
         name: "aggregate", group: .strategies,
         summary: "Shows a model each problem with k sampled answers and keeps the one answer it gives (SSA, USC).",
-        parameters: CombinerOptions.parameters(defaultK: 5, defaultTemplate: "ssa").map { parameter in
-            guard parameter.name == "with" else { return parameter }
-            return .named("with", .objects(["model", "learned aggregator"]), "the model that reads the candidates, or a learned aggregator")
-        },
+        parameters: [CombinerOptions.samples, Self.with, Self.options],
         discussion: """
             The SSA prompt: `Question:`, `Below are the proposed answers:`, \
             `Answer 1:` … `Answer k:` with each sample's full text, and the \
@@ -31,28 +32,32 @@ struct AggregateCommand: Command {
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        if let learned = invocation.object("with", as: AggregatorValue.self) { return try learnedRun(learned, invocation) }
-        let (input, combiner, model) = try await CombinerOptions.combiner(invocation, kind: .aggregation)
-        let name = invocation.isGiven("name") ? invocation.string("name") : "aggregate@\(combiner.selection.k)"
+        let input = invocation[CombinerOptions.samples]
+        let model: ModelValue
+        switch invocation[Self.with] {
+        case .second(let learned): return try learnedRun(learned, input, invocation)
+        case .first(let given): model = given
+        }
+        let options = Self.options
+        let combiner = try await options.combiner(invocation, model: model, kind: .aggregation)
+        let name = invocation[options.name] ?? "aggregate@\(combiner.selection.k)"
         let outcome = try await CombinerOptions.run(
-            combiner, on: input.samples, name: name, command: "aggregate", model: model, invocation: invocation)
+            combiner, on: input.samples, name: name, command: "aggregate", model: model, at: Self.with,
+            invocation: invocation)
         return .object(try CombinerOptions.graded(outcome.samples, template: combiner.template, invocation: invocation))
     }
 
     /// A learned aggregator's choice per problem, as a sample set.
-    private func learnedRun(_ learned: AggregatorValue, _ invocation: Invocation) throws -> Value {
-        guard let input = invocation.object("samples", as: SampleSetValue.self) else {
-            throw invocation.error("`samples` must be a sample set", at: "samples")
-        }
-        for parameter in signature.parameters.map(\.name)
-        where !["samples", "with", "name", "tolerance", "truncated"].contains(parameter) && invocation.isGiven(parameter) {
+    private func learnedRun(_ learned: AggregatorValue, _ input: SampleSetValue, _ invocation: Invocation) throws
+        -> Value
+    {
+        if let parameter = Self.options.modelParameters.first(where: invocation.isGiven) {
             throw invocation.error(
-                "`\(parameter)` is for a model that reads candidates; a learned aggregator sees every sample",
+                "`\(parameter.name)` is for a model that reads candidates; a learned aggregator sees every sample",
                 at: parameter)
         }
-        let name = invocation.isGiven("name") ? invocation.string("name") : learned.aggregator.name
+        let name = invocation[Self.options.name] ?? learned.aggregator.name
         let chosen = try learned.aggregator.aggregate(input.graded, name: name)
-        let grader = try GradingOptions.grader(invocation, extraction: ExtractionOptions())
-        return .object(SampleSetValue(samples: chosen, graded: try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(chosen)))
+        return .object(SampleSetValue(samples: chosen, graded: try GradingOptions.classifier(invocation).grade(chosen)))
     }
 }

@@ -1,14 +1,23 @@
 /// The optional `k:` of the strategies that choose among each problem's first k samples.
-enum CandidateCount {
+struct CandidateCount: ParameterList {
+    /// The key, worded for the command.
+    let k: ParameterKey<Int?>
+
+    /// A `k:` whose help says what the command does with the first k samples.
+    init(_ summary: String) {
+        k = .named("k", summary, in: .atLeast(1))
+    }
+
+    var parameters: [Parameter] { k.parameters }
+
     /// The invocation's `k:` (nil when left out), checked against the fewest samples a problem of
     /// `set` has; `command` words the hint.
-    static func optionalK(_ invocation: Invocation, for set: SampleSetValue, command: String) throws -> Int? {
-        guard let k = invocation.optionalInt("k") else { return nil }
+    func value(_ invocation: Invocation, for set: SampleSetValue, command: String) throws -> Int? {
+        guard let k = invocation[k] else { return nil }
         let available = set.samples.minimumSamplesPerProblem
-        guard k >= 1 else { throw invocation.error("`k` must be at least 1, not \(k)", at: "k") }
         guard k <= available else {
             throw invocation.error(
-                "`k` is \(k) but some problem has only \(Plural.count(available, "sample"))", at: "k",
+                "`k` is \(k) but some problem has only \(Plural.count(available, "sample"))", at: self.k,
                 hint: "\(command) with k: \(available) or fewer, or draw more samples")
         }
         return k

@@ -2,12 +2,15 @@ import ChorusEngine
 
 /// `refine`: Generative Self-Refinement (GSR), round after round.
 struct RefineCommand: Command {
+    static let with = ParameterKey<ModelValue>.named("with", "the model that reads the candidates (from `model`)")
+    static let options = CombinerOptions(defaultK: 4, defaultTemplate: "gsr")
+    static let rounds = ParameterKey<Int>.named(
+        "rounds", "refine the refined answers again this many times in all", default: 1, in: .between(1, 16))
+
     let signature = CommandSignature(
         name: "refine", group: .strategies,
         summary: "Shows a model each problem with k candidate solutions and keeps the new solution it writes (GSR).",
-        parameters: CombinerOptions.parameters(defaultK: 4, defaultTemplate: "gsr") + [
-            .named("rounds", .int, "refine the refined answers again this many times in all", default: .int(1)),
-        ],
+        parameters: [CombinerOptions.samples, Self.with, Self.options, Self.rounds],
         discussion: """
             The GSR prompt: the problem, `Solution 1:` … `Solution k:`, and the \
             request for a new, complete, correct solution that may reuse, fix or \
@@ -21,17 +24,18 @@ struct RefineCommand: Command {
         examples: ["r = refine s with: gen k: 4", "r2 = refine s with: gen k: 4 n: 4 rounds: 2"])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let (input, combiner, model) = try await CombinerOptions.combiner(invocation, kind: .refinement)
-        let rounds = invocation.int("rounds")
-        guard rounds >= 1, rounds <= 16 else { throw invocation.error("`rounds` must be between 1 and 16, not \(rounds)", at: "rounds") }
+        let input = invocation[CombinerOptions.samples]
+        let model = invocation[Self.with]
+        let combiner = try await Self.options.combiner(invocation, model: model, kind: .refinement)
+        let rounds = invocation[Self.rounds]
         let k = combiner.selection.k
-        let name = invocation.isGiven("name") ? invocation.string("name") : rounds == 1 ? "refine@\(k)" : "refine@\(k)×\(rounds)"
+        let name = invocation[Self.options.name] ?? (rounds == 1 ? "refine@\(k)" : "refine@\(k)×\(rounds)")
         var current = input.samples
         for round in 1...rounds {
             let label = round == rounds ? name : "\(name) round \(round)"
             current = try await CombinerOptions.run(
                 combiner, on: current, name: label, command: rounds == 1 ? "refine" : "refine round \(round)", model: model,
-                invocation: invocation
+                at: Self.with, invocation: invocation
             ).samples
         }
         let refined = try CombinerOptions.graded(current, template: combiner.template, invocation: invocation)

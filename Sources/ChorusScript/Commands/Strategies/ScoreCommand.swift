@@ -3,19 +3,22 @@ import Foundation
 
 /// `score`: an LLM judge or a reward model rates every sample, for `best_of` and `vote weight: score`.
 struct ScoreCommand: Command {
+    static let samples = ParameterKey<SampleSetValue>.positional("samples", "the samples to rate")
+    static let with = ParameterKey<ModelValue>.named("with", "the judge or reward model (from `model`)")
+    static let by = ParameterKey<Rater>.named(
+        "by", "a judge that writes <score>N</score>, or a reward model served for pooling", default: .judge)
+    static let k = ParameterKey<Int?>.named("k", "rate only the first k samples of each problem", in: .atLeast(1))
+    static let prompt = ParameterKey<String?>.named(
+        "prompt", "the judge's prompt, with {question} and {solution}; or a file holding it")
+    static let sampling = SamplingOptions(
+        temperature: 0, maxTokens: 512, temperatureSummary: "the judge's temperature", subject: "judgement")
+    static let seed = ParameterKey<Int>.named("seed", "the judge's seed", default: 1)
+
     let signature = CommandSignature(
-        name: "score", group: .strategies, summary: "Has a judge model or a reward model rate every sample (for best_of).",
+        name: "score", group: .strategies,
+        summary: "Has a judge model or a reward model rate every sample (for best_of).",
         parameters: [
-            .positional("samples", .object("sample set"), "the samples to rate"),
-            .named("with", .object("model"), "the judge or reward model (from `model`)"),
-            .named("by", .choice(["judge", "reward_model"]), "a judge that writes <score>N</score>, or a reward model served for pooling", default: .string("judge")),
-            .named("k", .int, "rate only the first k samples of each problem", default: Value.none),
-            .named("prompt", .string, "the judge's prompt, with {question} and {solution}; or a file holding it", default: Value.none),
-            .named("temperature", .number, "the judge's temperature", default: .double(0)),
-            .named("max_tokens", .int, "most tokens per judgement", default: .int(512)),
-            .named("seed", .int, "the judge's seed", default: .int(1)),
-            .named("tolerance", .number, "relative tolerance for inexact numbers when grading", default: .double(1e-6)),
-            GradingOptions.truncatedParameter,
+            Self.samples, Self.with, Self.by, Self.k, Self.prompt, Self.sampling, Self.seed, GradingOptions.group,
         ],
         discussion: """
             The judge reads the problem and one solution and answers with \
@@ -36,48 +39,53 @@ struct ScoreCommand: Command {
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        guard let input = invocation.object("samples", as: SampleSetValue.self) else {
-            throw invocation.error("`samples` must be a sample set", at: "samples")
-        }
-        guard let judge = invocation.object("with", as: ModelValue.self) else {
-            throw invocation.error("`with` must be a model", at: "with")
-        }
-        let k = invocation.optionalInt("k")
-        if let k, k < 1 { throw invocation.error("`k` must be at least 1, not \(k)", at: "k") }
-        let byRewardModel = invocation.string("by") == "reward_model"
+        let input = invocation[Self.samples]
+        let judge = invocation[Self.with]
+        let byRewardModel = invocation[Self.by] == .rewardModel
         if byRewardModel {
-            for parameter in ["prompt", "temperature", "max_tokens", "seed"] where invocation.isGiven(parameter) {
-                throw invocation.error("`\(parameter)` is for a judge; a reward model only reads the conversation", at: parameter)
+            let judgeOnly: [any ParameterNaming] = [
+                Self.prompt, Self.sampling.temperature, Self.sampling.maxTokens, Self.seed,
+            ]
+            if let parameter = judgeOnly.first(where: { invocation.isGiven($0) }) {
+                throw invocation.error(
+                    "`\(parameter.name)` is for a judge; a reward model only reads the conversation", at: parameter)
             }
         }
         var prompt = SampleScorer.defaultPrompt
-        if invocation.isGiven("prompt") {
-            let given = invocation.string("prompt")
+        if let given = invocation[Self.prompt] {
             prompt = FileManager.default.contents(atPath: given).map { String(decoding: $0, as: UTF8.self) } ?? given
             for placeholder in ["{question}", "{solution}"] where !prompt.contains(placeholder) {
-                throw invocation.error("the judge's prompt has no \(placeholder) placeholder", at: "prompt")
+                throw invocation.error("the judge's prompt has no \(placeholder) placeholder", at: Self.prompt)
             }
         }
-        let maxTokens = invocation.int("max_tokens")
-        guard maxTokens >= 1 else { throw invocation.error("`max_tokens` must be at least 1", at: "max_tokens") }
         let store = try await StoredModelRun.store(invocation)
         let scorer = SampleScorer(
             client: judge.client, store: store, rater: byRewardModel ? .rewardModel : .judge(prompt: prompt),
             parameters: SamplingParameters(
-                n: 1, temperature: invocation.double("temperature"), maxTokens: maxTokens, seed: invocation.int("seed")),
+                n: 1, temperature: invocation[Self.sampling.temperature],
+                maxTokens: invocation[Self.sampling.maxTokens],
+                seed: invocation[Self.seed]),
             clock: invocation.session.clock)
         let outcome = try await StoredModelRun.perform(
-            "score", results: byRewardModel ? "rewards" : "judgements", invocation: invocation, at: "with"
+            "score", results: byRewardModel ? "rewards" : "judgements", invocation: invocation, at: Self.with
         ) {
-            try await scorer.score(input.samples, k: k, progress: $0)
+            try await scorer.score(input.samples, k: invocation[Self.k], progress: $0)
         }
         var note = StoredModelRun.summary(
-            "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity)
+            "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity
+        )
         if outcome.unreadable > 0 {
-            note += "; \(Plural.count(outcome.unreadable, byRewardModel ? "answer" : "judgement")) with no readable score"
+            note +=
+                "; \(Plural.count(outcome.unreadable, byRewardModel ? "answer" : "judgement")) with no readable score"
         }
         invocation.session.output.writeError(note + "\n")
-        let grader = try GradingOptions.grader(invocation)
-        return .object(SampleSetValue(samples: outcome.samples, graded: try AnswerClassifier(grader: grader, truncation: GradingOptions.truncation(invocation)).grade(outcome.samples)))
+        let graded = try GradingOptions.classifier(invocation).grade(outcome.samples)
+        return .object(SampleSetValue(samples: outcome.samples, graded: graded))
+    }
+
+    /// Who rates the samples.
+    enum Rater: String, ParameterChoice {
+        case judge
+        case rewardModel = "reward_model"
     }
 }

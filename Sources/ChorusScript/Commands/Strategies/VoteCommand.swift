@@ -2,17 +2,15 @@ import ChorusEngine
 
 /// `vote`: majority vote over equivalent answers.
 struct VoteCommand: Command {
+    static let samples = ParameterKey<SampleSetValue>.positional("samples", "the sample set to vote over")
+    static let count = CandidateCount("vote over the first k samples of each problem (all when left out)")
+    static let weight = ParameterKey<VoteWeighting>.named(
+        "weight", "what a vote counts: one per sample, exp(mean log-probability), or the scorer's score", default: .count)
+    static let name = ParameterKey<String?>.named("name", "the label in tables (default maj@k)")
+
     let signature = CommandSignature(
         name: "vote", group: .strategies, summary: "Majority vote over equivalent answers (maj@k).",
-        parameters: [
-            .positional("samples", .object("sample set"), "the sample set to vote over"),
-            .named("k", .int, "vote over the first k samples of each problem (all when left out)", default: Value.none),
-            .named(
-                "weight", .choice(VoteWeighting.allCases.map(\.rawValue)),
-                "what a vote counts: one per sample, exp(mean log-probability), or the scorer's score",
-                default: .string("count")),
-            .named("name", .string, "the label in tables (default maj@k)", default: Value.none),
-        ],
+        parameters: [Self.samples, Self.count, Self.weight, Self.name],
         discussion: """
             Groups each problem's answers into classes of equivalent answers \
             (1/2, 0.5 and \\frac{1}{2} are one class) and picks the class with the \
@@ -27,33 +25,19 @@ struct VoteCommand: Command {
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
-        guard let set = invocation.object("samples", as: SampleSetValue.self) else {
-            throw invocation.error("`samples` must be a sample set", at: "samples")
-        }
-        let k = try CandidateCount.optionalK(invocation, for: set, command: "vote")
-        let weighting = VoteWeighting(rawValue: invocation.string("weight")) ?? .count
+        let set = invocation[Self.samples]
+        let k = try Self.count.value(invocation, for: set, command: "vote")
+        let weighting = invocation[Self.weight]
         let prefix = weighting == .count ? "maj" : "w-maj"
-        let defaultName = "\(prefix)@\(k.map(String.init) ?? "all")"
-        let name = invocation.isGiven("name") ? invocation.string("name") : defaultName
-        do {
-            let vote = MajorityVote(k: k, weighting: weighting)
-            let result = try vote.run(on: set.graded, name: name)
-            let unweighted = vote.unweightedCount(in: set.graded)
-            if unweighted > 0 {
-                invocation.session.output.writeError("vote: \(Plural.count(unweighted, "sample")) without a score passed over\n")
-            }
-            return .object(StrategyResultValue(result))
-        } catch let failure as MajorityVote.Failure {
-            switch failure {
-            case .missingWeight(let problemID, let sampleIndex, let weighting):
-                throw invocation.error(
-                    weighting == .score
-                        ? "no sample has a score" : "sample \(sampleIndex) of problem \(problemID) has no log-probability",
-                    at: "weight",
-                    hint: weighting == .score
-                        ? "score the samples first, or vote with weight: count"
-                        : "sample with log-probabilities, or vote with weight: count")
-            }
+        let name = invocation[Self.name] ?? "\(prefix)@\(k.map(String.init) ?? "all")"
+        let vote = MajorityVote(k: k, weighting: weighting)
+        let result = try invocation.mapping(at: Self.weight) { try vote.run(on: set.graded, name: name) }
+        let unweighted = vote.unweightedCount(in: set.graded)
+        if unweighted > 0 {
+            invocation.warn("\(Plural.count(unweighted, "sample")) without a score passed over", at: Self.samples)
         }
+        return .object(StrategyResultValue(result))
     }
 }
+
+extension VoteWeighting: ParameterChoice {}

@@ -4,20 +4,40 @@ import Foundation
 /// `train aggregator`: a learned aggregator trained on this machine, measured on held-out problems
 /// next to majority vote, saved by name.
 enum AggregatorTraining {
-    static func run(_ input: SampleSetValue, invocation: Invocation) async throws -> Value {
-        let name = invocation.isGiven("name") ? invocation.string("name") : "learned"
-        guard AggregatorFiles.isValidName(name) else {
-            throw invocation.error("`name` takes letters, digits, `-` and `_`, not \(Value.quote(name))", at: "name")
+    /// The parameters only `train aggregator` takes.
+    struct Options: ParameterList {
+        let name = ParameterKey<String?>.named("name", "the aggregator's name (aggregator)")
+        let steps = ParameterKey<Int>.named(
+            "steps", "policy-gradient steps (aggregator)", default: 200, in: .between(1, 100_000))
+        let heldOut = ParameterKey<Double>.named(
+            "held_out", "the share of problems held out to measure (aggregator)", default: 0.3, in: .above(0, below: 1))
+        let file = ParameterKey<String?>.named(
+            "file", "where the aggregator is saved (default: the data folder's aggregators/NAME.json)", type: .path)
+
+        var parameters: [Parameter] {
+            let keys: [any ParameterList] = [name, steps, heldOut, file]
+            return keys.flatMap(\.parameters)
         }
-        let steps = invocation.int("steps")
-        guard steps >= 1, steps <= 100_000 else { throw invocation.error("`steps` must be between 1 and 100000, not \(steps)", at: "steps") }
-        let heldOut = invocation.double("held_out")
-        guard heldOut > 0, heldOut < 1 else { throw invocation.error("`held_out` is a share between 0 and 1, not \(heldOut)", at: "held_out") }
-        let rate = invocation.isGiven("lr") ? invocation.double("lr") : 0.05
-        guard rate > 0, rate <= 10 else { throw invocation.error("`lr` must be above 0 and at most 10, not \(rate)", at: "lr") }
-        let path = try AggregatorFiles.path(for: name, invocation: invocation, argument: "file")
-        if invocation.isGiven("file") { try FileErrors.refuseOverwrite(of: path, invocation, argument: "file") }
-        let split = TrainingSplit(testFraction: heldOut, seed: invocation.int("seed"))
+    }
+
+    static func run(_ input: SampleSetValue, invocation: Invocation) async throws -> Value {
+        let options = TrainCommand.aggregator
+        let name = invocation[options.name] ?? "learned"
+        guard AggregatorFiles.isValidName(name) else {
+            throw invocation.error(
+                "`name` takes letters, digits, `-` and `_`, not \(Value.quote(name))", at: options.name)
+        }
+        let steps = invocation[options.steps]
+        let heldOut = invocation[options.heldOut]
+        let seed = invocation[TrainCommand.seed]
+        let rate = invocation[TrainCommand.lr] ?? 0.05
+        let path =
+            try invocation[options.file]
+            ?? AggregatorFiles.defaultPath(for: name, invocation: invocation, at: options.file)
+        if invocation.isGiven(options.file) {
+            try FileErrors.refuseOverwrite(of: path, invocation, at: options.file, overwrite: TrainCommand.overwrite)
+        }
+        let split = TrainingSplit(testFraction: heldOut, seed: seed)
         let problems = input.graded.problems
         let parts = split.parts(for: problems.map(\.problem.id))
         let train = problems.filter { parts[$0.problem.id] == .train }
@@ -25,16 +45,17 @@ enum AggregatorTraining {
         guard !train.isEmpty, !test.isEmpty else {
             throw invocation.error(
                 "\(Plural.count(problems.count, "problem")) split into \(train.count) to train on and \(test.count) held out; both need some",
-                at: "held_out", hint: "use more problems, or another `held_out` or `seed`")
+                at: options.heldOut, hint: "use more problems, or another `held_out` or `seed`")
         }
-        let trainer = AggregatorTrainer(steps: steps, learningRate: rate, seed: invocation.int("seed"))
+        let trainer = AggregatorTrainer(steps: steps, learningRate: rate, seed: seed)
         let output = invocation.session.output
         var (aggregator, report) = try trainer.train(name: name, train: train, heldOut: test) { step, reward in
-            output.progress("train aggregator: step \(step)/\(steps), reward \(NumberFormatting.fixed(reward, digits: 3))")
+            output.progress(
+                "train aggregator: step \(step)/\(steps), reward \(NumberFormatting.fixed(reward, digits: 3))")
         }
         output.progress(nil)
         aggregator.provenance = [
-            "samples": input.samples.name, "steps": String(steps), "seed": String(invocation.int("seed")),
+            "samples": input.samples.name, "steps": String(steps), "seed": String(seed),
             "held_out": String(heldOut), "train_problems": String(report.trainProblems),
             "held_out_problems": String(report.heldOutProblems),
             "held_out_accuracy": NumberFormatting.fixed(report.heldOutAccuracy * 100, digits: 1),
@@ -46,9 +67,10 @@ enum AggregatorTraining {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try aggregator.fileText().write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw invocation.error("cannot save the aggregator to \(path): \(error.localizedDescription)", at: "file")
+            throw ArgumentError(wrapping: error, at: options.file, prefix: "cannot save the aggregator to \(path): ")
         }
-        output.writeError("train aggregator: saved \(invocation.isGiven("file") ? path : "as \(Value.quote(name))")\n")
+        output.writeError(
+            "train aggregator: saved \(invocation.isGiven(options.file) ? path : "as \(Value.quote(name))")\n")
         return .object(AggregatorValue(aggregator, path: path))
     }
 
@@ -84,14 +106,10 @@ enum AggregatorFiles {
         !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
-    /// The file for a name, or the `argument`'s path when given.
-    static func path(for name: String, invocation: Invocation, argument: String) throws -> String {
-        if invocation.isGiven(argument) { return invocation.string(argument) }
-        return try defaultPath(for: name, invocation: invocation, at: argument)
-    }
-
     /// The data folder's file for a name.
-    static func defaultPath(for name: String, invocation: Invocation, at argument: String) throws -> String {
+    static func defaultPath(for name: String, invocation: Invocation, at argument: some ParameterNaming) throws
+        -> String
+    {
         guard let data = ChorusFolders.data(environment: invocation.session.services.environment) else {
             throw invocation.error("no data folder (set HOME or XDG_DATA_HOME)", at: argument, hint: "or give a path")
         }

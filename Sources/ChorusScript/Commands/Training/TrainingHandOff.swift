@@ -4,46 +4,92 @@ import Foundation
 /// `train ssa` and `train gsr`: build the rows, write them for the engine, run the preflight, and
 /// launch the engine when it is installed (or print the command).
 enum TrainingHandOff {
-    static func run(_ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation) async throws -> Value {
-        let command = kind == .aggregation ? "train ssa" : "train gsr"
-        guard invocation.isGiven("to") else {
-            throw invocation.error("`\(command)` needs a folder to write", at: "kind", hint: "add `to: \"runs/\(kind == .aggregation ? "ssa" : "gsr")\"`")
+    /// The parameters `train ssa` and `train gsr` share: the trainer, the prompts and the run.
+    struct Options: ParameterList {
+        let engine = ParameterKey<TrainerEngine>.named("engine", "the trainer the data is for", default: .verl)
+        let to = ParameterKey<String?>.named("to", "the folder to write (ssa, gsr)", type: .path)
+        let model = ParameterKey<String>.named(
+            "model", "the model to train: a Hugging Face id or a path", default: "Qwen/Qwen2.5-1.5B-Instruct")
+        let stage = ParameterKey<TrainingStage>.named("stage", "rl (GRPO) or sft (GSR only; TRL)", default: .rl)
+        let candidates: CandidateOptions
+        let template = ParameterKey<String?>.named("template", "the prompt: built in (`ssa`, `gsr`) or a file")
+        let test = ParameterKey<Double>.named(
+            "test", "the share of problems held out", default: 0.1, in: .from(0, below: 1))
+        let reward = ParameterKey<RewardFunction.Preset>.choice(
+            "reward", "the reward: paper (1 / 0.05 / 0) or shaped (1 / 0 / −1)", among: RewardFunction.Preset.all,
+            word: \.name, default: .paper)
+        let rolloutN = ParameterKey<Int>.named("rollout_n", "samples per prompt in GRPO", default: 8, in: .atLeast(1))
+        let maxResponse = ParameterKey<Int>.named(
+            "max_response", "most tokens of a trained response", default: 1024, in: .atLeast(1))
+        let batch = ParameterKey<Int>.named("batch", "prompts per training batch", default: 64, in: .atLeast(1))
+        let epochs = ParameterKey<Int>.named("epochs", "passes over the data", default: 1, in: .atLeast(1))
+        let gpus = ParameterKey<Int>.named("gpus", "GPUs per node", default: 8, in: .atLeast(1))
+        let nodes = ParameterKey<Int>.named("nodes", "nodes", default: 1, in: .atLeast(1))
+        let launch = ParameterKey<Bool>.named("launch", "start the trainer when it is installed here", default: true)
+
+        /// The options, with the `seed` the command shares with `train aggregator`.
+        init(seed: ParameterKey<Int>) {
+            candidates = .training(seed: seed)
         }
-        let folder = invocation.string("to")
-        let engine = TrainerEngine(rawValue: invocation.string("engine")) ?? .verl
-        let stage = TrainingStage(rawValue: invocation.string("stage")) ?? .rl
+
+        var parameters: [Parameter] {
+            let keys: [any ParameterList] = [
+                engine, to, model, stage, candidates, template, test, reward, rolloutN, maxResponse, batch, epochs,
+                gpus,
+                nodes, launch,
+            ]
+            return keys.flatMap(\.parameters)
+        }
+    }
+
+    static func run(_ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation) async throws
+        -> Value
+    {
+        let options = TrainCommand.handOff
+        let command = kind == .aggregation ? "train ssa" : "train gsr"
+        guard let folder = invocation[options.to] else {
+            throw invocation.error(
+                "`\(command)` needs a folder to write", at: TrainCommand.kind,
+                hint: "add `to: \"runs/\(kind == .aggregation ? "ssa" : "gsr")\"`")
+        }
+        let engine = invocation[options.engine]
+        let stage = invocation[options.stage]
         if stage == .sft && kind == .aggregation {
-            throw invocation.error("SSA is trained with RL; `stage: sft` is for `train gsr`", at: "stage")
+            throw invocation.error("SSA is trained with RL; `stage: sft` is for `train gsr`", at: options.stage)
         }
         if stage == .sft && engine != .trl {
-            throw invocation.error("the SFT stage is written for TRL's SFTTrainer", at: "stage", hint: "add `engine: trl`")
+            throw invocation.error(
+                "the SFT stage is written for TRL's SFTTrainer", at: options.stage, hint: "add `engine: trl`")
         }
-        let selection = try CombinerOptions.selection(invocation)
-        let budget = try CombinerOptions.budget(invocation)
-        let template = try template(invocation, kind: kind)
-        let split = try split(invocation)
+        let selection = options.candidates.selection(invocation)
+        let budget = options.candidates.budget(invocation)
+        let template =
+            try invocation[options.template].map {
+                try CombinerOptions.template(named: $0, at: options.template, kind: kind, invocation: invocation)
+            } ?? (kind == .aggregation ? .ssa : .gsr)
+        let split = TrainingSplit(testFraction: invocation[options.test], seed: invocation[TrainCommand.seed])
         let data: TrainingData
         if kind == .aggregation {
             data = try SSATrainingData(
-                template: template, selection: selection, budget: budget, balance: invocation.bool("balance"), split: split
+                template: template, selection: selection, budget: budget, balance: invocation[TrainCommand.balance],
+                split: split
             ).build(from: input.graded, samples: input.samples)
         } else {
-            let ratio = invocation.double("ratio")
-            guard ratio >= 0, ratio <= 1 else { throw invocation.error("`ratio` is a share between 0 and 1, not \(ratio)", at: "ratio") }
-            let refined = invocation.object("refined", as: SampleSetValue.self)
-            if invocation.isGiven("refined") && stage != .sft {
-                throw invocation.error("`refined` gives SFT targets; it needs `stage: sft`", at: "refined")
+            let refined = invocation[TrainCommand.refined]
+            if refined != nil && stage != .sft {
+                throw invocation.error("`refined` gives SFT targets; it needs `stage: sft`", at: TrainCommand.refined)
             }
             data = try GSRTrainingData(
-                template: template, selection: selection, budget: budget, refineShare: ratio, split: split
+                template: template, selection: selection, budget: budget, refineShare: invocation[TrainCommand.ratio],
+                split: split
             ).build(from: input.graded, samples: input.samples, targets: stage == .sft, refined: refined?.graded)
         }
         let output = invocation.session.output
         output.writeError(summary(command, data: data, problems: input.samples.problemCount) + "\n")
-        let preset = RewardFunction.Preset.named(invocation.string("reward")) ?? .paper
         let export = TrainingExport(
-            engine: engine, stage: stage, folder: folder, preset: preset,
-            answerFormat: kind == .aggregation ? .answerTag : .boxed, settings: try settings(invocation, stage: stage, name: input.samples.name),
+            engine: engine, stage: stage, folder: folder, preset: invocation[options.reward],
+            answerFormat: kind == .aggregation ? .answerTag : .boxed,
+            settings: try settings(invocation, stage: stage, name: input.samples.name),
             dataSource: "chorus/" + input.samples.name,
             provenance: [
                 "samples": input.samples.name, "template": template.versionKey, "k": String(selection.k),
@@ -53,24 +99,26 @@ enum TrainingHandOff {
             environment: invocation.session.services.environment)
         let written: TrainingExport.Written
         do {
-            written = try await export.write(data, overwrite: invocation.bool("overwrite"))
+            written = try await export.write(data, overwrite: invocation[TrainCommand.overwrite])
         } catch let failure as TrainingExportError {
             switch failure {
             case .folderNotEmpty:
-                throw invocation.error("\(failure)", at: "to", hint: "pass `overwrite: true` to write into it, or choose another folder")
+                throw ArgumentError(
+                    wrapping: failure, at: options.to,
+                    hint: "pass `overwrite: true` to write into it, or choose another folder")
             case .unfilledPlaceholder: throw failure
-            default: throw invocation.error("\(failure)", at: failure == .noRows ? "samples" : "engine")
+            default:
+                throw ArgumentError(wrapping: failure, at: failure == .noRows ? TrainCommand.samples : options.engine)
             }
         }
         output.writeError("train: wrote \(folder): \(written.files.joined(separator: ", "))\n")
         if stage == .rl {
-            do {
-                for line in try await export.preflight(written) { output.writeError(line + "\n") }
-            } catch let failure as TrainingExportError {
-                throw invocation.error(
-                    "\(failure)", at: "reward",
-                    hint: "the files stay in \(folder); nothing was launched")
+            let lines = try await invocation.mapping(
+                at: options.reward, hint: "the files stay in \(folder); nothing was launched"
+            ) {
+                try await export.preflight(written)
             }
+            for line in lines { output.writeError(line + "\n") }
         }
         let script = (folder as NSString).appendingPathComponent("launch.sh")
         let shownCommand = "bash " + ShippedFiles.shellQuoted(script)
@@ -79,10 +127,12 @@ enum TrainingHandOff {
             (key: "test", value: .int(written.testRows)), (key: "command", value: .string(shownCommand)),
         ]
         let launcher = TrainerLaunch(engine: engine, environment: invocation.session.services.environment)
-        if !invocation.bool("launch") {
+        if !invocation[options.launch] {
             output.writeError("train: to start \(engine.rawValue), run: \(shownCommand)\n")
         } else if let missing = await launcher.missing() {
-            output.writeError("train: \(engine.rawValue) is not installed here (\(missing)); to train, run where it is: \(shownCommand)\n")
+            output.writeError(
+                "train: \(engine.rawValue) is not installed here (\(missing)); to train, run where it is: \(shownCommand)\n"
+            )
         } else {
             let status = try await launch(launcher, written: written, invocation: invocation)
             result.append((key: "status", value: .int(Int(status))))
@@ -91,7 +141,9 @@ enum TrainingHandOff {
     }
 
     /// Streams the trainer's log, with the step it reached on the progress line; a failure is the user's to see.
-    private static func launch(_ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation) async throws -> Int32 {
+    private static func launch(_ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation)
+        async throws -> Int32
+    {
         let output = invocation.session.output
         output.writeError("train: starting \(launcher.engine.rawValue) (Ctrl-C stops it)\n")
         let status: Int32
@@ -102,12 +154,13 @@ enum TrainingHandOff {
                 step: { output.progress("train: \(launcher.engine.rawValue) step \($0)") })
         } catch is CancellationError {
             output.progress(nil)
-            throw invocation.error("interrupted: the trainer was stopped; its data stays in \(written.folder)", at: "kind")
+            throw invocation.error(
+                "interrupted: the trainer was stopped; its data stays in \(written.folder)", at: TrainCommand.kind)
         }
         output.progress(nil)
         guard status == 0 else {
             throw invocation.error(
-                "\(launcher.engine.rawValue) exited with status \(status)", at: "engine",
+                "\(launcher.engine.rawValue) exited with status \(status)", at: TrainCommand.handOff.engine,
                 hint: "its log is above; the data stays in \(written.folder)")
         }
         output.writeError("train: \(launcher.engine.rawValue) finished\n")
@@ -135,29 +188,20 @@ enum TrainingHandOff {
         return parts.joined(separator: "; ")
     }
 
-    private static func template(_ invocation: Invocation, kind: CombinerTemplate.Kind) throws -> CombinerTemplate {
-        guard invocation.isGiven("template") else { return kind == .aggregation ? .ssa : .gsr }
-        return try CombinerOptions.template(invocation, kind: kind)
-    }
-
-    private static func split(_ invocation: Invocation) throws -> TrainingSplit {
-        let test = invocation.double("test")
-        guard test >= 0, test < 1 else { throw invocation.error("`test` is a share in [0, 1), not \(test)", at: "test") }
-        return TrainingSplit(testFraction: test, seed: invocation.int("seed"))
-    }
-
-    private static func settings(_ invocation: Invocation, stage: TrainingStage, name: String) throws -> TrainerSettings {
-        for parameter in ["rollout_n", "max_response", "batch", "epochs", "gpus", "nodes"] where invocation.int(parameter) < 1 {
-            throw invocation.error("`\(parameter)` must be at least 1, not \(invocation.int(parameter))", at: parameter)
-        }
-        let rate = invocation.isGiven("lr") ? invocation.double("lr") : stage == .sft ? 1e-5 : 1e-6
-        guard rate > 0, rate < 1 else { throw invocation.error("`lr` must be between 0 and 1, not \(rate)", at: "lr") }
-        let model = invocation.string("model")
-        guard !model.isEmpty else { throw invocation.error("`model` is empty", at: "model") }
+    private static func settings(_ invocation: Invocation, stage: TrainingStage, name: String) throws -> TrainerSettings
+    {
+        let options = TrainCommand.handOff
+        let rate = invocation[TrainCommand.lr] ?? (stage == .sft ? 1e-5 : 1e-6)
+        guard rate < 1 else { throw invocation.error("`lr` must be between 0 and 1, not \(rate)", at: TrainCommand.lr) }
+        let model = invocation[options.model]
+        guard !model.isEmpty else { throw invocation.error("`model` is empty", at: options.model) }
         return TrainerSettings(
-            model: model, rolloutN: invocation.int("rollout_n"), maxResponseLength: invocation.int("max_response"),
-            batchSize: invocation.int("batch"), epochs: invocation.int("epochs"), learningRate: rate,
-            gpus: invocation.int("gpus"), nodes: invocation.int("nodes"),
+            model: model, rolloutN: invocation[options.rolloutN], maxResponseLength: invocation[options.maxResponse],
+            batchSize: invocation[options.batch], epochs: invocation[options.epochs], learningRate: rate,
+            gpus: invocation[options.gpus], nodes: invocation[options.nodes],
             experiment: name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.map(String.init).joined())
     }
 }
+
+extension TrainerEngine: ParameterChoice {}
+extension TrainingStage: ParameterChoice {}

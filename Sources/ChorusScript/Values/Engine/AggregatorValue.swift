@@ -1,7 +1,7 @@
 import ChorusEngine
 
 /// A learned aggregator (from `train aggregator` or `aggregator`) as a script value.
-public struct AggregatorValue: ScriptObject {
+public struct AggregatorValue: ObjectParameter {
     /// The aggregator.
     public let aggregator: LearnedAggregator
     /// The file it was saved to or read from.
@@ -13,7 +13,8 @@ public struct AggregatorValue: ScriptObject {
         self.path = path
     }
 
-    public var typeName: String { "learned aggregator" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(AggregatorValue.self, named: "learned aggregator")
 
     public var summary: String {
         "\(aggregator.name): a linear policy over \(aggregator.featureNames.count) answer-class features"

@@ -1,14 +1,15 @@
 import ChorusEngine
 
 /// A dataset as a script value.
-public struct DatasetValue: ScriptObject {
+public struct DatasetValue: ObjectParameter {
     /// The dataset.
     public let dataset: Dataset
 
     /// Wraps a dataset.
     public init(_ dataset: Dataset) { self.dataset = dataset }
 
-    public var typeName: String { "dataset" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(DatasetValue.self, named: "dataset")
 
     public var summary: String { dataset.summary }
 

@@ -1,7 +1,7 @@
 import ChorusEngine
 
 /// A model as a script value: something `sample` can draw from.
-public struct ModelValue: ScriptObject {
+public struct ModelValue: ObjectParameter {
     /// The client that answers requests.
     public let client: any ModelClient
     /// A line on how it is reached (never a secret).
@@ -13,7 +13,8 @@ public struct ModelValue: ScriptObject {
         self.detail = detail
     }
 
-    public var typeName: String { "model" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(ModelValue.self, named: "model")
 
     public var summary: String { client.identity }
 

@@ -1,7 +1,7 @@
 import ChorusEngine
 
 /// A sample set as a script value, graded once when it is made.
-public struct SampleSetValue: ScriptObject {
+public struct SampleSetValue: ObjectParameter {
     /// The samples.
     public let samples: SampleSet
     /// The same samples sorted into answer classes.
@@ -13,7 +13,8 @@ public struct SampleSetValue: ScriptObject {
         self.graded = graded
     }
 
-    public var typeName: String { "sample set" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(SampleSetValue.self, named: "sample set")
 
     private var passAt1: Double {
         let outcomes = graded.problems.map { $0.outcome() }

@@ -1,14 +1,15 @@
 import ChorusEngine
 
 /// A strategy's answers (a vote, an aggregation, …) as a script value.
-public struct StrategyResultValue: ScriptObject {
+public struct StrategyResultValue: ObjectParameter {
     /// The result.
     public let result: StrategyResult
 
     /// Wraps a result.
     public init(_ result: StrategyResult) { self.result = result }
 
-    public var typeName: String { "strategy result" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(StrategyResultValue.self, named: "strategy result")
 
     public var summary: String {
         "\(result.name): " + NumberFormatting.fixed(result.accuracy * 100, digits: 1) + "% correct on "

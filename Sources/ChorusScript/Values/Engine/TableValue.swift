@@ -1,14 +1,15 @@
 import ChorusEngine
 
 /// A table of numbers (from `compare`, `metrics`) as a script value: it prints as aligned columns.
-public struct TableValue: ScriptObject {
+public struct TableValue: ObjectParameter {
     /// The table.
     public let table: TextTable
 
     /// Wraps a table.
     public init(_ table: TextTable) { self.table = table }
 
-    public var typeName: String { "table" }
+    /// Its Swift type, named as users read it.
+    public static let objectType = ObjectType(TableValue.self, named: "table")
 
     public var summary: String { "\(table.rows.count) rows × \(table.header.count) columns" }
 

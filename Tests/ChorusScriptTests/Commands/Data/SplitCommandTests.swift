@@ -78,7 +78,7 @@ struct SplitCommandTests {
             #expect(result == report(failed: 1))
             #expect(
                 harness.output.error == """
-                    t.chorus:1:9: error: `test` is a fraction between 0 and 1, not \(Double(fraction)!)
+                    t.chorus:1:9: error: `test` must be between 0 and 1, not \(fraction)
                     1 | split d test: \(fraction)
                       |         ^\(String(repeating: "~", count: "test: \(fraction)".count - 1))
 

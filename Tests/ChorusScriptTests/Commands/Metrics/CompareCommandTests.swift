@@ -174,13 +174,14 @@ struct CompareCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("compare s 3")
         #expect(result == report(failed: 1))
-        #expect(harness.output.error.hasPrefix("t.chorus:1:9: error: `compare` takes strategy results and sample sets, not int\n"))
+        #expect(
+            harness.output.error.hasPrefix("t.chorus:1:11: error: `items` takes a strategy result or sample set, not an int (3)\n"))
         let dataset = await harness.run("compare d")
         #expect(dataset == report(failed: 1))
-        #expect(harness.output.error.contains("error: `compare` takes strategy results and sample sets, not dataset\n"))
+        #expect(harness.output.error.contains("error: `items` takes a strategy result or sample set, not a dataset ("))
         let table = await harness.run("compare (compare s)")
         #expect(table == report(failed: 1))
-        #expect(harness.output.error.contains("error: `compare` takes strategy results and sample sets, not table\n"))
+        #expect(harness.output.error.contains("error: `items` takes a strategy result or sample set, not a table ("))
         #expect(harness.output.output == "")
     }
 

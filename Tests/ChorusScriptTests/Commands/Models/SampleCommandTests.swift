@@ -63,7 +63,7 @@ struct SampleCommandTests {
             ("sample gen data n: 0", "`n` must be between 1 and 10000, not 0"),
             ("sample gen data temperature: -1", "`temperature` must be between 0 and 10"),
             ("sample gen data max_tokens: 0", "`max_tokens` must be at least 1"),
-            ("sample gen data top_p: 1.5", "`top_p` must be in (0, 1]"),
+            ("sample gen data top_p: 1.5", "`top_p` must be above 0 and at most 1, not 1.5"),
             ("sample gen data prompt: \"no placeholder\"", "the prompt has no {question} placeholder"),
             ("sample data gen", "`model` takes a model, not a dataset"),
         ]
