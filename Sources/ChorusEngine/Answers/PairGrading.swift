@@ -36,7 +36,7 @@ public struct PairGrading: Sendable {
 
     /// The output row for one input line given as UTF-8 bytes (without a newline).
     public func gradeLine(bytes: [UInt8]) -> String {
-        let fields: [String: JSONRowValue]
+        let fields: [String: JSONValue]
         do {
             guard case .object(let object) = try JSONRowParser.parse(bytes: bytes) else {
                 return errorRow(id: nil, "not a JSON object")
@@ -86,7 +86,7 @@ public struct PairGrading: Sendable {
     }
 
     /// The reward a row asks for (its `reward` and `format`, over this grading's), or nil to grade it.
-    private func rewardFunction(_ fields: [String: JSONRowValue]) -> Result<RewardFunction?, RowFailure> {
+    private func rewardFunction(_ fields: [String: JSONValue]) -> Result<RewardFunction?, RowFailure> {
         var preset = reward?.preset
         var format = reward?.format
         switch fields["reward"] {

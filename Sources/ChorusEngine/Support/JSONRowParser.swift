@@ -1,6 +1,3 @@
-/// The value of one JSON Lines row: a ``JSONValue``, the name rows are read under.
-typealias JSONRowValue = JSONValue
-
 /// Parses one line of JSON Lines, with errors that say what was wrong and at which column.
 ///
 /// Written here rather than using `JSONSerialization` so that error messages are the same on every

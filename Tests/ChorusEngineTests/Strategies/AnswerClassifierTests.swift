@@ -162,7 +162,7 @@ import Testing
         #expect(problem.graded.map(\.isTruncated) == [false, false])
         #expect(problem.isCorrect(0))
         // Graded as usual, the unclosed box is skipped and the fallback reads the 4.
-        #expect(problem.graded[1].extracted == ExtractedAnswer(text: "4", method: .lastNumber))
+        #expect(problem.graded[1].extracted == ExtractedAnswer(text: "4", method: .lastNumber, endsInsideUnclosedAnswer: true))
         #expect(!problem.isCorrect(1))
     }
 }
