@@ -46,7 +46,8 @@ let package = Package(
         .executableTarget(name: "chorus-bench", dependencies: ["ChorusEngine"]),
         // Test doubles shared by every test target: a clock the test moves, an in-memory sample store,
         // captured output, a scripted HTTP server and temporary folders; never linked into the product.
-        .target(name: "ChorusTestSupport", dependencies: ["ChorusEngine", "ChorusScript"], path: "Tests/ChorusTestSupport"),
+        .target(
+            name: "ChorusTestSupport", dependencies: ["ChorusEngine", "ChorusScript"], path: "Tests/ChorusTestSupport"),
         .testTarget(name: "ChorusEngineTests", dependencies: ["ChorusEngine", "ChorusTestSupport"]),
         .testTarget(name: "ChorusScriptTests", dependencies: ["ChorusScript", "ChorusTestSupport"]),
         .testTarget(name: "ChorusREPLTests", dependencies: ["ChorusREPL", "ChorusTestSupport"]),

@@ -72,7 +72,8 @@ func cpuSeconds() -> Double {
 
 /// Sends `count` requests, `concurrency` at a time, made by `request(i)`; returns what each answered.
 func drive(
-    client: OpenAICompatibleClient, count: Int, concurrency: Int, request: @Sendable @escaping (Int) -> CompletionRequest
+    client: OpenAICompatibleClient, count: Int, concurrency: Int,
+    request: @Sendable @escaping (Int) -> CompletionRequest
 ) async -> [CompletionResponse?] {
     await withTaskGroup(of: (Int, CompletionResponse?).self) { group in
         var results = [CompletionResponse?](repeating: nil, count: count)
@@ -100,23 +101,29 @@ func run(_ options: BenchOptions) async throws -> String {
     switch options.mode {
     case "requests":
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { _ in
-            CompletionRequest(prompt: .chat([ChatMessage(role: "user", content: "What is 6 times 7?")]),
+            CompletionRequest(
+                prompt: .chat([ChatMessage(role: "user", content: "What is 6 times 7?")]),
                 parameters: SamplingParameters(temperature: nil, maxTokens: 16))
         }
         let seconds = Date().timeIntervalSince(start)
         let cpu = cpuSeconds() - startCPU
         let errors = results.count { $0 == nil }
-        return #"{"client":"chorus","requests":\#(options.requests),"concurrency":\#(options.concurrency),"seconds":\#(seconds),"cpu_seconds":\#(cpu),"errors":\#(errors)}"#
+        return
+            #"{"client":"chorus","requests":\#(options.requests),"concurrency":\#(options.concurrency),"seconds":\#(seconds),"cpu_seconds":\#(cpu),"errors":\#(errors)}"#
     default:
         let maxTokens = options.maxTokens
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in
-            CompletionRequest(prompt: .chat([ChatMessage(role: "user", content: "Problem \(index): what is \(index)*7+3? Answer briefly.")]),
+            CompletionRequest(
+                prompt: .chat([
+                    ChatMessage(role: "user", content: "Problem \(index): what is \(index)*7+3? Answer briefly.")
+                ]),
                 parameters: SamplingParameters(temperature: 0.7, maxTokens: maxTokens, seed: index))
         }
         let seconds = Date().timeIntervalSince(start)
         let tokens = results.reduce(0) { $0 + ($1?.samples.compactMap(\.completionTokens).reduce(0, +) ?? 0) }
         let errors = results.count { $0 == nil }
-        return #"{"client":"chorus","requests":\#(options.requests),"seconds":\#(seconds),"completion_tokens":\#(tokens),"errors":\#(errors)}"#
+        return
+            #"{"client":"chorus","requests":\#(options.requests),"seconds":\#(seconds),"completion_tokens":\#(tokens),"errors":\#(errors)}"#
     }
 }
 

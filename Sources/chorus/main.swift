@@ -1,4 +1,6 @@
 import ChorusREPL
 import Foundation
 
-exit(ChorusCommandLine.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+exit(
+    ChorusCommandLine.main(
+        arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

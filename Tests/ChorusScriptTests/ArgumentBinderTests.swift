@@ -255,7 +255,9 @@ struct ArgumentBinderTests {
         // A look-alike with the same display name is another Swift type, and is refused too.
         await harness.session.assign("f", .object(FakeDataset(rows: 1)))
         await harness.run("d = builtin arithmetic count: 1\nprobe 1 data: d\nprobe 1 data: m\nprobe 1 data: f")
-        #expect(harness.output.output.hasPrefix("{count: 1, label: \"none\", items: [], mode: \"fast\", options: none, data: <dataset: "))
+        #expect(
+            harness.output.output.hasPrefix(
+                "{count: 1, label: \"none\", items: [], mode: \"fast\", options: none, data: <dataset: "))
         #expect(harness.output.error.hasPrefix("t.chorus:3:15: error: `data` takes a dataset, not a model (tiny)\n"))
         #expect(harness.output.error.contains("t.chorus:4:15: error: `data` takes a dataset, not a dataset (1 rows)\n"))
     }

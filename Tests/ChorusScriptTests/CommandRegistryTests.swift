@@ -20,8 +20,10 @@ struct CommandRegistryTests {
     @Test func standardCommandsInOrder() {
         #expect(
             registry.names == [
-                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark", "split",
-                "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score", "best_of", "grade", "metrics", "compare", "plot",
+                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark",
+                "split",
+                "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score",
+                "best_of", "grade", "metrics", "compare", "plot",
                 "train", "aggregator",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
@@ -93,7 +95,8 @@ struct CommandRegistryTests {
         let recorded = registry.commands.filter(\.signature.isRecorded).map(\.signature.name)
         #expect(
             recorded == [
-                "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store", "import", "vote", "aggregate", "refine", "score", "best_of",
+                "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store",
+                "import", "vote", "aggregate", "refine", "score", "best_of",
                 "grade", "metrics", "compare", "plot", "train", "aggregator",
             ])
     }
@@ -162,7 +165,9 @@ struct CommandRegistryTests {
         #expect(ParameterType.list(.int).displayName == "list of int")
         #expect(ParameterType.choice(["on", "off"]).displayName == "on|off")
         #expect(ParameterType.object(DatasetValue.objectType).displayName == "dataset")
-        #expect(ParameterType.objects([ModelValue.objectType, AggregatorValue.objectType]).displayName == "model or learned aggregator")
+        #expect(
+            ParameterType.objects([ModelValue.objectType, AggregatorValue.objectType]).displayName
+                == "model or learned aggregator")
         #expect(ParameterType.any.displayName == "any value")
         #expect(ParameterType.path.displayName == "path")
     }

@@ -220,7 +220,8 @@ struct LexerTests {
     @Test func backslashInsideALineIsAnUnexpectedCharacter() {
         let output = lex("x = 1 \\ 2")
         #expect(output.diagnostics.map(described) == ["1:7-1:8 unexpected character `\\`"])
-        #expect(output.tokens.map(\.kind) == [.identifier("x"), .equal, .integer(1), .invalid, .integer(2), .endOfInput])
+        #expect(
+            output.tokens.map(\.kind) == [.identifier("x"), .equal, .integer(1), .invalid, .integer(2), .endOfInput])
     }
 
     @Test func windowsLineEndingsEndStatements() {
@@ -292,10 +293,11 @@ struct LexerTests {
 
     @Test func tokenRangesAndSpacing() {
         let tokens = lex("ab  cd[0] ef [1]").tokens
-        #expect(tokens.map { span($0.range) } == [
-            "1:1-1:3", "1:5-1:7", "1:7-1:8", "1:8-1:9", "1:9-1:10", "1:11-1:13", "1:14-1:15", "1:15-1:16",
-            "1:16-1:17", "1:17-1:17",
-        ])
+        #expect(
+            tokens.map { span($0.range) } == [
+                "1:1-1:3", "1:5-1:7", "1:7-1:8", "1:8-1:9", "1:9-1:10", "1:11-1:13", "1:14-1:15", "1:15-1:16",
+                "1:16-1:17", "1:17-1:17",
+            ])
         #expect(tokens.map(\.isPrecededBySpace) == [true, true, false, false, false, true, true, false, false, false])
         #expect(tokens[1].range.start.offset == 4)
         #expect(tokens[1].range.end.offset == 6)

@@ -165,7 +165,8 @@ struct SessionEvaluationTests {
     }
 
     @Test func listsIndicesAndCount() async {
-        let result = await evaluate("xs = [10, 20, 30]\nxs[0]\nxs[-1]\nxs[1 + 1]\nxs.count\n\"héllo\".count\n[[1, 2]][0][1]")
+        let result = await evaluate(
+            "xs = [10, 20, 30]\nxs[0]\nxs[-1]\nxs[1 + 1]\nxs.count\n\"héllo\".count\n[[1, 2]][0][1]")
         #expect(result.error == "")
         #expect(result.output == "10\n30\n30\n3\n5\n2\n")
     }
@@ -183,7 +184,8 @@ struct SessionEvaluationTests {
         let negative = await evaluate("xs = [10]\nxs[-2]")
         #expect(negative.error.hasPrefix("t.chorus:2:4: error: index -2 is out of range for a list of 1 items\n"))
         let empty = await evaluate("[][0]")
-        #expect(empty.error == "t.chorus:1:4: error: index 0 is out of range for a list of 0 items\n1 | [][0]\n  |    ^\n")
+        #expect(
+            empty.error == "t.chorus:1:4: error: index 0 is out of range for a list of 0 items\n1 | [][0]\n  |    ^\n")
     }
 
     @Test func recordsFieldsAndKeys() async {

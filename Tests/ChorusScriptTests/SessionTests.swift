@@ -181,7 +181,8 @@ struct SessionTests {
     @Test func firstLineOfAChunkNumbersDiagnostics() async {
         let harness = Harness()
         await harness.session.execute(SourceFile(name: "<stdin>", text: "x = 1\nnope", firstLine: 20))
-        #expect(harness.output.error.hasPrefix("<stdin>:21:1: error: no variable or command is named `nope`\n21 | nope\n"))
+        #expect(
+            harness.output.error.hasPrefix("<stdin>:21:1: error: no variable or command is named `nope`\n21 | nope\n"))
     }
 
     @Test func emptySourceDoesNothing() async {

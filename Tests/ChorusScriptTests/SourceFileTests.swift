@@ -83,7 +83,8 @@ struct SourceFileTests {
         let across = SourceRange(start: source.location(at: 6), end: source.location(at: 13))
         #expect(source.text(in: across) == "hello\nx")
         let beyond = SourceRange(
-            start: ChorusScript.SourceLocation(offset: 10, line: 1, column: 11), end: ChorusScript.SourceLocation(offset: 99, line: 9, column: 9))
+            start: ChorusScript.SourceLocation(offset: 10, line: 1, column: 11),
+            end: ChorusScript.SourceLocation(offset: 99, line: 9, column: 9))
         #expect(source.text(in: beyond) == "o\nx")
     }
 
@@ -97,14 +98,18 @@ struct SourceFileTests {
 
     @Test func unionCoversBoth() {
         let a = SourceRange(
-            start: ChorusScript.SourceLocation(offset: 4, line: 1, column: 5), end: ChorusScript.SourceLocation(offset: 6, line: 1, column: 7))
+            start: ChorusScript.SourceLocation(offset: 4, line: 1, column: 5),
+            end: ChorusScript.SourceLocation(offset: 6, line: 1, column: 7))
         let b = SourceRange(
-            start: ChorusScript.SourceLocation(offset: 1, line: 1, column: 2), end: ChorusScript.SourceLocation(offset: 3, line: 1, column: 4))
+            start: ChorusScript.SourceLocation(offset: 1, line: 1, column: 2),
+            end: ChorusScript.SourceLocation(offset: 3, line: 1, column: 4))
         #expect(span(a.union(b)) == "1:2-1:7")
         #expect(span(b.union(a)) == "1:2-1:7")
     }
 
     @Test func locationsOrderByOffset() {
-        #expect(ChorusScript.SourceLocation(offset: 1, line: 9, column: 9) < ChorusScript.SourceLocation(offset: 2, line: 1, column: 1))
+        #expect(
+            ChorusScript.SourceLocation(offset: 1, line: 9, column: 9)
+                < ChorusScript.SourceLocation(offset: 2, line: 1, column: 1))
     }
 }

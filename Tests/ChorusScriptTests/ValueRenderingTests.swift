@@ -42,8 +42,10 @@ struct ValueRenderingTests {
             (.list([.int(1), .string("x"), .list([.none])]), "[1, \"x\", [none]]"),
             (.record(Record()), "{}"),
             (.record(Record([("k", .int(5)), ("name", .string("maj"))])), "{k: 5, name: \"maj\"}"),
-            (.record(Record([("a b", .int(1)), ("_x1", .int(2)), ("1a", .int(3)), ("", .int(4))])),
-             "{\"a b\": 1, _x1: 2, \"1a\": 3, \"\": 4}"),
+            (
+                .record(Record([("a b", .int(1)), ("_x1", .int(2)), ("1a", .int(3)), ("", .int(4))])),
+                "{\"a b\": 1, _x1: 2, \"1a\": 3, \"\": 4}"
+            ),
             (.record(Record([("inner", .record(Record([("xs", .list([.double(0.5)]))])))])), "{inner: {xs: [0.5]}}"),
             (.object(FakeDataset(rows: 3)), "<dataset: 3 rows>"),
         ])

@@ -51,10 +51,12 @@ public final class ManualClock: EngineClock {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let (outcome, woken) = state.withLock { state -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
+                let (outcome, woken) = state.withLock {
+                    state -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
                     if state.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
                     guard seconds > 0 else { return (.success(()), []) }
-                    state.sleepers.append(Sleeper(id: id, deadline: state.seconds + seconds, continuation: continuation))
+                    state.sleepers.append(
+                        Sleeper(id: id, deadline: state.seconds + seconds, continuation: continuation))
                     return (nil, Self.takeWatchers(&state))
                 }
                 if let outcome { continuation.resume(with: outcome) }
@@ -62,7 +64,9 @@ public final class ManualClock: EngineClock {
             }
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
-                if let index = state.sleepers.firstIndex(where: { $0.id == id }) { return state.sleepers.remove(at: index) }
+                if let index = state.sleepers.firstIndex(where: { $0.id == id }) {
+                    return state.sleepers.remove(at: index)
+                }
                 state.cancelled.insert(id)
                 return nil
             }

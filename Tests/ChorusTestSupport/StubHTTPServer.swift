@@ -1,10 +1,11 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// A scripted HTTP/1.1 server on 127.0.0.1 for tests: it answers each request as its script says
 /// and records what it got, on plain threads with blocking sockets (never the concurrency pool).
@@ -50,7 +51,8 @@ public final class StubHTTPServer: Sendable {
 
         /// Creates a reply.
         public init(
-            status: Int = 200, body: String = "{}", headers: [String: String] = [:], delay: Double = 0, action: Action = .respond
+            status: Int = 200, body: String = "{}", headers: [String: String] = [:], delay: Double = 0,
+            action: Action = .respond
         ) {
             self.status = status
             self.body = body
@@ -106,7 +108,9 @@ public final class StubHTTPServer: Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 64) == 0 else {
             close(fd)
@@ -272,7 +276,8 @@ public final class StubHTTPServer: Sendable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         let bodyStart = headEnd! + 4
@@ -282,7 +287,8 @@ public final class StubHTTPServer: Sendable {
         let body = String(decoding: buffer[bodyStart..<(bodyStart + length)], as: UTF8.self)
         buffer.removeFirst(bodyStart + length)
         return Request(
-            method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
+            method: requestLine.first.map(String.init) ?? "",
+            path: requestLine.dropFirst().first.map(String.init) ?? "",
             headers: headers, body: body)
     }
 

@@ -90,15 +90,23 @@ import Testing
     }
 
     @Test func manyRowsComeOutOnePerRow() throws {
-        let input = (1...5000).map { #####"{"id": \#####($0), "gold": "\#####($0)", "response": "#### \#####($0 % 2 == 0 ? $0 : $0 + 1)"}"##### }
+        let input = (1...5000).map {
+            #####"{"id": \#####($0), "gold": "\#####($0)", "response": "#### \#####($0 % 2 == 0 ? $0 : $0 + 1)"}"#####
+        }
         let file = try Self.file(input.joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let result = try ChorusProcess.chorus(["grade", "--pairs", file.path])
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 5000)
-        #expect(lines.first == #####"{"id": 1, "extracted": "2", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:2", "gold_parsed": "q:1"}"#####)
-        #expect(lines.last == #####"{"id": 5000, "extracted": "5000", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5000", "gold_parsed": "q:5000"}"#####)
+        #expect(
+            lines.first
+                == #####"{"id": 1, "extracted": "2", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:2", "gold_parsed": "q:1"}"#####
+        )
+        #expect(
+            lines.last
+                == #####"{"id": 5000, "extracted": "5000", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5000", "gold_parsed": "q:5000"}"#####
+        )
         #expect(lines.filter { $0.contains(#####""bucket": "match""#####) }.count == 2500)
     }
 
@@ -113,9 +121,11 @@ import Testing
     }
 
     @Test func wrongArgumentsExit64() throws {
-        for arguments in [["grade"], ["grade", "--pairs"], ["grade", "pairs.jsonl"], ["grade", "--pair", "x"],
-                          ["grade", "--pairs", "a", "b"], ["grade", "--serve", "--pairs", "a"],
-                          ["grade", "--pairs", "a", "--truncated", "drop"]] {
+        for arguments in [
+            ["grade"], ["grade", "--pairs"], ["grade", "pairs.jsonl"], ["grade", "--pair", "x"],
+            ["grade", "--pairs", "a", "b"], ["grade", "--serve", "--pairs", "a"],
+            ["grade", "--pairs", "a", "--truncated", "drop"],
+        ] {
             let result = try ChorusProcess.chorus(arguments)
             #expect(result.status == 64, "\(arguments)")
             #expect(result.standardOutput == "", "\(arguments)")
@@ -129,20 +139,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("rows.jsonl").path
         try """
-            {"id": 1, "gold": "42", "response": "<think>6 × 7</think><answer>42</answer>"}
-            {"id": 2, "gold": "42", "response": "<answer>41</answer>"}
-            {"id": 3, "gold": "42", "response": "\\\\boxed{42}"}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        {"id": 1, "gold": "42", "response": "<think>6 × 7</think><answer>42</answer>"}
+        {"id": 2, "gold": "42", "response": "<answer>41</answer>"}
+        {"id": 3, "gold": "42", "response": "\\\\boxed{42}"}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let paper = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "paper"])
         #expect(paper.status == 0)
-        #expect(paper.standardOutput == """
-            {"id": 1, "extracted": "42", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}
-            {"id": 2, "extracted": "41", "formatted": true, "correct": false, "reward": 0.05, "truncated": false}
-            {"id": 3, "extracted": null, "formatted": false, "correct": false, "reward": 0.0, "truncated": false}
+        #expect(
+            paper.standardOutput == """
+                {"id": 1, "extracted": "42", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}
+                {"id": 2, "extracted": "41", "formatted": true, "correct": false, "reward": 0.05, "truncated": false}
+                {"id": 3, "extracted": null, "formatted": false, "correct": false, "reward": 0.0, "truncated": false}
 
-            """)
+                """)
         let boxed = try ChorusProcess.chorus(["grade", "--pairs", path, "--reward", "shaped", "--format", "boxed"])
-        #expect(boxed.standardOutput.split(separator: "\n").map { $0.contains("\"reward\": 1.0,") } == [false, false, true])
+        #expect(
+            boxed.standardOutput.split(separator: "\n").map { $0.contains("\"reward\": 1.0,") } == [false, false, true])
         for arguments in [["--reward", "gentle"], ["--format", "boxed"], ["--reward", "paper", "--format", "latex"]] {
             let result = try ChorusProcess.chorus(["grade", "--pairs", path] + arguments)
             #expect(result.status == 64, "\(arguments)")
@@ -160,12 +172,19 @@ import Testing
     @Test func serveAnswersEveryRowAndStopsWhenInputCloses() throws {
         let result = try ChorusProcess.chorus(
             ["grade", "--serve", "--reward", "shaped"],
-            input: Self.rows.joined(separator: "\n") + "\n" + #####"{"id": 5, "gold": "2", "response": "\\boxed{2}", "format": "boxed"}"#####)
+            input: Self.rows.joined(separator: "\n") + "\n"
+                + #####"{"id": 5, "gold": "2", "response": "\\boxed{2}", "format": "boxed"}"#####)
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 5)
-        #expect(lines[0] == #####"{"id": 1, "extracted": null, "formatted": false, "correct": false, "reward": -1.0, "truncated": false}"#####)
-        #expect(lines[4] == #####"{"id": 5, "extracted": "2", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####)
+        #expect(
+            lines[0]
+                == #####"{"id": 1, "extracted": null, "formatted": false, "correct": false, "reward": -1.0, "truncated": false}"#####
+        )
+        #expect(
+            lines[4]
+                == #####"{"id": 5, "extracted": "2", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####
+        )
         #expect(result.standardError == "")
     }
 }

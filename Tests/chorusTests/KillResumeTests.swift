@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ChorusEngine
 import ChorusTestSupport
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `kill -9` in the middle of sampling, then the same script again: the real binary, a real SQLite
 /// store, and a model served over HTTP by a stub server.
@@ -13,19 +14,23 @@ import Testing
         // The first 12 requests are answered at once; later ones are held until the server is released,
         // so the first run is killed with exactly 12 samples stored, whatever the machine's load.
         let server = try StubHTTPServer { number, request in
-            let seed = request.body.range(of: #""seed":\d+"#, options: .regularExpression).map { String(request.body[$0].dropFirst(7)) } ?? "?"
-            let body = #"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{\#(seed)}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":3}}"#
+            let seed =
+                request.body.range(of: #""seed":\d+"#, options: .regularExpression).map {
+                    String(request.body[$0].dropFirst(7))
+                } ?? "?"
+            let body =
+                #"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{\#(seed)}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":3}}"#
             return number >= 12 ? .held(body) : .json(body)
         }
         let folder = try TemporaryFolder(removedWhenReleased: false).url
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("resume.chorus")
         try """
-            m = model "openai:http://127.0.0.1:\(server.port)/v1/stub" concurrency: 2
-            s = sample m (builtin arithmetic count: 4 seed: 1) n: 10 seed: 1 max_tokens: 16
-            s
+        m = model "openai:http://127.0.0.1:\(server.port)/v1/stub" concurrency: 2
+        s = sample m (builtin arithmetic count: 4 seed: 1) n: 10 seed: 1 max_tokens: 16
+        s
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+        """.write(to: script, atomically: true, encoding: .utf8)
         let environment = ["XDG_DATA_HOME": folder.path]
         let storePath = folder.appendingPathComponent("chorus/samples.sqlite").path
 
@@ -69,7 +74,9 @@ import Testing
     /// The samples in the store at `path` (0 while it does not exist yet). Asynchronous, so that
     /// polling never holds a thread of the pool that the store's own work needs.
     static func count(_ path: String) async -> Int {
-        guard FileManager.default.fileExists(atPath: path), let store = try? SQLiteSampleStore(path: path) else { return 0 }
+        guard FileManager.default.fileExists(atPath: path), let store = try? SQLiteSampleStore(path: path) else {
+            return 0
+        }
         let count = (try? await store.count()) ?? 0
         await store.close()
         return count

@@ -17,7 +17,9 @@ enum LocalEngineInstall {
 
 /// The real local engine, end to end: sampling with n > 1, seeds, log-probabilities, stop, and the store.
 @Suite(
-    .enabled(if: LocalEngineInstall.isReady, "the local engine is not installed (scripts/setup-local-engine failed or was not run)"),
+    .enabled(
+        if: LocalEngineInstall.isReady,
+        "the local engine is not installed (scripts/setup-local-engine failed or was not run)"),
     .serialized)
 struct LocalEngineTests {
     func run(_ script: String, data: URL) throws -> ChorusProcess.Result {
@@ -40,13 +42,15 @@ struct LocalEngineTests {
         let data = try TemporaryFolder(removedWhenReleased: false).url
         let first = try run(Self.seeded, data: data)
         #expect(first.status == 0, "\(first.standardError)")
-        #expect(first.standardError.contains("sample: 0 from the store, 4 drawn from local:\(LocalEngineInstall.model)"))
+        #expect(
+            first.standardError.contains("sample: 0 from the store, 4 drawn from local:\(LocalEngineInstall.model)"))
         #expect(first.standardOutput.contains("sample set samples: 2 problems × 2 samples"))
         let second = try run(Self.seeded, data: data)
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardError.contains("sample: 4 from the store, 0 drawn"))
         #expect(first.standardError.contains("starting the local engine"))
-        #expect(!second.standardError.contains("starting the local engine"), "a rerun answered by the store loads no model")
+        #expect(
+            !second.standardError.contains("starting the local engine"), "a rerun answered by the store loads no model")
         // The same samples give the same summary; only the cost line (this run spent nothing) differs.
         let summary = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("cost:") } }
         #expect(summary(second.standardOutput) == summary(first.standardOutput))

@@ -14,7 +14,9 @@ import Testing
     }
 
     /// Tutorials that need the installed benchmarks (their recorded prompts are rebuilt from them).
-    static var onBenchmarks: [URL] { tutorials.filter { RecordedSamples.fixture(of: $0).map(RecordedSamples.needsBenchmarks) ?? false } }
+    static var onBenchmarks: [URL] {
+        tutorials.filter { RecordedSamples.fixture(of: $0).map(RecordedSamples.needsBenchmarks) ?? false }
+    }
     /// The rest: no data beyond the repository's.
     static var selfContained: [URL] { tutorials.filter { !onBenchmarks.contains($0) } }
 
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test(
-        .enabled(if: RecordedSamples.benchmarksInstalled, "the benchmarks are not installed: run scripts/setup-datasets"),
+        .enabled(
+            if: RecordedSamples.benchmarksInstalled, "the benchmarks are not installed: run scripts/setup-datasets"),
         arguments: onBenchmarks)
     func tutorialOnABenchmarkMatchesItsGoldenTranscript(_ tutorial: URL) async throws {
         try await Self.replay(tutorial)
@@ -42,11 +45,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: data) }
         let work = data.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: tutorial.deletingLastPathComponent(), to: work.appendingPathComponent("tutorials"))
+        try FileManager.default.copyItem(
+            at: tutorial.deletingLastPathComponent(), to: work.appendingPathComponent("tutorials"))
         if let fixture = RecordedSamples.fixture(of: tutorial) {
             let folder = data.appendingPathComponent("chorus")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try await RecordedSamples.fill(storePath: folder.appendingPathComponent("samples.sqlite").path, from: fixture)
+            try await RecordedSamples.fill(
+                storePath: folder.appendingPathComponent("samples.sqlite").path, from: fixture)
         }
         let shell = URL(fileURLWithPath: "/bin/sh")
         let binary = try ChorusProcess.binary.path
@@ -55,7 +60,8 @@ import Testing
             environment: ["XDG_DATA_HOME": data.path, "CHORUS_OFFLINE": "1"], workingDirectory: work)
         let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
         // Plots the tutorial drew have goldens too: `tutorials/NAME.FILE.svg`.
-        let plots = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".svg") }.sorted()
+        let plots = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".svg") }
+            .sorted()
         let plotGolden = { (file: String) in
             tutorial.deletingPathExtension().appendingPathExtension(file)
         }

@@ -31,7 +31,8 @@ public struct AnswerEquivalence: Sendable {
     /// Whether two numbers are equal: exactly when both are exact, within tolerance otherwise.
     public func numbersEqual(_ x: NumericValue, _ y: NumericValue) -> Bool {
         if case .exact(let a) = x, case .exact(let b) = y { return a == b }
-        let a = x.doubleValue, b = y.doubleValue
+        let a = x.doubleValue
+        let b = y.doubleValue
         if a == b { return true }
         guard a.isFinite, b.isFinite else { return false }
         let scale = Swift.max(Swift.abs(a), Swift.abs(b))
@@ -51,8 +52,9 @@ public struct AnswerEquivalence: Sendable {
             if termsEqual(l1, l2) && termsEqual(r1, r2) { return true }
             if termsEqual(l1, r2) && termsEqual(r1, l2) { return true }
             // `2x + 4y - 3 = 0` against `y = -\frac{1}{2}x + \frac{3}{4}`: the same zero set, up to a nonzero factor.
-            return proportional(.subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
-                                positive: false)
+            return proportional(
+                .subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
+                positive: false)
         case (.equation(let lhs, let rhs), let other), (let other, .equation(let lhs, let rhs)):
             if lhs.isVariable { return valuesEqual(.expression(rhs), other) }
             if rhs.isVariable { return valuesEqual(.expression(lhs), other) }
@@ -61,24 +63,26 @@ public struct AnswerEquivalence: Sendable {
             guard o1 == o2 else { return false }
             if termsEqual(l1, l2) && termsEqual(r1, r2) { return true }
             // `x < y` against `x - y < 0`: the same difference up to a positive factor.
-            return proportional(.subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
-                                positive: true)
+            return proportional(
+                .subtract(l1.expression, r1.expression), .subtract(l2.expression, r2.expression),
+                positive: true)
         case (.ratio(let xs), .ratio(let ys)):
             return ratiosEqual(xs, ys)
         case (.tuple(let xs), .tuple(let ys)),
-             (.list(let xs), .tuple(let ys)), (.tuple(let xs), .list(let ys)):
+            (.list(let xs), .tuple(let ys)), (.tuple(let xs), .list(let ys)):
             return orderedEqual(xs, ys)
         case (.set(let xs), .set(let ys)), (.set(let xs), .list(let ys)),
-             (.list(let xs), .set(let ys)), (.list(let xs), .list(let ys)):
+            (.list(let xs), .set(let ys)), (.list(let xs), .list(let ys)):
             return unorderedEqual(xs, ys)
         case (.set(let xs), let other) where xs.count == 1, (let other, .set(let xs)) where xs.count == 1:
             return valuesEqual(xs[0], other)
         case (.interval(let i), .interval(let j)):
             return intervalsEqual(i, j)
         case (.tuple(let ends), .interval(let i)) where ends.count == 2,
-             (.interval(let i), .tuple(let ends)) where ends.count == 2:
+            (.interval(let i), .tuple(let ends)) where ends.count == 2:
             guard !i.lowerClosed, !i.upperClosed,
-                  case .expression(let lower) = ends[0], case .expression(let upper) = ends[1] else { return false }
+                case .expression(let lower) = ends[0], case .expression(let upper) = ends[1]
+            else { return false }
             return termsEqual(lower, i.lower) && termsEqual(upper, i.upper)
         case (.union(let xs), .union(let ys)):
             return unorderedEqual(xs.map(AnswerValue.interval), ys.map(AnswerValue.interval))
@@ -130,11 +134,13 @@ public struct AnswerEquivalence: Sendable {
     private func ratiosEqual(_ xs: [MathTerm], _ ys: [MathTerm]) -> Bool {
         guard xs.count == ys.count else { return false }
         if let first = xs.first?.value, let other = ys.first?.value, first.doubleValue != 0, other.doubleValue != 0,
-           xs.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false }),
-           ys.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false }) {
+            xs.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false }),
+            ys.allSatisfy({ $0.value.map { $0.doubleValue != 0 } ?? false })
+        {
             for (x, y) in zip(xs, ys) {
                 guard let a = x.value?.divided(by: first), let b = y.value?.divided(by: other),
-                      numbersEqual(a, b) else { return false }
+                    numbersEqual(a, b)
+                else { return false }
             }
             return true
         }
@@ -145,7 +151,8 @@ public struct AnswerEquivalence: Sendable {
     /// Whether `d1 = c · d2` for one nonzero constant `c` (positive when `positive`), checked at the
     /// sample points: two equations (as `lhs − rhs`) with the same solutions, or relations with the same sense.
     private func proportional(_ d1: MathExpression, _ d2: MathExpression, positive: Bool) -> Bool {
-        let x = MathTerm(d1), y = MathTerm(d2)
+        let x = MathTerm(d1)
+        let y = MathTerm(d2)
         var names = x.variables
         for name in y.variables where !names.contains(name) { names.append(name) }
         guard !names.isEmpty else { return false }
@@ -178,16 +185,19 @@ public struct AnswerEquivalence: Sendable {
     /// cut off (short of it in magnitude by less than one unit): `0.0833333333` and `0.6666666667` are
     /// `\frac{1}{12}` and `\frac{2}{3}`, but `0.142858` is not `\frac{1}{7}` (0.1428571…).
     private func withinLastPlace(decimal: NumericValue, _ value: NumericValue, _ place: Rational) -> Bool {
-        let d = decimal.doubleValue, v = value.doubleValue
+        let d = decimal.doubleValue
+        let v = value.doubleValue
         guard (d < 0) == (v < 0) || d == 0 || v == 0 else { return false }
         if case .exact(let x) = decimal, case .exact(let y) = value,
-           let shortfall = (y.numerator < 0 ? y.negated : y).subtracting(x.numerator < 0 ? x.negated : x),
-           let twice = shortfall.multiplied(by: Rational(2)),
-           let low = twice.adding(place), let high = place.subtracting(shortfall) {
+            let shortfall = (y.numerator < 0 ? y.negated : y).subtracting(x.numerator < 0 ? x.negated : x),
+            let twice = shortfall.multiplied(by: Rational(2)),
+            let low = twice.adding(place), let high = place.subtracting(shortfall)
+        {
             // −½·place ≤ shortfall < place
             return low.numerator >= 0 && high.numerator > 0
         }
-        let shortfall = Swift.abs(v) - Swift.abs(d), unit = place.doubleValue
+        let shortfall = Swift.abs(v) - Swift.abs(d)
+        let unit = place.doubleValue
         return shortfall >= -unit / 2 && shortfall < unit
     }
 

@@ -40,8 +40,9 @@ public struct AnswerExtractor: Sendable {
         let tag = Self.lastAnswerTag(bytes)
         let cutOff = boxes.endsInsideBox || tag.unclosedAtEnd
         func found(_ text: String, _ method: ExtractionMethod) -> AnswerReading {
-            AnswerReading(answer: ExtractedAnswer(text: text, method: method, endsInsideUnclosedAnswer: cutOff),
-                          endsInsideUnclosedAnswer: cutOff)
+            AnswerReading(
+                answer: ExtractedAnswer(text: text, method: method, endsInsideUnclosedAnswer: cutOff),
+                endsInsideUnclosedAnswer: cutOff)
         }
         func found(_ range: Range<Int>, _ method: ExtractionMethod) -> AnswerReading {
             found(Self.text(bytes, range), method)
@@ -100,7 +101,8 @@ public struct AnswerExtractor: Sendable {
 
     /// The words of `range` (letter runs not naming a command) and those that are not math words.
     private static func wordCounts(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (all: Int, plain: Int) {
-        var all = 0, plain = 0
+        var all = 0
+        var plain = 0
         var k = range.lowerBound
         while k < range.upperBound {
             guard ByteClass.isLetter(bytes[k]) else {
@@ -167,8 +169,9 @@ public struct AnswerExtractor: Sendable {
         while k >= 0 {
             defer { k -= 1 }
             guard ByteClass.lowercased(bytes[k]) == UInt8(ascii: "a"),
-                  ByteClass.hasPrefixIgnoringCase(bytes, at: k, "answer"),
-                  k == 0 || !ByteClass.isLetter(bytes[k - 1]) else { continue }
+                ByteClass.hasPrefixIgnoringCase(bytes, at: k, "answer"),
+                k == 0 || !ByteClass.isLetter(bytes[k - 1])
+            else { continue }
             var start = k + 6
             while start < bytes.count, bytes[start] == .space || bytes[start] == .asterisk { start += 1 }
             if ByteClass.hasPrefixIgnoringCase(bytes, at: start, "is") {
@@ -179,7 +182,8 @@ public struct AnswerExtractor: Sendable {
                 continue
             }
             while start < bytes.count,
-                  bytes[start] == .space || bytes[start] == .colon || bytes[start] == .asterisk {
+                bytes[start] == .space || bytes[start] == .colon || bytes[start] == .asterisk
+            {
                 start += 1
             }
             var end = start
@@ -278,7 +282,7 @@ public struct AnswerExtractor: Sendable {
     private static func isMathWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         switch text(bytes, range) {
         case "sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "exp", "sqrt", "pi", "or", "and", "arcsin",
-             "arccos", "arctan", "sinh", "cosh", "tanh", "inf", "infty", "infinity":
+            "arccos", "arctan", "sinh", "cosh", "tanh", "inf", "infty", "infinity":
             return true
         default:
             return false

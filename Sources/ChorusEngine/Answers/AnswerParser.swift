@@ -19,7 +19,9 @@ public enum AnswerParser {
         guard !body.isEmpty, body.count <= maximumLength else { return nil }
         if let letter = choiceLetter(body) { return ParsedAnswer(value: .choice(letter)) }
         if let text = textAnswer(body) {
-            if let number = numberWords[text] { return ParsedAnswer(value: .expression(MathTerm(.number(Rational(number))))) }
+            if let number = numberWords[text] {
+                return ParsedAnswer(value: .expression(MathTerm(.number(Rational(number)))))
+            }
             return ParsedAnswer(value: .text(text))
         }
         guard let tokens = MathLexer.tokenize(bytes: body), let tree = MathParser.parse(tokens) else { return nil }
@@ -34,13 +36,17 @@ public enum AnswerParser {
 
     /// Small numbers written as words ("Answer: two").
     static let numberWords: [String: Int] = {
-        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                     "twenty"]
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "twenty",
+        ]
         var table: [String: Int] = [:]
         for (value, word) in words.enumerated() { table[word] = value }
-        for (value, word) in [(30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"), (70, "seventy"),
-                              (80, "eighty"), (90, "ninety"), (100, "one hundred"), (100, "hundred")] {
+        for (value, word) in [
+            (30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"), (70, "seventy"),
+            (80, "eighty"), (90, "ninety"), (100, "one hundred"), (100, "hundred"),
+        ] {
             table[word] = value
         }
         return table
@@ -56,7 +62,8 @@ public enum AnswerParser {
         default: return nil
         }
         guard literal.significantDigits >= longDecimalDigits, literal.decimalPlaces > 0,
-              let ten = Rational(10).power(literal.decimalPlaces) else { return nil }
+            let ten = Rational(10).power(literal.decimalPlaces)
+        else { return nil }
         return ten.reciprocal
     }
 
@@ -131,11 +138,14 @@ public enum AnswerParser {
         return result
     }
 
-    private static func interval(_ lower: MathExpression, _ upper: MathExpression,
-                                 _ lowerClosed: Bool, _ upperClosed: Bool) -> AnswerInterval? {
+    private static func interval(
+        _ lower: MathExpression, _ upper: MathExpression,
+        _ lowerClosed: Bool, _ upperClosed: Bool
+    ) -> AnswerInterval? {
         guard lower.isScalar, upper.isScalar else { return nil }
-        return AnswerInterval(lower: MathTerm(lower), upper: MathTerm(upper),
-                              lowerClosed: lowerClosed, upperClosed: upperClosed)
+        return AnswerInterval(
+            lower: MathTerm(lower), upper: MathTerm(upper),
+            lowerClosed: lowerClosed, upperClosed: upperClosed)
     }
 
     /// `x < 3` as the interval `(-\infty, 3)`, and so on; other inequalities stay relations.
@@ -143,7 +153,8 @@ public enum AnswerParser {
         let infinity = MathTerm(.constant(.infinity))
         let minusInfinity = MathTerm(.negate(.constant(.infinity)))
         var relation = relation
-        var variable = lhs, limit = rhs
+        var variable = lhs
+        var limit = rhs
         if !lhs.isVariable, rhs.isVariable {
             (variable, limit) = (rhs, lhs)
             switch relation {
@@ -165,11 +176,15 @@ public enum AnswerParser {
         }
         switch relation {
         case .less, .lessOrEqual:
-            return .interval(AnswerInterval(lower: minusInfinity, upper: limit, lowerClosed: false,
-                                            upperClosed: relation == .lessOrEqual))
+            return .interval(
+                AnswerInterval(
+                    lower: minusInfinity, upper: limit, lowerClosed: false,
+                    upperClosed: relation == .lessOrEqual))
         case .greater, .greaterOrEqual:
-            return .interval(AnswerInterval(lower: limit, upper: infinity, lowerClosed: relation == .greaterOrEqual,
-                                            upperClosed: false))
+            return .interval(
+                AnswerInterval(
+                    lower: limit, upper: infinity, lowerClosed: relation == .greaterOrEqual,
+                    upperClosed: false))
         default:
             return .relation(relation, lhs, rhs)
         }
@@ -186,12 +201,14 @@ public enum AnswerParser {
             difference.evaluate(VariableAssignment(values: [(names[0], .exact(x))]))
         }
         guard let b = at(.zero), let one = at(.one), let a = one.subtracting(b), a.doubleValue != 0,
-              let root = b.negated.divided(by: a) else { return nil }
+            let root = b.negated.divided(by: a)
+        else { return nil }
         // Linear: two more points on the same line.
         let check = AnswerEquivalence()
         for x in [Rational(unchecked: 3, 7), Rational(unchecked: -5, 3)] {
             guard let y = at(x), let expected = a.multiplied(by: .exact(x))?.adding(b),
-                  check.numbersEqual(y, expected) else { return nil }
+                check.numbersEqual(y, expected)
+            else { return nil }
         }
         let variable = MathTerm(.variable(names[0]))
         let limit: MathTerm
@@ -220,13 +237,15 @@ public enum AnswerParser {
     static func stripDelimiters(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var body = ByteClass.trimmed(bytes)
         while true {
-            var start = 0, end = body.count
+            var start = 0
+            var end = body.count
             if end >= 2, body[0] == .dollar, body[end - 1] == .dollar {
                 start = 1
                 end -= 1
             } else if end >= 4, body[0] == .backslash, body[end - 2] == .backslash,
-                      (body[1] == .openBracket && body[end - 1] == .closeBracket)
-                        || (body[1] == .openParen && body[end - 1] == .closeParen) {
+                (body[1] == .openBracket && body[end - 1] == .closeBracket)
+                    || (body[1] == .openParen && body[end - 1] == .closeParen)
+            {
                 start = 2
                 end -= 2
             } else if end >= 1, body[end - 1] == .period || body[end - 1] == .dollar {
@@ -253,14 +272,16 @@ public enum AnswerParser {
                 guard isWrapperName(name), k < body.count, body[k] == .openBrace else { return body }
                 start = k
             } else if body[0] == .asterisk, body[1] == .asterisk, body.count >= 4,
-                      body[body.count - 1] == .asterisk, body[body.count - 2] == .asterisk {
+                body[body.count - 1] == .asterisk, body[body.count - 2] == .asterisk
+            {
                 body = ByteClass.trimmed(UnsafeBufferPointer(rebasing: body[2..<(body.count - 2)]))
                 continue
             } else if body[0] != .openBrace {
                 return body
             }
             guard body[body.count - 1] == .closeBrace,
-                  BraceMatcher.closingBrace(in: body, openingAt: start) == body.count - 1 else { return body }
+                BraceMatcher.closingBrace(in: body, openingAt: start) == body.count - 1
+            else { return body }
             body = ByteClass.trimmed(UnsafeBufferPointer(rebasing: body[(start + 1)..<(body.count - 1)]))
         }
         return body
@@ -269,8 +290,8 @@ public enum AnswerParser {
     private static func isWrapperName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         switch String(decoding: name, as: UTF8.self) {
         case "text", "textbf", "textrm", "textit", "textnormal", "mbox", "mathrm", "mathbf", "boxed", "fbox",
-             "textsf", "texttt", "mathit", "textup", "textsc", "emph", "underline", "mathcal", "mathbb", "mathscr",
-             "mathfrak", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm":
+            "textsf", "texttt", "mathit", "textup", "textsc", "emph", "underline", "mathcal", "mathbb", "mathscr",
+            "mathfrak", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm":
             return true
         default:
             return false
@@ -318,7 +339,7 @@ public enum AnswerParser {
             }
             switch b {
             case .space, .tab, .newline, .apostrophe, .minus, .period, .comma, .exclamation, .question, .quote,
-                 .colon, .semicolon:
+                .colon, .semicolon:
                 continue
             default:
                 return nil
@@ -356,7 +377,7 @@ public enum AnswerParser {
         guard length >= 3 else { return false }
         switch String(decoding: UnsafeBufferPointer(rebasing: body[start..<end]), as: UTF8.self) {
         case "pi", "infinity", "inf", "infty", "sqrt", "sin", "cos", "tan", "cot", "sec", "csc", "log", "exp",
-             "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "and":
+            "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "and":
             return false
         default:
             return true
@@ -370,7 +391,7 @@ extension MathExpression {
         switch self {
         case .number, .real, .constant, .variable: return true
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
-             .power(let a, let b), .plusMinus(let a, let b), .root(let a, let b):
+            .power(let a, let b), .plusMinus(let a, let b), .root(let a, let b):
             return a.isScalar && b.isScalar
         case .negate(let a), .factorial(let a), .percent(let a), .function(_, let a): return a.isScalar
         case .tuple, .set, .list, .interval, .union, .matrix, .relation, .ratio: return false

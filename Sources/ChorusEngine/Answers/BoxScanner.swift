@@ -46,12 +46,14 @@ struct BoxScanner {
                     // `\boxed 5`: one bare argument, up to white space or `$`.
                     var end = start
                     while end < count, !ByteClass.isSpace(bytes[end]), bytes[end] != .dollar,
-                          bytes[end] != .backslash {
+                        bytes[end] != .backslash
+                    {
                         end += 1
                     }
                     var last = end
                     while last > start,
-                          bytes[last - 1] == .period || bytes[last - 1] == .comma || bytes[last - 1] == .semicolon {
+                        bytes[last - 1] == .period || bytes[last - 1] == .comma || bytes[last - 1] == .semicolon
+                    {
                         last -= 1
                     }
                     if let content = Self.nonEmpty(bytes, start..<last) {
@@ -66,7 +68,8 @@ struct BoxScanner {
                 k += 1
             case .closeBrace:
                 if let top = stack.popLast(), top.boxStart >= 0,
-                   let content = Self.nonEmpty(bytes, (top.open + 1)..<k) {
+                    let content = Self.nonEmpty(bytes, (top.open + 1)..<k)
+                {
                     boxes.append(Box(content: content, extent: top.boxStart..<(k + 1)))
                 }
                 k += 1
@@ -82,7 +85,8 @@ struct BoxScanner {
         var k = 0
         while k + 4 < bytes.count {
             if bytes[k] == .backslash, bytes[k + 1] == UInt8(ascii: "b") || bytes[k + 1] == UInt8(ascii: "f"),
-               ByteClass.hasPrefix(bytes, at: k + 1, "boxed") || ByteClass.hasPrefix(bytes, at: k + 1, "fbox") {
+                ByteClass.hasPrefix(bytes, at: k + 1, "boxed") || ByteClass.hasPrefix(bytes, at: k + 1, "fbox")
+            {
                 return true
             }
             k += 1
@@ -92,7 +96,8 @@ struct BoxScanner {
 
     /// `range` without surrounding white space; `nil` when nothing is left.
     static func nonEmpty(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
-        var start = range.lowerBound, end = range.upperBound
+        var start = range.lowerBound
+        var end = range.upperBound
         while start < end, ByteClass.isSpace(bytes[start]) { start += 1 }
         while end > start, ByteClass.isSpace(bytes[end - 1]) { end -= 1 }
         return start < end ? start..<end : nil
@@ -111,7 +116,8 @@ struct BoxScanner {
             index -= 1
             if box.extent.lowerBound >= current.extent.lowerBound { continue }  // nested in a later box
             guard box.extent.upperBound <= current.extent.lowerBound,
-                  Self.isConnector(bytes, box.extent.upperBound..<current.extent.lowerBound) else { break }
+                Self.isConnector(bytes, box.extent.upperBound..<current.extent.lowerBound)
+            else { break }
             if !group.contains(where: { Self.same(bytes, $0, box.content) }) { group.append(box.content) }
             current = box
         }
@@ -133,7 +139,8 @@ struct BoxScanner {
             let b = bytes[k]
             if ByteClass.isSpace(b) || b == .dollar || b == .comma || b == .semicolon || b == .ampersand
                 || b == .equals || b == .underscore || b == .openBrace || b == .closeBrace || b == .openParen
-                || b == .closeParen || ByteClass.isDigit(b) {
+                || b == .closeParen || ByteClass.isDigit(b)
+            {
                 k += 1
                 continue
             }

@@ -35,8 +35,10 @@ enum ByteClass {
     }
 
     /// Whether `bytes` at `position` start with the lowercase ASCII `literal`, ignoring ASCII case.
-    static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int,
-                                      _ literal: StaticString) -> Bool {
+    static func hasPrefixIgnoringCase(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: Int,
+        _ literal: StaticString
+    ) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard position >= 0, position + count <= bytes.count else { return false }
         let pointer = literal.utf8Start

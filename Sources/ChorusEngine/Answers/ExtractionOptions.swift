@@ -19,9 +19,11 @@ public struct ExtractionOptions: Sendable, Equatable, Hashable {
     public var answerTagFirst: Bool
 
     /// Creates options; every rule is on unless turned off.
-    public init(boxed: Bool = true, answerTag: Bool = true, hashes: Bool = true, phrase: Bool = true,
-                mathSpan: Bool = true, wholeResponse: Bool = true, lastNumber: Bool = true,
-                answerTagFirst: Bool = false) {
+    public init(
+        boxed: Bool = true, answerTag: Bool = true, hashes: Bool = true, phrase: Bool = true,
+        mathSpan: Bool = true, wholeResponse: Bool = true, lastNumber: Bool = true,
+        answerTagFirst: Bool = false
+    ) {
         self.boxed = boxed
         self.answerTag = answerTag
         self.hashes = hashes

@@ -16,7 +16,8 @@ public struct GradeExplanation: Sendable, Equatable {
         truncation: TruncationPolicy = .separate
     ) {
         let goldAnswer = GoldAnswer(gold)
-        let grade = grader.grade(response: response, gold: goldAnswer, finishReason: finishReason, truncation: truncation)
+        let grade = grader.grade(
+            response: response, gold: goldAnswer, finishReason: finishReason, truncation: truncation)
         let parsed = grade.extracted.flatMap { AnswerParser.parse($0.text) }
         self.grade = grade
         self.parsedForm = parsed?.canonicalKey

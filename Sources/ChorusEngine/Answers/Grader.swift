@@ -66,8 +66,9 @@ public struct GoldAnswer: Sendable, Hashable {
     }
 
     /// Boxes, answer tags and `####`: how a worked solution marks its answer.
-    private static let markedOnly = ExtractionOptions(phrase: false, mathSpan: false, wholeResponse: false,
-                                                      lastNumber: false)
+    private static let markedOnly = ExtractionOptions(
+        phrase: false, mathSpan: false, wholeResponse: false,
+        lastNumber: false)
 
     static func collapsedWhitespace(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

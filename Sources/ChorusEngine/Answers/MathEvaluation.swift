@@ -102,14 +102,15 @@ extension MathExpression {
         switch self {
         case .number, .real, .constant: return
         case .variable(let name):
-            var low = 0, high = names.count
+            var low = 0
+            var high = names.count
             while low < high {
                 let mid = (low + high) / 2
                 if names[mid] < name { low = mid + 1 } else { high = mid }
             }
             if low == names.count || names[low] != name { names.insert(name, at: low) }
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
-             .power(let a, let b), .plusMinus(let a, let b), .relation(_, let a, let b):
+            .power(let a, let b), .plusMinus(let a, let b), .relation(_, let a, let b):
             a.collectVariables(into: &names)
             b.collectVariables(into: &names)
         case .root(let a, let b), .interval(let a, let b, _, _):
@@ -153,8 +154,10 @@ extension MathExpression {
         }
     }
 
-    private static func combine(_ a: MathExpression, _ b: MathExpression,
-                                _ make: (MathExpression, MathExpression) -> MathExpression) -> [MathExpression] {
+    private static func combine(
+        _ a: MathExpression, _ b: MathExpression,
+        _ make: (MathExpression, MathExpression) -> MathExpression
+    ) -> [MathExpression] {
         let lefts = a.expandingPlusMinus()
         let rights = b.expandingPlusMinus()
         if lefts.count == 1 && rights.count == 1 { return [make(lefts[0], rights[0])] }
@@ -168,7 +171,7 @@ extension MathExpression {
         switch self {
         case .plusMinus: return true
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
-             .power(let a, let b), .root(let a, let b):
+            .power(let a, let b), .root(let a, let b):
             return a.containsPlusMinus || b.containsPlusMinus
         case .negate(let a), .function(_, let a), .factorial(let a), .percent(let a): return a.containsPlusMinus
         default: return false

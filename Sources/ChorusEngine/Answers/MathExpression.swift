@@ -152,7 +152,9 @@ extension MathExpression: CustomStringConvertible {
             }
             out += "]"
         case .relation(let relation, let a, let b): writeBinary(a, relation.rawValue, b, to: &out)
-        case .ratio(let parts): writeList(parts, "(", ")", to: &out); out += ":"
+        case .ratio(let parts):
+            writeList(parts, "(", ")", to: &out)
+            out += ":"
         }
     }
 }

@@ -82,7 +82,7 @@ struct MathLexer {
                 emit(.symbol(b))
                 index += 1
             case .plus, .minus, .asterisk, .slash, .caret, .underscore, .closeBrace, .comma, .semicolon,
-                 .equals, .less, .greater, .exclamation, .pipe, .ampersand, .percent, .colon, .apostrophe:
+                .equals, .less, .greater, .exclamation, .pipe, .ampersand, .percent, .colon, .apostrophe:
                 emit(.symbol(b))
                 index += 1
             case 0x80...:
@@ -134,7 +134,8 @@ struct MathLexer {
             }
         }
         if byte(at: index) == .period,
-           ByteClass.isDigit(byte(at: index + 1)) || ByteClass.hasPrefix(bytes, at: index + 1, "\\overline") {
+            ByteClass.isDigit(byte(at: index + 1)) || ByteClass.hasPrefix(bytes, at: index + 1, "\\overline")
+        {
             index += 1
             plain = false
             while index < bytes.count, ByteClass.isDigit(bytes[index]) {
@@ -143,7 +144,8 @@ struct MathLexer {
                 index += 1
             }
             if let repeating = lexRepeatingDigits(), !overflow,
-               let value = Self.repeatingDecimal(mantissa: mantissa, scale: scale, repeating: repeating) {
+                let value = Self.repeatingDecimal(mantissa: mantissa, scale: scale, repeating: repeating)
+            {
                 emit(.number(value, plainInteger: false))
                 return
             }
@@ -167,8 +169,10 @@ struct MathLexer {
                 plain = false
             }
         }
-        emit(Self.numberToken(mantissa: mantissa, approximate: approximate, overflow: overflow,
-                              scale: scale, exponent: exponent, plain: plain))
+        emit(
+            Self.numberToken(
+                mantissa: mantissa, approximate: approximate, overflow: overflow,
+                scale: scale, exponent: exponent, plain: plain))
         if exponent == 0, scale > 0, !overflow {
             var significant = 0
             var rest = mantissa
@@ -188,7 +192,8 @@ struct MathLexer {
         while byte(at: k) == .space { k += 1 }
         let braced = byte(at: k) == .openBrace
         if braced { k += 1 }
-        var value = 0, count = 0
+        var value = 0
+        var count = 0
         while ByteClass.isDigit(byte(at: k)), count < 15 {
             value = value * 10 + Int(bytes[k] &- .zero)
             count += 1
@@ -207,15 +212,18 @@ struct MathLexer {
     /// `mantissa / 10^scale` followed by `repeating` forever: `0.1\overline{6}` is 1/6.
     private static func repeatingDecimal(mantissa: Int, scale: Int, repeating: (value: Int, count: Int)) -> Rational? {
         guard let block = Rational(10).power(repeating.count), let shift = Rational(10).power(scale),
-              let nines = block.subtracting(.one),
-              let whole = Rational(mantissa).multiplied(by: nines),
-              let top = whole.adding(Rational(repeating.value)),
-              let bottom = shift.multiplied(by: nines) else { return nil }
+            let nines = block.subtracting(.one),
+            let whole = Rational(mantissa).multiplied(by: nines),
+            let top = whole.adding(Rational(repeating.value)),
+            let bottom = shift.multiplied(by: nines)
+        else { return nil }
         return top.divided(by: bottom)
     }
 
-    private static func numberToken(mantissa: Int, approximate: Double, overflow: Bool,
-                                    scale: Int, exponent: Int, plain: Bool) -> MathToken.Kind {
+    private static func numberToken(
+        mantissa: Int, approximate: Double, overflow: Bool,
+        scale: Int, exponent: Int, plain: Bool
+    ) -> MathToken.Kind {
         let power = exponent - scale
         if !overflow, let ten = Rational(10).power(abs(power)) {
             let value = power >= 0 ? Rational(mantissa).multiplied(by: ten) : Rational(mantissa, ten.numerator)
@@ -245,7 +253,8 @@ struct MathLexer {
         } else if b == .backslash, byte(at: position + 1) == .comma {
             length = 2
         } else if b == 0xE2, byte(at: position + 1) == 0x80,
-                  byte(at: position + 2) == 0x89 || byte(at: position + 2) == 0xAF || byte(at: position + 2) == 0x8A {
+            byte(at: position + 2) == 0x89 || byte(at: position + 2) == 0xAF || byte(at: position + 2) == 0x8A
+        {
             length = 3
         } else if b == 0xC2, byte(at: position + 1) == 0xA0 {
             length = 2
@@ -254,7 +263,8 @@ struct MathLexer {
         }
         let start = position + length
         guard ByteClass.isDigit(byte(at: start)), ByteClass.isDigit(byte(at: start + 1)),
-              ByteClass.isDigit(byte(at: start + 2)), !ByteClass.isDigit(byte(at: start + 3)) else { return nil }
+            ByteClass.isDigit(byte(at: start + 2)), !ByteClass.isDigit(byte(at: start + 3))
+        else { return nil }
         // `2 100/3` is a mixed number, not 2100/3.
         if b == .space, byte(at: start + 3) == .slash { return nil }
         return length
@@ -351,8 +361,8 @@ struct MathLexer {
         case "quad", "qquad":
             spaceBefore = true
         case "text", "textbf", "textrm", "textit", "textnormal", "textsf", "texttt", "textup", "textsc", "emph",
-             "underline", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathbb", "mathscr",
-             "mathfrak", "mathnormal", "boldsymbol", "bm", "operatorname", "boxed", "fbox", "hbox":
+            "underline", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathbb", "mathscr",
+            "mathfrak", "mathnormal", "boldsymbol", "bm", "operatorname", "boxed", "fbox", "hbox":
             lexWrapper()
         case "begin", "end":
             guard let environment = braceWord() else { return false }
@@ -445,14 +455,28 @@ struct MathLexer {
     // MARK: Non-ASCII
 
     private mutating func lexUnicode() -> Bool {
-        let b0 = bytes[index], b1 = byte(at: index + 1), b2 = byte(at: index + 2)
+        let b0 = bytes[index]
+        let b1 = byte(at: index + 1)
+        let b2 = byte(at: index + 2)
         switch (b0, b1) {
-        case (0xC2, 0xB0): emit(.command(.degree)); index += 2
-        case (0xC2, 0xB1): emit(.command(.plusMinus)); index += 2
-        case (0xC3, 0x97), (0xC2, 0xB7): emit(.symbol(.asterisk)); index += 2
-        case (0xC3, 0xB7): emit(.symbol(.slash)); index += 2
-        case (0xCF, 0x80): emit(.command(.constant(.pi))); index += 2
-        case (0xC2, 0xA0): spaceBefore = true; index += 2
+        case (0xC2, 0xB0):
+            emit(.command(.degree))
+            index += 2
+        case (0xC2, 0xB1):
+            emit(.command(.plusMinus))
+            index += 2
+        case (0xC3, 0x97), (0xC2, 0xB7):
+            emit(.symbol(.asterisk))
+            index += 2
+        case (0xC3, 0xB7):
+            emit(.symbol(.slash))
+            index += 2
+        case (0xCF, 0x80):
+            emit(.command(.constant(.pi)))
+            index += 2
+        case (0xC2, 0xA0):
+            spaceBefore = true
+            index += 2
         case (0xE2, 0x88):
             switch b2 {
             case 0x9A:

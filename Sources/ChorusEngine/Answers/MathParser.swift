@@ -18,7 +18,8 @@ struct MathParser {
         var parser = MathParser(tokens: tokens)
         guard !tokens.isEmpty, let result = parser.parseList() else { return nil }
         while parser.position < tokens.count,
-              parser.check(.period) || parser.check(.comma) || parser.check(.semicolon) {
+            parser.check(.period) || parser.check(.comma) || parser.check(.semicolon)
+        {
             parser.position += 1
         }
         return parser.position == tokens.count ? result : nil
@@ -98,7 +99,9 @@ struct MathParser {
     private mutating func relationAhead() -> MathRelation? {
         guard let kind = current else { return nil }
         switch kind {
-        case .symbol(.equals): position += 1; return .equal
+        case .symbol(.equals):
+            position += 1
+            return .equal
         case .symbol(.less):
             position += 1
             if expect(.equals) { return .lessOrEqual }
@@ -107,10 +110,18 @@ struct MathParser {
             position += 1
             if expect(.equals) { return .greaterOrEqual }
             return .greater
-        case .command(.lessOrEqual): position += 1; return .lessOrEqual
-        case .command(.greaterOrEqual): position += 1; return .greaterOrEqual
-        case .command(.notEqual): position += 1; return .notEqual
-        case .command(.member): position += 1; return .member
+        case .command(.lessOrEqual):
+            position += 1
+            return .lessOrEqual
+        case .command(.greaterOrEqual):
+            position += 1
+            return .greaterOrEqual
+        case .command(.notEqual):
+            position += 1
+            return .notEqual
+        case .command(.member):
+            position += 1
+            return .member
         default: return nil
         }
     }
@@ -129,17 +140,26 @@ struct MathParser {
         }
         if let middle, let secondRelation {
             // `0 < x \le 1` reads as x ∈ (0, 1]; `x = 2 + 3 = 5` keeps its two ends.
-            let lowerStrict = relation == .less, upperStrict = secondRelation == .less
-            if (relation == .less || relation == .lessOrEqual), (secondRelation == .less || secondRelation == .lessOrEqual) {
-                return .relation(.member, middle, .interval(lower: lhs, upper: rhs,
-                                                             lowerClosed: !lowerStrict, upperClosed: !upperStrict))
+            let lowerStrict = relation == .less
+            let upperStrict = secondRelation == .less
+            if relation == .less || relation == .lessOrEqual, secondRelation == .less || secondRelation == .lessOrEqual
+            {
+                return .relation(
+                    .member, middle,
+                    .interval(
+                        lower: lhs, upper: rhs,
+                        lowerClosed: !lowerStrict, upperClosed: !upperStrict))
             }
             // `7 \ge x > -2` reads as x ∈ (-2, 7].
-            if (relation == .greater || relation == .greaterOrEqual),
-               (secondRelation == .greater || secondRelation == .greaterOrEqual) {
-                return .relation(.member, middle, .interval(lower: rhs, upper: lhs,
-                                                             lowerClosed: secondRelation == .greaterOrEqual,
-                                                             upperClosed: relation == .greaterOrEqual))
+            if relation == .greater || relation == .greaterOrEqual,
+                secondRelation == .greater || secondRelation == .greaterOrEqual
+            {
+                return .relation(
+                    .member, middle,
+                    .interval(
+                        lower: rhs, upper: lhs,
+                        lowerClosed: secondRelation == .greaterOrEqual,
+                        upperClosed: relation == .greaterOrEqual))
             }
             if relation == .equal, secondRelation == .equal { return .relation(.equal, lhs, rhs) }
             return nil
@@ -221,12 +241,14 @@ struct MathParser {
             if case .word(_, let isText) = kind, isText || tokens[position].spaceBefore {
                 position += 1
             } else if case .letter = kind, position > 0, case .word = tokens[position - 1].kind,
-                      tokens[position].spaceBefore {
+                tokens[position].spaceBefore
+            {
                 position += 1
             } else if check(.caret), case .number = token(at: 1) {
                 position += 2
             } else if check(.caret), token(at: 1) == .symbol(.openBrace), case .number = token(at: 2),
-                      token(at: 3) == .symbol(.closeBrace) {
+                token(at: 3) == .symbol(.closeBrace)
+            {
                 position += 4
             } else if check(.slash), case .word = token(at: 1) {
                 position += 2
@@ -251,8 +273,12 @@ struct MathParser {
         let whole: Rational
         let negative: Bool
         switch left {
-        case .number(let r): whole = r; negative = false
-        case .negate(.number(let r)): whole = r; negative = true
+        case .number(let r):
+            whole = r
+            negative = false
+        case .negate(.number(let r)):
+            whole = r
+            negative = true
         default: return nil
         }
         var numerator: Rational?
@@ -260,20 +286,23 @@ struct MathParser {
         var consumed = 0
         if check(.frac) {
             if token(at: 1) == .symbol(.openBrace), case .number(let a, true) = token(at: 2),
-               token(at: 3) == .symbol(.closeBrace), token(at: 4) == .symbol(.openBrace),
-               case .number(let b, true) = token(at: 5), token(at: 6) == .symbol(.closeBrace) {
+                token(at: 3) == .symbol(.closeBrace), token(at: 4) == .symbol(.openBrace),
+                case .number(let b, true) = token(at: 5), token(at: 6) == .symbol(.closeBrace)
+            {
                 (numerator, denominator, consumed) = (a, b, 7)
             } else if case .number(let a, true) = token(at: 1), case .number(let b, true) = token(at: 2) {
                 (numerator, denominator, consumed) = (a, b, 3)
             }
         } else if case .number(let a, true) = current, tokens[position].spaceBefore,
-                  token(at: 1) == .symbol(.slash), case .number(let b, true) = token(at: 2) {
+            token(at: 1) == .symbol(.slash), case .number(let b, true) = token(at: 2)
+        {
             (numerator, denominator, consumed) = (a, b, 3)
         }
         guard let numerator, let denominator, numerator.numerator > 0,
-              numerator.numerator < denominator.numerator,
-              let fraction = Rational(numerator.numerator, denominator.numerator),
-              let value = whole.adding(fraction) else { return nil }
+            numerator.numerator < denominator.numerator,
+            let fraction = Rational(numerator.numerator, denominator.numerator),
+            let value = whole.adding(fraction)
+        else { return nil }
         position += consumed
         return negative ? .negate(.number(value)) : .number(value)
     }
@@ -305,7 +334,8 @@ struct MathParser {
                 continue
             }
             if token(at: 1) == .symbol(.openBrace), token(at: 2) == .command(.degree),
-               token(at: 3) == .symbol(.closeBrace) {
+                token(at: 3) == .symbol(.closeBrace)
+            {
                 position += 4
                 continue
             }
@@ -554,7 +584,7 @@ struct MathParser {
     private mutating func parseMatrix(_ environment: String) -> MathExpression? {
         switch environment {
         case "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "array",
-             "matrix*", "pmatrix*", "bmatrix*", "Bmatrix*", "vmatrix*", "Vmatrix*", "smallmatrix*":
+            "matrix*", "pmatrix*", "bmatrix*", "Bmatrix*", "vmatrix*", "Vmatrix*", "smallmatrix*":
             break
         default: return nil
         }

@@ -12,7 +12,8 @@ enum MathSpanScanner {
         let end = range.upperBound
         func close(_ contentEnd: Int) {
             if let start = open?.start, let content = BoxScanner.nonEmpty(bytes, start..<contentEnd),
-               open?.kind != .dollar || !holdsProse(bytes, content) {
+                open?.kind != .dollar || !holdsProse(bytes, content)
+            {
                 last = content
             }
             open = nil
@@ -72,7 +73,8 @@ enum MathSpanScanner {
             while end < range.upperBound, ByteClass.isLetter(bytes[end]) { end += 1 }
             let command = k > range.lowerBound && bytes[k - 1] == .backslash
             if !command, depth <= 0, end - k >= 3, k > range.lowerBound, bytes[k - 1] == .space,
-               end == range.upperBound || bytes[end] == .space {
+                end == range.upperBound || bytes[end] == .space
+            {
                 return true
             }
             k = end

@@ -69,7 +69,8 @@ public enum NumericValue: Sendable, Hashable {
                 return .exact(result)
             }
             if !power.isInteger, power.denominator <= 64, power.numerator.magnitude <= 4096,
-               let root = base.exactRoot(power.denominator), let result = root.power(power.numerator) {
+                let root = base.exactRoot(power.denominator), let result = root.power(power.numerator)
+            {
                 return .exact(result)
             }
             if base.numerator < 0, !power.isInteger { return nil }

@@ -136,7 +136,8 @@ public struct Rational: Sendable, Hashable, CustomStringConvertible {
             return root.negated
         }
         guard let top = Rational.integerRoot(numerator, index),
-              let bottom = Rational.integerRoot(denominator, index) else { return nil }
+            let bottom = Rational.integerRoot(denominator, index)
+        else { return nil }
         return Rational(unchecked: top, bottom)
     }
 

@@ -18,7 +18,9 @@ public struct CompletionRequest: Sendable, Equatable {
     public var parameters: SamplingParameters
 
     /// Creates a request; the parameters default to one sample with the server's temperature and length.
-    public init(prompt: Prompt, parameters: SamplingParameters = SamplingParameters(n: 1, temperature: nil, maxTokens: nil)) {
+    public init(
+        prompt: Prompt, parameters: SamplingParameters = SamplingParameters(n: 1, temperature: nil, maxTokens: nil)
+    ) {
         self.prompt = prompt
         self.parameters = parameters
     }

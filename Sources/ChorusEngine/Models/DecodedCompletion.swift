@@ -46,12 +46,13 @@ struct DecodedCompletion: Sendable, Equatable {
         var samples: [Sample] = []
         for (position, choice) in choices.enumerated() {
             let logprobs = choice.tokenLogprobs ?? []
-            samples.append(Sample(
-                text: choice.text, finishReason: choice.finishReason,
-                promptTokens: promptTokens.map { position == 0 ? $0 : 0 }, completionTokens: counts[position],
-                latency: latency,
-                meanLogProbability: logprobs.isEmpty ? nil : logprobs.reduce(0, +) / Double(logprobs.count),
-                score: choice.score))
+            samples.append(
+                Sample(
+                    text: choice.text, finishReason: choice.finishReason,
+                    promptTokens: promptTokens.map { position == 0 ? $0 : 0 }, completionTokens: counts[position],
+                    latency: latency,
+                    meanLogProbability: logprobs.isEmpty ? nil : logprobs.reduce(0, +) / Double(logprobs.count),
+                    score: choice.score))
         }
         let counted = counts.compactMap { $0 }
         let completion = counted.count == counts.count && !counts.isEmpty ? counted.reduce(0, +) : completionTokens ?? 0

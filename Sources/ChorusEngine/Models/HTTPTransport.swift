@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
 
 /// Sends one HTTP request with URLSession and waits for the whole answer, within a timeout and
 /// stopping at once when its task is cancelled.
@@ -55,7 +56,8 @@ struct HTTPTransport: Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
                 let task = session.dataTask(with: request) { data, response, error in
                     let reason = handle.finish()
-                    continuation.resume(with: Self.outcome(data: data, response: response, error: error, reason: reason))
+                    continuation.resume(
+                        with: Self.outcome(data: data, response: response, error: error, reason: reason))
                 }
                 if !handle.start(task, timeout: timeout) { continuation.resume(throwing: CancellationError()) }
             }
@@ -64,7 +66,9 @@ struct HTTPTransport: Sendable {
         }
     }
 
-    private static func outcome(data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?)
+    private static func outcome(
+        data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?
+    )
         -> Result<Response, any Error>
     {
         switch reason {

@@ -1,10 +1,10 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The embedded default: a llama.cpp server on 127.0.0.1 that Chorus starts, watches and stops.
@@ -71,14 +71,17 @@ public final class LocalEngine: Sendable {
         let port = try freePort()
         let logPath = cache + "/engine/\(name).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        guard let log = FileHandle(forWritingAtPath: logPath) else { throw Failure.launchFailed("cannot write \(logPath)") }
+        guard let log = FileHandle(forWritingAtPath: logPath) else {
+            throw Failure.launchFailed("cannot write \(logPath)")
+        }
         let process = Process()
         // The launcher puts itself in a session and process group of its own (and Foundation starts
         // children as group leaders), so the REPL's Ctrl-C never reaches the server; `stop` signals the group.
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [
             launcher, model, "--port", String(port), "--parallel", String(parallel),
-            "--ctx", String(parallel * contextPerSlot), "--threads", String(ProcessInfo.processInfo.activeProcessorCount),
+            "--ctx", String(parallel * contextPerSlot), "--threads",
+            String(ProcessInfo.processInfo.activeProcessorCount),
             "--alias", name,
         ]
         process.standardOutput = log

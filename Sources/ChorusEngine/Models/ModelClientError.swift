@@ -32,7 +32,8 @@ public enum ModelClientError: Error, Sendable, Equatable, CustomStringConvertibl
         case .connectionFailed(let endpoint, let reason, let attempts):
             return "\(endpoint): cannot reach the server: \(reason) (\(Self.tries(attempts))); is it running?"
         case .timedOut(let endpoint, let seconds, let attempts):
-            return "\(endpoint): no answer within \(seconds) s (\(Self.tries(attempts))); raise the timeout or lower concurrency"
+            return
+                "\(endpoint): no answer within \(seconds) s (\(Self.tries(attempts))); raise the timeout or lower concurrency"
         case .malformedResponse(let endpoint, let reason, let attempts):
             return "\(endpoint): the answer is not a completion: \(reason) (\(Self.tries(attempts)))"
         case .missingAPIKey(let variable):

@@ -37,17 +37,20 @@ public enum ModelSpecError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingURL: return "openai: needs a base URL and a model name; \(example)"
         case .invalidURL(let url): return "\"\(url)\" is not an http(s) base URL; \(example)"
         case .credentialsInURL:
-            return "a model URL must not hold credentials; put the API key in an environment variable and add ?key=VARIABLE"
+            return
+                "a model URL must not hold credentials; put the API key in an environment variable and add ?key=VARIABLE"
         case .missingModelName: return "no model name after the base URL; \(example)"
         case .conflictingModelNames(let first, let second):
             return "the endpoints name different models (\"\(first)\" and \"\(second)\"); one spec serves one model"
         case .unknownOption(let option): return "unknown option \"\(option)\"; the only option is ?key=VARIABLE"
         case .invalidKeyVariable:
-            return "key= names the environment variable holding the API key (e.g. ?key=OPENAI_API_KEY), not the key itself"
+            return
+                "key= names the environment variable holding the API key (e.g. ?key=OPENAI_API_KEY), not the key itself"
         case .missingPath: return "replay: needs a file of recorded samples, e.g. replay:samples.jsonl"
         case .missingLocalName: return "local: needs a model name, e.g. local:qwen2.5-0.5b-instruct"
         case .invalidLocalName(let name):
-            return "\"\(name)\" is not a local model name (letters, digits, '.', '_', '-'), e.g. local:qwen2.5-0.5b-instruct"
+            return
+                "\"\(name)\" is not a local model name (letters, digits, '.', '_', '-'), e.g. local:qwen2.5-0.5b-instruct"
         }
     }
 

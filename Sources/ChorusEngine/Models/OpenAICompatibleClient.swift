@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
 
 /// A model served over the OpenAI HTTP API (`/v1/chat/completions`, `/v1/completions`) by vLLM,
 /// SGLang, llama.cpp's llama-server or a hosted service.
@@ -65,7 +66,8 @@ public struct OpenAICompatibleClient: ModelClient {
 
     /// Creates a client for `model` at the given base URLs; `identity` overrides the one derived from them.
     public init(
-        model: String, endpoints: [URL], apiKey: String? = nil, identity: String? = nil, settings: Settings = Settings(),
+        model: String, endpoints: [URL], apiKey: String? = nil, identity: String? = nil,
+        settings: Settings = Settings(),
         random: any RandomSource = SplitMix64(seed: UInt64(UInt32.random(in: .min ... .max))),
         clock: any EngineClock = SystemClock()
     ) throws(ModelClientError) {
@@ -102,7 +104,9 @@ public struct OpenAICompatibleClient: ModelClient {
         }
         let key: String?
         if let keyVariable {
-            guard let value = environment[keyVariable], !value.isEmpty else { throw .missingAPIKey(variable: keyVariable) }
+            guard let value = environment[keyVariable], !value.isEmpty else {
+                throw .missingAPIKey(variable: keyVariable)
+            }
             key = value
         } else {
             key = environment[ModelSpec.defaultKeyVariable]
@@ -112,7 +116,9 @@ public struct OpenAICompatibleClient: ModelClient {
 
     /// Draws `request.parameters.n` samples, natively or fanned out, retrying as the settings say.
     public func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
-        guard request.parameters.n >= 1 else { throw ModelClientError.invalidRequest("n must be at least 1, not \(request.parameters.n)") }
+        guard request.parameters.n >= 1 else {
+            throw ModelClientError.invalidRequest("n must be at least 1, not \(request.parameters.n)")
+        }
         let start = clock.now()
         var spent = Cost.zero
         if request.parameters.n > 1 {
@@ -226,7 +232,9 @@ public struct OpenAICompatibleClient: ModelClient {
                         let billed = decoded.samples(latency: latency).cost
                         return Answer(
                             decoded: decoded, endpoint: endpoint, attempts: attempt, latency: latency,
-                            cost: Cost(calls: sent, promptTokens: billed.promptTokens, completionTokens: billed.completionTokens))
+                            cost: Cost(
+                                calls: sent, promptTokens: billed.promptTokens,
+                                completionTokens: billed.completionTokens))
                     } catch {
                         failure = .malformedResponse(endpoint: name, reason: redact(error.reason), attempts: attempt)
                     }
@@ -234,10 +242,12 @@ public struct OpenAICompatibleClient: ModelClient {
                     if response.status >= 500 { await pool.markFailed(endpoint) }
                     retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"])
                     failure = .serverError(
-                        endpoint: name, status: response.status, message: serverMessage(response.body), attempts: attempt)
+                        endpoint: name, status: response.status, message: serverMessage(response.body),
+                        attempts: attempt)
                 default:
                     throw ModelClientError.serverError(
-                        endpoint: name, status: response.status, message: serverMessage(response.body), attempts: attempt)
+                        endpoint: name, status: response.status, message: serverMessage(response.body),
+                        attempts: attempt)
                 }
             } catch let transportFailure as HTTPTransport.Failure {
                 await pool.markFailed(endpoint)
@@ -249,7 +259,9 @@ public struct OpenAICompatibleClient: ModelClient {
                 }
             }
             guard attempt < settings.retry.maxAttempts else { throw failure }
-            let delay = random.withLock { settings.retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: &$0) }
+            let delay = random.withLock {
+                settings.retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: &$0)
+            }
             try await clock.sleep(seconds: delay)
         }
     }

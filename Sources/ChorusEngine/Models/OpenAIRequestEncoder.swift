@@ -42,7 +42,9 @@ struct OpenAIRequestEncoder: Sendable {
         case .reward:
             break
         }
-        if let temperature = request.parameters.temperature { fields["temperature"] = .number(Self.literal(temperature)) }
+        if let temperature = request.parameters.temperature {
+            fields["temperature"] = .number(Self.literal(temperature))
+        }
         if let topP = request.parameters.topP { fields["top_p"] = .number(Self.literal(topP)) }
         if let topK = request.parameters.topK { fields["top_k"] = .number(String(topK)) }
         if let maxTokens = request.parameters.maxTokens { fields["max_tokens"] = .number(String(maxTokens)) }

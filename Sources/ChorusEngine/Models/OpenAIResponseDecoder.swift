@@ -18,7 +18,9 @@ enum OpenAIResponseDecoder {
             throw Failure(reason: "the body is not valid JSON (\(error.description))")
         }
         guard case .object(let fields) = root else { throw Failure(reason: "the body is not a JSON object") }
-        if fields["choices"] == nil, case .array(let pooled)? = fields["data"] { return try pooling(pooled, fields: fields) }
+        if fields["choices"] == nil, case .array(let pooled)? = fields["data"] {
+            return try pooling(pooled, fields: fields)
+        }
         guard case .array(let rawChoices)? = fields["choices"] else {
             if let message = message(in: fields) { throw Failure(reason: "the server reported an error: \(message)") }
             throw Failure(reason: "the body has no \"choices\" array")
@@ -44,7 +46,8 @@ enum OpenAIResponseDecoder {
     /// text itself), on one line and at most `limit` characters.
     /// A `/pooling` answer: `data[0].data` is the reward, a number or (per-token pooling) nested
     /// lists whose last number is the reward at the last token.
-    private static func pooling(_ items: [JSONValue], fields: [String: JSONValue]) throws(Failure) -> DecodedCompletion {
+    private static func pooling(_ items: [JSONValue], fields: [String: JSONValue]) throws(Failure) -> DecodedCompletion
+    {
         guard case .object(let first)? = items.first, let data = first["data"] else {
             throw Failure(reason: "the pooling answer has no data[0].data")
         }
@@ -55,12 +58,16 @@ enum OpenAIResponseDecoder {
             default: nil
             }
         }
-        guard let score = lastNumber(data), score.isFinite else { throw Failure(reason: "the pooling answer holds no number") }
+        guard let score = lastNumber(data), score.isFinite else {
+            throw Failure(reason: "the pooling answer holds no number")
+        }
         var promptTokens: Int?
         if case .object(let usage)? = fields["usage"] { promptTokens = integer(usage["prompt_tokens"]) }
         let text = String(score)
         return DecodedCompletion(
-            choices: [DecodedCompletion.Choice(index: 0, text: text, finishReason: "stop", tokenLogprobs: nil, score: score)],
+            choices: [
+                DecodedCompletion.Choice(index: 0, text: text, finishReason: "stop", tokenLogprobs: nil, score: score)
+            ],
             promptTokens: promptTokens, completionTokens: 0, isLlamaCpp: false)
     }
 
@@ -71,7 +78,8 @@ enum OpenAIResponseDecoder {
         } else {
             text = String(decoding: body, as: UTF8.self)
         }
-        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: " ")
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text.isEmpty ? "(no message)" : text

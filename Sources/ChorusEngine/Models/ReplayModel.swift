@@ -49,7 +49,9 @@ public struct ReplayModel: ModelClient {
             let number = offset + 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let (prompt, index, seed, sample) = try Self.row(String(line), line: number)
-            if let seed { recordedBySeed[prompt, default: [:]][SamplingParameters.seed(base: seed, sample: index)] = sample }
+            if let seed {
+                recordedBySeed[prompt, default: [:]][SamplingParameters.seed(base: seed, sample: index)] = sample
+            }
             // A store's export may hold the same sample twice (under two models, say): the same text is
             // one answer; different texts leave it unclear which to replay.
             if let earlier = recorded[prompt, default: [:]][index] {
@@ -82,7 +84,8 @@ public struct ReplayModel: ModelClient {
         let tokens = samples.compactMap(\.completionTokens)
         return CompletionResponse(
             samples: samples,
-            cost: Cost(promptTokens: samples.reduce(0) { $0 + ($1.promptTokens ?? 0) }, completionTokens: tokens.reduce(0, +)),
+            cost: Cost(
+                promptTokens: samples.reduce(0) { $0 + ($1.promptTokens ?? 0) }, completionTokens: tokens.reduce(0, +)),
             tokenAccounting: tokens.count == samples.count ? .exact : .lowerBound)
     }
 
@@ -111,7 +114,9 @@ public struct ReplayModel: ModelClient {
         if case .string(let reason)? = fields["finish_reason"] { sample.finishReason = reason }
         // Top level, or under `usage` as the store's export writes it.
         var completionTokens = fields["completion_tokens"]
-        if completionTokens == nil, case .object(let usage)? = fields["usage"] { completionTokens = usage["completion_tokens"] }
+        if completionTokens == nil, case .object(let usage)? = fields["usage"] {
+            completionTokens = usage["completion_tokens"]
+        }
         var promptTokens = fields["prompt_tokens"]
         if promptTokens == nil, case .object(let usage)? = fields["usage"] { promptTokens = usage["prompt_tokens"] }
         if let value = promptTokens, value != .null {

@@ -35,7 +35,8 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// Seconds from a `Retry-After` header's delay-seconds form; nil for an HTTP date or anything else.
     public static func retryAfterSeconds(_ header: String?) -> Double? {
-        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0
+        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite,
+            seconds >= 0
         else { return nil }
         return seconds
     }

@@ -2,11 +2,11 @@ import Foundation
 import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Plain-HTTP/1.1 requests over POSIX sockets, with keep-alive, a deadline, and prompt cancellation.
@@ -33,16 +33,22 @@ final class SocketHTTPTransport: Sendable {
     }
 
     deinit {
-        for sockets in idle.withLock({ $0.values }) { sockets.forEach { close($0) } }
+        for sockets in idle.withLock({ $0.values }) {
+            for socket in sockets { close(socket) }
+        }
     }
 
     /// Sends `request` (an `http://` URL) and returns the whole answer, or throws within `timeout` seconds.
     func send(_ request: URLRequest, timeout: Double) async throws -> HTTPTransport.Response {
         let cancelled = CancelFlag()
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPTransport.Response, any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<HTTPTransport.Response, any Error>) in
                 let thread = Thread { [self] in
-                    continuation.resume(with: Result { try perform(request, deadline: Date().addingTimeInterval(timeout), cancelled: cancelled) })
+                    continuation.resume(
+                        with: Result {
+                            try perform(request, deadline: Date().addingTimeInterval(timeout), cancelled: cancelled)
+                        })
                 }
                 thread.stackSize = 512 * 1024
                 thread.start()
@@ -52,8 +58,11 @@ final class SocketHTTPTransport: Sendable {
         }
     }
 
-    private func perform(_ request: URLRequest, deadline: Date, cancelled: CancelFlag) throws -> HTTPTransport.Response {
-        guard let url = request.url, let host = url.host else { throw HTTPTransport.Failure.connection("no host in the URL") }
+    private func perform(_ request: URLRequest, deadline: Date, cancelled: CancelFlag) throws -> HTTPTransport.Response
+    {
+        guard let url = request.url, let host = url.host else {
+            throw HTTPTransport.Failure.connection("no host in the URL")
+        }
         let endpoint = Endpoint(host: host, port: url.port ?? 80)
         let message = Self.serialise(request, url: url, endpoint: endpoint)
         // A kept-alive connection may have been closed by the server: on a failure before any
@@ -219,7 +228,8 @@ private struct Connection {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let body: [UInt8]
         var keepAlive = statusParts[0] == "HTTP/1.1" && headers["connection"]?.lowercased() != "close"
@@ -256,7 +266,9 @@ private struct Connection {
         while true {
             if buffer.count >= 4 {
                 for index in searchFrom...(buffer.count - 4)
-                where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+                where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13
+                    && buffer[index + 3] == 10
+                {
                     return index
                 }
                 searchFrom = buffer.count - 3

@@ -62,7 +62,9 @@ struct CSVReader {
                 while let byte = bytes[safe: index], byte != Self.comma, !isLineBreak(byte) {
                     if byte == Self.quote {
                         skipRestOfLine()
-                        return .malformed(line: start, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                        return .malformed(
+                            line: start,
+                            reason: "a quote inside an unquoted field; quote the whole field and double the quote")
                     }
                     field.append(byte)
                     index += 1

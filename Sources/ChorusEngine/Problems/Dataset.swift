@@ -74,7 +74,9 @@ public struct Dataset: Sendable, Equatable {
         for (index, problem) in problems.enumerated() {
             if chosen.contains(index) { test.append(problem) } else { train.append(problem) }
         }
-        return (Dataset(name: name + "-train", uniqueProblems: train), Dataset(name: name + "-test", uniqueProblems: test))
+        return (
+            Dataset(name: name + "-train", uniqueProblems: train), Dataset(name: name + "-test", uniqueProblems: test)
+        )
     }
 
     /// The distinct sources of the problems, sorted.

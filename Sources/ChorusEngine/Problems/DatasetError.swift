@@ -13,7 +13,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .duplicateID(id, dataset, firstIndex, secondIndex):
-            return "dataset \"\(dataset)\": id \"\(id)\" is used by problems \(firstIndex + 1) and \(secondIndex + 1); ids must be unique"
+            return
+                "dataset \"\(dataset)\": id \"\(id)\" is used by problems \(firstIndex + 1) and \(secondIndex + 1); ids must be unique"
         case let .testFractionOutOfRange(fraction):
             return "test fraction \(NumberFormatting.shortest(fraction)) is outside 0...1"
         case let .unknownBuiltIn(name, available):

@@ -72,7 +72,8 @@ public struct DatasetLoadError: Error, Sendable, Equatable, CustomStringConverti
                 return "the file has no rows, so its format cannot be told; pass format:"
             case let .undetectableFormat(fields):
                 let list = fields.map { "\"\($0)\"" }.joined(separator: ", ")
-                return "cannot tell the format from the fields (\(list)): expected \"question\" and \"answer\" (GSM8K) or \"problem\" and \"solution\" (MATH); pass format:"
+                return
+                    "cannot tell the format from the fields (\(list)): expected \"question\" and \"answer\" (GSM8K) or \"problem\" and \"solution\" (MATH); pass format:"
             case let .invalidJSON(detail):
                 return "not valid JSON: \(detail)"
             case .notAnObject:

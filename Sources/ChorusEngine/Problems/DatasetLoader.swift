@@ -65,9 +65,10 @@ public struct DatasetLoader: Sendable {
             (rows, firstFields) = try csvRows(text, fileName: fileName)
         } else {
             rows = jsonRows(text)
-            firstFields = rows.lazy.compactMap { outcome in
-                (try? outcome.get()).map { (outcome.line, $0.fields.keys.sorted()) }
-            }.first
+            firstFields =
+                rows.lazy.compactMap { outcome in
+                    (try? outcome.get()).map { (outcome.line, $0.fields.keys.sorted()) }
+                }.first
         }
         let resolved = try resolveFormat(firstFields: firstFields, rows: rows, isCSV: isCSV, fileName: fileName)
         let datasetName = name ?? Self.baseName(of: fileName)
@@ -130,7 +131,8 @@ public struct DatasetLoader: Sendable {
             throw DatasetLoadError(file: fileName, line: nil, reason: .noRows)
         }
         guard let detected = DatasetFormat.detect(fields: firstFields.names, isCSV: isCSV) else {
-            throw DatasetLoadError(file: fileName, line: firstFields.line, reason: .undetectableFormat(fields: firstFields.names))
+            throw DatasetLoadError(
+                file: fileName, line: firstFields.line, reason: .undetectableFormat(fields: firstFields.names))
         }
         return detected
     }
@@ -197,9 +199,12 @@ public struct DatasetLoader: Sendable {
             case let .malformed(line, reason):
                 outcomes.append(RowOutcome(line: line, result: .failure(.malformedCSV(reason))))
             case let .record(line, cells) where cells.count != columns.count:
-                outcomes.append(RowOutcome(line: line, result: .failure(.wrongFieldCount(expected: columns.count, found: cells.count))))
+                outcomes.append(
+                    RowOutcome(
+                        line: line, result: .failure(.wrongFieldCount(expected: columns.count, found: cells.count))))
             case let .record(line, cells):
-                outcomes.append(RowOutcome(line: line, result: .success(DatasetRow(line: line, columns: columns, cells: cells))))
+                outcomes.append(
+                    RowOutcome(line: line, result: .success(DatasetRow(line: line, columns: columns, cells: cells))))
             }
         }
         return (outcomes, (headerLine, columns))

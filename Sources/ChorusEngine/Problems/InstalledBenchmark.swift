@@ -38,7 +38,9 @@ public enum InstalledBenchmark: String, CaseIterable, Sendable {
     }
 
     /// The installed problems.
-    public func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(InstalledBenchmarkError) -> Dataset {
+    public func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(InstalledBenchmarkError) -> Dataset {
         let path = path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else { throw .notInstalled(self, path: path) }
         let loader = DatasetLoader(format: format, name: rawValue, source: rawValue)

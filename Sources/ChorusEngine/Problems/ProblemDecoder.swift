@@ -29,7 +29,9 @@ struct ProblemDecoder: Sendable {
             let gold: String
             if let answer = try row.optional("answer") {
                 gold = answer
-            } else if let boxed = goldFromSolution(solution)?.trimmingCharacters(in: .whitespacesAndNewlines), !boxed.isEmpty {
+            } else if let boxed = goldFromSolution(solution)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                !boxed.isEmpty
+            {
                 gold = boxed
             } else {
                 throw .noBoxedAnswer(field: "solution")
@@ -55,7 +57,8 @@ struct ProblemDecoder: Sendable {
             if let field = mapping.id { id = try row.optional(field) }
             var solution: String?
             if let field = mapping.solution { solution = try row.optional(field) }
-            return Problem(id: id ?? defaultID, question: question, goldAnswer: answer, goldSolution: solution, source: source)
+            return Problem(
+                id: id ?? defaultID, question: question, goldAnswer: answer, goldSolution: solution, source: source)
         }
     }
 }

@@ -54,7 +54,8 @@ public struct Comparison: Sendable {
     /// For k = 1, maj@1 and pass@1 equal pass@1 and are not repeated. Row labels
     /// start with the set's name when `labelsWithName` is set (several sets in one table).
     public mutating func add(
-        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true, using generator: inout some RandomNumberGenerator
+        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true,
+        using generator: inout some RandomNumberGenerator
     ) throws {
         try checkProblems(set.problems.map(\.problem.id), label: set.name)
         let available = set.problems.map(\.samples.count).min() ?? 0
@@ -68,14 +69,17 @@ public struct Comparison: Sendable {
             guard k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil,
+                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 },
+                    unparseable: nil,
                     truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
                 try append(
-                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil,
+                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 },
+                    unparseable: nil,
                     truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil,
+                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 },
+                unparseable: nil,
                 truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
         }
     }

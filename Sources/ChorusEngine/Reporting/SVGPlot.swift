@@ -6,11 +6,15 @@ public enum SVGPlot {
 
     /// The document for `curves`, `width` × `height` pixels.
     public static func render(_ curves: ScalingCurves, title: String, width: Int = 640, height: Int = 400) -> String {
-        let left = 60.0, right = 180.0, top = 40.0, bottom = 50.0
+        let left = 60.0
+        let right = 180.0
+        let top = 40.0
+        let bottom = 50.0
         let plotWidth = Double(width) - left - right
         let plotHeight = Double(height) - top - bottom
         let xs = curves.lines.flatMap { $0.points.map(\.x) }
-        let minX = xs.min() ?? 0, maxX = xs.max() ?? 1
+        let minX = xs.min() ?? 0
+        let maxX = xs.max() ?? 1
         let span = maxX > minX ? maxX - minX : 1
         func px(_ x: Double) -> Double { left + (x - minX) / span * plotWidth }
         func py(_ y: Double) -> Double { top + (1 - y) * plotHeight }
@@ -24,17 +28,25 @@ public enum SVGPlot {
         // Axes, with accuracy gridlines every 20 points.
         for step in 0...5 {
             let y = Double(step) / 5
-            out.append(#"<line x1="\#(f(left))" y1="\#(f(py(y)))" x2="\#(f(left + plotWidth))" y2="\#(f(py(y)))" stroke="gainsboro"/>"#)
+            out.append(
+                #"<line x1="\#(f(left))" y1="\#(f(py(y)))" x2="\#(f(left + plotWidth))" y2="\#(f(py(y)))" stroke="gainsboro"/>"#
+            )
             out.append(#"<text x="\#(f(left - 8))" y="\#(f(py(y) + 4))" text-anchor="end">\#(step * 20)%</text>"#)
         }
-        out.append(#"<line x1="\#(f(left))" y1="\#(f(top + plotHeight))" x2="\#(f(left + plotWidth))" y2="\#(f(top + plotHeight))" stroke="black"/>"#)
-        out.append(#"<line x1="\#(f(left))" y1="\#(f(top))" x2="\#(f(left))" y2="\#(f(top + plotHeight))" stroke="black"/>"#)
+        out.append(
+            #"<line x1="\#(f(left))" y1="\#(f(top + plotHeight))" x2="\#(f(left + plotWidth))" y2="\#(f(top + plotHeight))" stroke="black"/>"#
+        )
+        out.append(
+            #"<line x1="\#(f(left))" y1="\#(f(top))" x2="\#(f(left))" y2="\#(f(top + plotHeight))" stroke="black"/>"#)
         for x in Array(Set(xs)).sorted() {
             let label = curves.axis == .k ? String(Int(x)) : String(Int(x))
-            out.append(#"<text x="\#(f(px(x)))" y="\#(f(top + plotHeight + 16))" text-anchor="middle">\#(label)</text>"#)
+            out.append(
+                #"<text x="\#(f(px(x)))" y="\#(f(top + plotHeight + 16))" text-anchor="middle">\#(label)</text>"#)
         }
         let axisTitle = curves.axis == .k ? "samples per problem (k)" : "tokens per problem"
-        out.append(#"<text x="\#(f(left + plotWidth / 2))" y="\#(f(Double(height) - 12))" text-anchor="middle">\#(axisTitle)</text>"#)
+        out.append(
+            #"<text x="\#(f(left + plotWidth / 2))" y="\#(f(Double(height) - 12))" text-anchor="middle">\#(axisTitle)</text>"#
+        )
         // The lines, dashed for maj@k, with a legend on the right.
         for (index, line) in curves.lines.enumerated() {
             let colour = colours[(index / 2) % colours.count]
@@ -45,7 +57,9 @@ public enum SVGPlot {
                 out.append(#"<circle cx="\#(f(px(point.x)))" cy="\#(f(py(point.y)))" r="3" fill="\#(colour)"/>"#)
             }
             let legendY = top + 10 + Double(index) * 18
-            out.append(#"<line x1="\#(f(left + plotWidth + 16))" y1="\#(f(legendY))" x2="\#(f(left + plotWidth + 40))" y2="\#(f(legendY))" stroke="\#(colour)" stroke-width="2"\#(dash)/>"#)
+            out.append(
+                #"<line x1="\#(f(left + plotWidth + 16))" y1="\#(f(legendY))" x2="\#(f(left + plotWidth + 40))" y2="\#(f(legendY))" stroke="\#(colour)" stroke-width="2"\#(dash)/>"#
+            )
             out.append(#"<text x="\#(f(left + plotWidth + 46))" y="\#(f(legendY + 4))">\#(escape(line.label))</text>"#)
         }
         out.append("</svg>")

@@ -54,16 +54,25 @@ public struct ScalingCurves: Sendable, Equatable {
             let outcomes = set.problems.map { $0.outcome() }
             let count = Double(max(1, outcomes.count))
             let samples = set.problems.flatMap(\.samples)
-            let tokensPerSample = samples.isEmpty
-                ? 0 : Double(samples.reduce(0) { $0 + ($1.promptTokens ?? 0) + ($1.completionTokens ?? 0) }) / Double(samples.count)
+            let tokensPerSample =
+                samples.isEmpty
+                ? 0
+                : Double(samples.reduce(0) { $0 + ($1.promptTokens ?? 0) + ($1.completionTokens ?? 0) })
+                    / Double(samples.count)
             func x(_ k: Int) -> Double { axis == .k ? Double(k) : (tokensPerSample * Double(k)).rounded() }
             let prefix = set.name.isEmpty ? "" : set.name + " "
-            lines.append(Line(label: prefix + "pass@k", points: ks.map { k in
-                (x(k), outcomes.reduce(0) { $0 + ($1.passAt(k) ?? 0) } / count)
-            }))
-            lines.append(Line(label: prefix + "maj@k", points: ks.map { k in
-                (x(k), outcomes.reduce(0) { $0 + ($1.majorityAt(k) ?? 0) } / count)
-            }))
+            lines.append(
+                Line(
+                    label: prefix + "pass@k",
+                    points: ks.map { k in
+                        (x(k), outcomes.reduce(0) { $0 + ($1.passAt(k) ?? 0) } / count)
+                    }))
+            lines.append(
+                Line(
+                    label: prefix + "maj@k",
+                    points: ks.map { k in
+                        (x(k), outcomes.reduce(0) { $0 + ($1.majorityAt(k) ?? 0) } / count)
+                    }))
         }
         self.axis = axis
         self.lines = lines

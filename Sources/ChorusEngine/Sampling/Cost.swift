@@ -24,7 +24,8 @@ public struct Cost: Sendable, Equatable {
     public static func + (lhs: Cost, rhs: Cost) -> Cost {
         Cost(
             calls: lhs.calls + rhs.calls, promptTokens: lhs.promptTokens + rhs.promptTokens,
-            completionTokens: lhs.completionTokens + rhs.completionTokens, wallSeconds: lhs.wallSeconds + rhs.wallSeconds)
+            completionTokens: lhs.completionTokens + rhs.completionTokens,
+            wallSeconds: lhs.wallSeconds + rhs.wallSeconds)
     }
 
     /// All tokens, prompt and completion.

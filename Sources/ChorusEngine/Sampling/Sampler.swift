@@ -20,7 +20,10 @@ public struct Sampler: Sendable {
     public let clock: any EngineClock
 
     /// Creates a sampler.
-    public init(client: any ModelClient, store: any SampleStore, template: PromptTemplate = .standard, clock: any EngineClock = SystemClock()) {
+    public init(
+        client: any ModelClient, store: any SampleStore, template: PromptTemplate = .standard,
+        clock: any EngineClock = SystemClock()
+    ) {
         self.client = client
         self.store = store
         self.template = template
@@ -103,16 +106,19 @@ public struct Sampler: Sendable {
                         let saved = StoredSample(
                             modelIdentity: identity, problemID: problems[job.problemIndex].id,
                             prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
-                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample, createdAt: clock.date())
+                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample,
+                            createdAt: clock.date())
                         try await store.save(saved)
                         finishedAt.append(saved.createdAt.timeIntervalSince1970)
                     }
                     let snapshot = tally.state.withLock { state -> SamplingProgress in
                         state.drawn += samples.count
                         state.tokens += response.cost.completionTokens
-                        state.cost = state.cost + Cost(
-                            calls: response.cost.calls, promptTokens: response.cost.promptTokens,
-                            completionTokens: response.cost.completionTokens)
+                        state.cost =
+                            state.cost
+                            + Cost(
+                                calls: response.cost.calls, promptTokens: response.cost.promptTokens,
+                                completionTokens: response.cost.completionTokens)
                         return SamplingProgress(
                             total: total, reused: reused, drawn: state.drawn, completionTokens: state.tokens,
                             elapsed: clock.now() - started)
@@ -136,7 +142,8 @@ public struct Sampler: Sendable {
         let drawn = tally.state.withLock { $0.drawn }
         let recorded = Cost(recordedBy: entries.flatMap(\.samples), finishedAt: finished.flatMap { $0 })
         return SamplingOutcome(
-            samples: SampleSet(name: name, entries: entries, cost: recorded), reused: reused, drawn: drawn, spent: spent)
+            samples: SampleSet(name: name, entries: entries, cost: recorded), reused: reused, drawn: drawn, spent: spent
+        )
     }
 }
 

@@ -18,7 +18,8 @@ public struct SamplingOutcome: Sendable {
 
     /// Creates an outcome; the counts that belong to one kind of run are 0 for the others.
     public init(
-        samples: SampleSet, reused: Int, drawn: Int, spent: Cost, truncated: Int = 0, skipped: Int = 0, unreadable: Int = 0
+        samples: SampleSet, reused: Int, drawn: Int, spent: Cost, truncated: Int = 0, skipped: Int = 0,
+        unreadable: Int = 0
     ) {
         self.samples = samples
         self.reused = reused

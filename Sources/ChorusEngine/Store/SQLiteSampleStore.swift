@@ -34,7 +34,9 @@ public actor SQLiteSampleStore: SampleStore {
     /// Opens the store at the default location for `environment` (see ``SampleStoreLocation``).
     public init(environment: [String: String]) throws(SampleStoreError) {
         guard let path = SampleStoreLocation.defaultPath(environment: environment) else {
-            throw .cannotOpen(path: "~/.local/share/chorus/\(SampleStoreLocation.fileName)", reason: "neither XDG_DATA_HOME nor HOME is set")
+            throw .cannotOpen(
+                path: "~/.local/share/chorus/\(SampleStoreLocation.fileName)",
+                reason: "neither XDG_DATA_HOME nor HOME is set")
         }
         try self.init(path: path)
     }
@@ -149,7 +151,9 @@ public actor SQLiteSampleStore: SampleStore {
 
         let mode = try connection.scalarText("PRAGMA journal_mode = WAL", operation: "switch to WAL mode")
         guard mode?.lowercased() == "wal" else {
-            throw .cannotOpen(path: connection.path, reason: "SQLite cannot use WAL mode for this file (journal mode \(mode ?? "unknown"))")
+            throw .cannotOpen(
+                path: connection.path,
+                reason: "SQLite cannot use WAL mode for this file (journal mode \(mode ?? "unknown"))")
         }
         try connection.execute("PRAGMA synchronous = NORMAL", operation: "set synchronous mode")
 
@@ -243,7 +247,8 @@ public actor SQLiteSampleStore: SampleStore {
                 "INSERT OR REPLACE INTO samples (\(SQLiteSampleStore.columns)) VALUES (\((1...15).map { "?\($0)" }.joined(separator: ",")))",
                 operation: "save a sample")
             lookup = try connection.prepare(
-                "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key IN (\(placeholders))", operation: "look up samples")
+                "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key IN (\(placeholders))",
+                operation: "look up samples")
             page = try connection.prepare(
                 "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key > ?1 ORDER BY key LIMIT ?2",
                 operation: "read samples")

@@ -5,8 +5,10 @@ extension SampleStore {
     /// Writes every stored sample to `path`, in key order, replacing the file; returns how many.
     @discardableResult
     public func exportJSONL(to path: String) async throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw SampleStoreError.file(path: path, reason: "cannot create the file; check that its folder exists and is writable")
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+        else {
+            throw SampleStoreError.file(
+                path: path, reason: "cannot create the file; check that its folder exists and is writable")
         }
         defer { try? file.close() }
         var written = 0

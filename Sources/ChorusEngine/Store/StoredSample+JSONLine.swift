@@ -56,10 +56,13 @@ extension StoredSample {
         guard case .object(let fields) = value else { throw SampleLineError("not a JSON object") }
         let row = Fields(fields)
         if let version = try row.integer("v"), version > Self.jsonLineVersion {
-            throw SampleLineError("line format version \(version) is newer than this Chorus reads (\(Self.jsonLineVersion))")
+            throw SampleLineError(
+                "line format version \(version) is newer than this Chorus reads (\(Self.jsonLineVersion))")
         }
         let keyText = try row.string("key")
-        guard SampleKey(hex: keyText) != nil else { throw SampleLineError("field \"key\" is not 64 lowercase hex digits") }
+        guard SampleKey(hex: keyText) != nil else {
+            throw SampleLineError("field \"key\" is not 64 lowercase hex digits")
+        }
         let usage = Fields(try row.object("usage") ?? [:])
         guard let index = try row.integer("index") else { throw SampleLineError("field \"index\" is missing") }
         let createdAt = try row.integer("created_at_ms") ?? 0
@@ -69,12 +72,14 @@ extension StoredSample {
             sampleIndex: index,
             sample: Sample(
                 text: try row.string("text"), finishReason: try row.optionalString("finish_reason"),
-                promptTokens: try usage.integer("prompt_tokens"), completionTokens: try usage.integer("completion_tokens"),
+                promptTokens: try usage.integer("prompt_tokens"),
+                completionTokens: try usage.integer("completion_tokens"),
                 latency: try row.double("latency"), meanLogProbability: try row.double("mean_logprob"),
                 score: try row.double("score")),
             createdAt: Date(timeIntervalSince1970: Double(createdAt) / 1000))
         guard key.hex == keyText else {
-            throw SampleLineError("the key does not match the sample's model, prompt, parameters, seed and index (was the line edited?)")
+            throw SampleLineError(
+                "the key does not match the sample's model, prompt, parameters, seed and index (was the line edited?)")
         }
     }
 

@@ -30,8 +30,10 @@ public struct StoredSample: Sendable, Equatable {
         let parameters = parameters.canonical
         self.init(
             key: SampleKey(
-                modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed, sampleIndex: sampleIndex),
-            modelIdentity: modelIdentity, problemID: problemID, prompt: prompt.jsonText, parameters: parameters.jsonText,
+                modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed,
+                sampleIndex: sampleIndex),
+            modelIdentity: modelIdentity, problemID: problemID, prompt: prompt.jsonText,
+            parameters: parameters.jsonText,
             seed: seed, sampleIndex: sampleIndex, sample: sample, createdAt: createdAt)
     }
 

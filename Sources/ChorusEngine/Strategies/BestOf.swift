@@ -27,8 +27,9 @@ public struct BestOf: Sendable {
 
     /// Picks every problem's best sample; the result keeps the graded candidates for maj@k and oracle@k.
     public func run(on candidates: GradedSampleSet, name: String) throws -> StrategyResult {
-        guard unscoredCount(in: candidates) < candidates.problems.reduce(0, { $0 + consideredCount($1) })
-            || candidates.problems.allSatisfy({ consideredCount($0) == 0 })
+        guard
+            unscoredCount(in: candidates) < candidates.problems.reduce(0, { $0 + consideredCount($1) })
+                || candidates.problems.allSatisfy({ consideredCount($0) == 0 })
         else { throw Failure.noScores }
         var decisions: [StrategyDecision] = []
         for problem in candidates.problems {
@@ -44,7 +45,8 @@ public struct BestOf: Sendable {
                 continue
             }
             let chosen = problem.classes[classIndex]
-            decisions.append(StrategyDecision(problemID: problem.problem.id, answer: chosen.answer, isCorrect: chosen.isCorrect))
+            decisions.append(
+                StrategyDecision(problemID: problem.problem.id, answer: chosen.answer, isCorrect: chosen.isCorrect))
         }
         return StrategyResult(name: name, decisions: decisions, candidates: candidates, k: k, cost: candidates.cost)
     }
@@ -57,9 +59,10 @@ public struct BestOf: Sendable {
     /// Samples best-of would weigh that have no score, and so are passed over.
     public func unscoredCount(in candidates: GradedSampleSet) -> Int {
         candidates.problems.reduce(0) { total, problem in
-            total + (0..<min(k ?? problem.samples.count, problem.samples.count)).count {
-                problem.graded[$0].classIndex != nil && problem.samples[$0].score == nil
-            }
+            total
+                + (0..<min(k ?? problem.samples.count, problem.samples.count)).count {
+                    problem.graded[$0].classIndex != nil && problem.samples[$0].score == nil
+                }
         }
     }
 }

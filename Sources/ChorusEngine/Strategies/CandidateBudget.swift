@@ -35,7 +35,9 @@ public struct CandidateBudget: Sendable, Equatable {
             guard text.utf8.count > share else { return text }
             // Keep the last `share` bytes, starting on a character boundary.
             var start = text.utf8.index(text.utf8.endIndex, offsetBy: -share)
-            while start < text.utf8.endIndex, String.Index(start, within: text) == nil { text.utf8.formIndex(after: &start) }
+            while start < text.utf8.endIndex, String.Index(start, within: text) == nil {
+                text.utf8.formIndex(after: &start)
+            }
             return "[…] " + text[start...]
         }
         return (texts, true)

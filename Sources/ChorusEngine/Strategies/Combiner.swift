@@ -48,7 +48,8 @@ public struct Combiner: Sendable {
             repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
         for prompt in plan.prompts { prompts[prompt.subset][prompt.problemIndex] = prompt.messages }
         var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
-        var rounds = PromptRounds(sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: name)
+        var rounds = PromptRounds(
+            sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: name)
         for round in prompts {
             let present = round.indices.filter { round[$0] != nil }
             let answers = try await rounds.run(
@@ -60,7 +61,8 @@ public struct Combiner: Sendable {
         let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
         let own = rounds.recorded
         return SamplingOutcome(
-            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused, drawn: rounds.drawn,
+            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused,
+            drawn: rounds.drawn,
             spent: spent, truncated: plan.truncated, skipped: plan.skipped)
     }
 }

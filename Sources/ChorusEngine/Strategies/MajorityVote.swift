@@ -57,7 +57,8 @@ public struct MajorityVote: Sendable {
         var firstSeen = Array(repeating: Int.max, count: problem.classes.count)
         for (position, index) in indices.enumerated() {
             guard let classIndex = problem.graded[index].classIndex else { continue }
-            guard let weight = try weight(of: problem.samples[index], index: index, problemID: problem.problem.id) else {
+            guard let weight = try weight(of: problem.samples[index], index: index, problemID: problem.problem.id)
+            else {
                 continue
             }
             weights[classIndex] += weight

@@ -65,7 +65,8 @@ public struct SampleScorer: Sendable {
     public static func score(in judgement: String) -> Double? {
         guard let open = judgement.range(of: "<score>", options: .backwards),
             let close = judgement.range(of: "</score>", range: open.upperBound..<judgement.endIndex),
-            let value = Double(judgement[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)),
+            let value = Double(
+                judgement[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)),
             value >= 0, value <= 10
         else { return nil }
         return value / 10
@@ -78,14 +79,18 @@ public struct SampleScorer: Sendable {
         let started = clock.now()
         var entries = input.entries
         var unreadable = 0
-        var judged = PromptRounds(sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: input.name)
+        var judged = PromptRounds(
+            sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: input.name)
         let rounds = entries.map { min(k ?? $0.samples.count, $0.samples.count) }.max() ?? 0
         for index in 0..<rounds {
-            let present = entries.indices.filter { index < min(k ?? entries[$0].samples.count, entries[$0].samples.count) }
+            let present = entries.indices.filter {
+                index < min(k ?? entries[$0].samples.count, entries[$0].samples.count)
+            }
             let prompts = present.map { problemIndex in
                 messages(for: entries[problemIndex].problem, solution: entries[problemIndex].samples[index].text)
             }
-            let answers = try await judged.run(present.map { entries[$0].problem }, prompts: prompts, progress: progress)
+            let answers = try await judged.run(
+                present.map { entries[$0].problem }, prompts: prompts, progress: progress)
             for (offset, problemIndex) in present.enumerated() {
                 guard let judgement = answers[offset].first else { continue }
                 if let score = rater == .rewardModel ? judgement.score : Self.score(in: judgement.text) {
@@ -98,7 +103,8 @@ public struct SampleScorer: Sendable {
         var spent = judged.spent
         spent.wallSeconds = clock.now() - started
         let scored = SampleSet(name: input.name, entries: entries, cost: input.cost + judged.recorded)
-        return SamplingOutcome(samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
+        return SamplingOutcome(
+            samples: scored, reused: judged.reused, drawn: judged.drawn, spent: spent, unreadable: unreadable)
     }
 
     /// What the rater reads for one solution.

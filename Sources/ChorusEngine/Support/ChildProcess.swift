@@ -86,7 +86,8 @@ public enum ChildProcess {
             }
             process.waitUntilExit()
             try Task.checkCancellation()
-            return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            return process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
         } onCancel: {
             box.terminate()
         }

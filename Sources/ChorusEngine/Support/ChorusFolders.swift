@@ -16,7 +16,9 @@ public enum ChorusFolders {
     /// `$CHORUS_CACHE`, else `$XDG_CACHE_HOME/chorus`, else `~/.cache/chorus`: the local engine and its models.
     public static func cache(environment: [String: String]) -> String {
         if let folder = environment["CHORUS_CACHE"], !folder.isEmpty { return trimmed(folder) }
-        if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") { return trimmed(cacheHome) + "/chorus" }
+        if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") {
+            return trimmed(cacheHome) + "/chorus"
+        }
         return trimmed(environment["HOME"] ?? NSHomeDirectory()) + "/.cache/chorus"
     }
 

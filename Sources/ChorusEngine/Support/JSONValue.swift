@@ -59,7 +59,9 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     private static func canonicalNumber(_ literal: String) -> JSONValue {
-        if !literal.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+        if !literal.utf8.contains(where: {
+            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+        }),
             let integer = Int(literal)
         {
             return .integer(integer)

@@ -85,13 +85,15 @@ public struct GSRTrainingData: Sendable {
                     candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
                     anyCorrect: verdict.anyCorrect))
         }
-        let (keptDirect, keptRefine) = Self.mixed(direct: direct, refine: refine, share: refineShare, seed: selection.seed)
+        let (keptDirect, keptRefine) = Self.mixed(
+            direct: direct, refine: refine, share: refineShare, seed: selection.seed)
         report.droppedByMix = direct.count + refine.count - keptDirect.count - keptRefine.count
         // Rows of a problem stay together: direct row, then its refinement rows.
         let order = Dictionary(
             candidates.problems.enumerated().map { ($1.problem.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = (keptDirect + keptRefine).enumerated().sorted { lhs, rhs in
-            let left = order[lhs.element.problem.id] ?? 0, right = order[rhs.element.problem.id] ?? 0
+            let left = order[lhs.element.problem.id] ?? 0
+            let right = order[rhs.element.problem.id] ?? 0
             return left != right ? left < right : lhs.offset < rhs.offset
         }.map(\.element)
         return TrainingData(examples: rows, report: report)
@@ -103,7 +105,8 @@ public struct GSRTrainingData: Sendable {
     ) -> (direct: [TrainingExample], refine: [TrainingExample]) {
         let total = Double(direct.count + refine.count)
         guard total > 0 else { return ([], []) }
-        var keepDirect = direct.count, keepRefine = refine.count
+        var keepDirect = direct.count
+        var keepRefine = refine.count
         if share >= 1 {
             keepDirect = 0
         } else if share <= 0 {

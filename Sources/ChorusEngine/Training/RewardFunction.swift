@@ -113,7 +113,8 @@ public struct RewardFunction: Sendable {
     public func score(response: String, gold: GoldAnswer, finishReason: String? = nil) -> Outcome {
         let grade = grader.grade(response: response, gold: gold, finishReason: finishReason, truncation: truncation)
         if grade.bucket == .truncated {
-            return Outcome(reward: preset.unformatted, formatted: false, correct: false, extracted: nil, truncated: true)
+            return Outcome(
+                reward: preset.unformatted, formatted: false, correct: false, extracted: nil, truncated: true)
         }
         guard let extracted = grade.extracted, extracted.method == format.method else {
             return Outcome(reward: preset.unformatted, formatted: false, correct: false, extracted: nil)

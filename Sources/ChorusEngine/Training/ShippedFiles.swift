@@ -26,7 +26,8 @@ public enum ShippedFiles {
     public static func rewardFunction(preset: RewardFunction.Preset, format: RewardFunction.AnswerFormat) -> String {
         rewardFunction
             .replacingOccurrences(of: "DEFAULT_PRESET = \"paper\"", with: "DEFAULT_PRESET = \"\(preset.name)\"")
-            .replacingOccurrences(of: "DEFAULT_FORMAT = \"answer_tag\"", with: "DEFAULT_FORMAT = \"\(format.rawValue)\"")
+            .replacingOccurrences(
+                of: "DEFAULT_FORMAT = \"answer_tag\"", with: "DEFAULT_FORMAT = \"\(format.rawValue)\"")
     }
 
     /// `template` with each `{{NAME}}` replaced by its value as one single-quoted shell word.

@@ -42,9 +42,10 @@ public struct TrainerSettings: Sendable, Equatable {
     /// Most prompt tokens the rows need: the longest prompt (4 bytes a token, plus the chat
     /// template's few), rounded up to a multiple of 256.
     public static func maxPromptLength(of examples: [TrainingExample]) -> Int {
-        let longest = examples.map { example in
-            example.messages.reduce(0) { $0 + CandidateBudget.estimatedTokens($1.content) + 8 }
-        }.max() ?? 0
+        let longest =
+            examples.map { example in
+                example.messages.reduce(0) { $0 + CandidateBudget.estimatedTokens($1.content) + 8 }
+            }.max() ?? 0
         return max(512, (longest + 255) / 256 * 256)
     }
 }

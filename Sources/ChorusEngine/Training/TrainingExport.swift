@@ -66,7 +66,8 @@ public struct TrainingExport: Sendable {
     /// Writes every file; refuses a folder that already holds files unless `overwrite`.
     public func write(_ data: TrainingData, overwrite: Bool) async throws -> Written {
         if stage == .sft && engine != .trl { throw TrainingExportError.unsupportedStage(stage, engine) }
-        let train = data.rows(in: .train), test = data.rows(in: .test)
+        let train = data.rows(in: .train)
+        let test = data.rows(in: .test)
         guard !train.isEmpty else { throw TrainingExportError.noRows }
         try prepareFolder(overwrite: overwrite)
         var files: [String] = []
@@ -74,7 +75,8 @@ public struct TrainingExport: Sendable {
         let encoder = TrainingRowEncoder(engine: engine, preset: preset, dataSource: dataSource)
         func rows(_ examples: [TrainingExample]) -> String {
             examples.enumerated().compactMap { index, example in
-                stage == .sft ? encoder.sftRow(example, index: index)?.jsonText : encoder.rlRow(example, index: index).jsonText
+                stage == .sft
+                    ? encoder.sftRow(example, index: index)?.jsonText : encoder.rlRow(example, index: index).jsonText
             }.map { $0 + "\n" }.joined()
         }
         let names = stage == .sft ? ("sft", "sft-test") : ("train", "test")
@@ -87,7 +89,8 @@ public struct TrainingExport: Sendable {
             try save(ShippedFiles.parquetWriter, as: "chorus_parquet.py", into: &files)
             dataFiles = try await writeParquet(dataFiles, into: &files)
         }
-        try save(ShippedFiles.rewardFunction(preset: preset, format: answerFormat), as: "chorus_reward.py", into: &files)
+        try save(
+            ShippedFiles.rewardFunction(preset: preset, format: answerFormat), as: "chorus_reward.py", into: &files)
         if stage == .rl { try copyGrader(into: &files) }
         let values = placeholderValues(dataFiles: dataFiles, examples: data.examples)
         for (template, name) in launchFiles {
@@ -96,8 +99,9 @@ public struct TrainingExport: Sendable {
             try save(filled, as: name, into: &files, executable: name.hasSuffix(".sh"))
         }
         let command = "bash " + ShippedFiles.shellQuoted(folder + "/launch.sh")
-        try save(manifest(report: data.report, train: train.count, test: test.count, command: command) + "\n",
-                 as: "chorus-train.json", into: &files)
+        try save(
+            manifest(report: data.report, train: train.count, test: test.count, command: command) + "\n",
+            as: "chorus-train.json", into: &files)
         return Written(
             folder: folder, files: files, trainRows: train.count, testRows: test.count, dataFiles: dataFiles,
             command: command)
@@ -142,8 +146,10 @@ public struct TrainingExport: Sendable {
         for file in written.dataFiles {
             let result = try await ChildProcess.run(
                 python,
-                [folder + "/chorus_reward.py", "preflight", folder + "/" + file, "--reward", preset.name,
-                 "--format", answerFormat.rawValue],
+                [
+                    folder + "/chorus_reward.py", "preflight", folder + "/" + file, "--reward", preset.name,
+                    "--format", answerFormat.rawValue,
+                ],
                 environment: environment, workingDirectory: folder)
             guard result.status == 0 else { throw TrainingExportError.preflightFailed(result.output) }
             summary.append(contentsOf: result.output.split(separator: "\n").map(String.init))
@@ -207,7 +213,8 @@ public struct TrainingExport: Sendable {
             "grader": stage == .rl
                 ? .object([
                     "binary": .string("chorus"),
-                    "run": .string("chorus grade --serve, started by chorus_reward.py; CHORUS_GRADER names another binary"),
+                    "run": .string(
+                        "chorus grade --serve, started by chorus_reward.py; CHORUS_GRADER names another binary"),
                 ]) : .null,
             "data_source": .string(dataSource),
             "provenance": .object(provenance.mapValues(JSONValue.string)),
@@ -234,8 +241,9 @@ public struct TrainingExport: Sendable {
 
     private func save(_ text: String, as name: String, into files: inout [String], executable: Bool = false) throws {
         let path = folder + "/" + name
-        guard FileManager.default.createFile(
-            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: executable ? 0o755 : 0o644])
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: executable ? 0o755 : 0o644])
         else { throw TrainingExportError.cannotWrite(path, reason: "the file could not be created") }
         files.append(name)
     }

@@ -24,7 +24,9 @@ enum CompletionBridge {
     }
 
     /// The array libedit expects: the common prefix first, then each match, then NULL; all malloc'd.
-    private static func matchArray(_ completion: Completion, word: String) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    private static func matchArray(
+        _ completion: Completion, word: String
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         let candidates = completion.candidates
         guard !candidates.isEmpty else { return nil }
         chorus_rl_set_completion_append_character(completion.appendsSpace ? 32 : 0)

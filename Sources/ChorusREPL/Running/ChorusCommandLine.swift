@@ -51,14 +51,18 @@ public enum ChorusCommandLine {
         InterruptMonitor.install()
         switch positionals.first {
         case nil:
-            return isatty(0) == 1 ? runInteractive(environment: environment) : runPipe(options: options, environment: environment)
+            return isatty(0) == 1
+                ? runInteractive(environment: environment) : runPipe(options: options, environment: environment)
         case "run":
             guard positionals.count == 2 else {
-                return usageError(positionals.count < 2 ? "`chorus run` needs a script file" : "`chorus run` takes one file")
+                return usageError(
+                    positionals.count < 2 ? "`chorus run` needs a script file" : "`chorus run` takes one file")
             }
             return runFile(positionals[1], options: options, environment: environment)
         case let other?:
-            return usageError("unknown command `\(other)`" + (other.hasSuffix(".chorus") ? " (did you mean `chorus run \(other)`?)" : ""))
+            return usageError(
+                "unknown command `\(other)`"
+                    + (other.hasSuffix(".chorus") ? " (did you mean `chorus run \(other)`?)" : ""))
         }
     }
 
@@ -102,7 +106,8 @@ public enum ChorusCommandLine {
         let completer = Completer(registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands)
         let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment), completer: completer)
         output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
-        var loop = InputLoop(reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
+        var loop = InputLoop(
+            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
         let report = loop.run()
         Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success

@@ -49,7 +49,8 @@ public struct InputLoop<Reader: LineReader> {
             if !isInteractive {
                 prompt = ""
             } else if buffer.isEmpty {
-                prompt = paint(Prompt.primary(number: Blocking.run(isInterrupted: nil) { await session.nextResultNumber }))
+                prompt = paint(
+                    Prompt.primary(number: Blocking.run(isInterrupted: nil) { await session.nextResultNumber }))
             } else {
                 prompt = paint(Prompt.continuation)
             }
@@ -124,7 +125,9 @@ public struct InputLoop<Reader: LineReader> {
         for entry in entries {
             let lines = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
-                text += (index == 0 ? "[\(entry.number)] " : String(repeating: " ", count: "[\(entry.number)] ".count)) + line + "\n"
+                text +=
+                    (index == 0 ? "[\(entry.number)] " : String(repeating: " ", count: "[\(entry.number)] ".count))
+                    + line + "\n"
             }
         }
         session.output.write(text)

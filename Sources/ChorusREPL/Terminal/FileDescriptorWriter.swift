@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Unbuffered writes to a file descriptor, retried until every byte is out.
@@ -25,7 +25,7 @@ enum FileDescriptorWriter {
 }
 
 #if canImport(Glibc)
-    private let systemWrite = Glibc.write
+private let systemWrite = Glibc.write
 #else
-    private let systemWrite = Darwin.write
+private let systemWrite = Darwin.write
 #endif

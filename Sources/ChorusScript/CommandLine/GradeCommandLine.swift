@@ -31,7 +31,8 @@ public enum GradeCommandLine {
                 rest = rest.dropFirst()
                 continue
             }
-            guard ["--pairs", "--reward", "--format", "--truncated"].contains(flag), rest.count >= 2, options[flag] == nil
+            guard ["--pairs", "--reward", "--format", "--truncated"].contains(flag), rest.count >= 2,
+                options[flag] == nil
             else {
                 return usageError("`chorus grade` does not take `\(flag)` here")
             }
@@ -118,7 +119,9 @@ public enum GradeCommandLine {
             var lineEnd = start
             while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             var last = lineEnd
-            while last > start, bytes[last - 1] == 0x0D || bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            while last > start, bytes[last - 1] == 0x0D || bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 {
+                last -= 1
+            }
             var first = start
             while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
             start = lineEnd + 1

@@ -122,7 +122,9 @@ struct ArgumentBinder: Sendable {
         return .string(word)
     }
 
-    private func conform(_ value: Value, to type: ParameterType, parameter: Parameter, at range: SourceRange)
+    private func conform(
+        _ value: Value, to type: ParameterType, parameter: Parameter, at range: SourceRange
+    )
         throws -> Value
     {
         if value.isNone, parameter.defaultValue?.isNone == true {

@@ -62,7 +62,8 @@ public struct CommandSignature: Sendable {
                 let word = parameter.name.uppercased()
                 parts.append(parameter.isRequired ? word : "[\(word)]")
             } else if let defaultValue = parameter.defaultValue {
-                parts.append("[\(parameter.name): \(defaultValue.isNone ? parameter.type.displayName : defaultValue.literal)]")
+                parts.append(
+                    "[\(parameter.name): \(defaultValue.isNone ? parameter.type.displayName : defaultValue.literal)]")
             } else {
                 parts.append("\(parameter.name): \(parameter.type.displayName)")
             }

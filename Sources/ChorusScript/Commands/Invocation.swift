@@ -72,7 +72,9 @@ public struct Invocation: Sendable {
         }
     }
 
-    private func wrapped(_ error: any Error, at parameter: (any ParameterNaming)?, hint: String?, prefix: String)
+    private func wrapped(
+        _ error: any Error, at parameter: (any ParameterNaming)?, hint: String?, prefix: String
+    )
         -> any Error
     {
         // Cancellation and bugs in Chorus keep their own kind; a diagnostic already says where it is.

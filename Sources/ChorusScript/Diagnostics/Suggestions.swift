@@ -8,7 +8,8 @@ public enum Suggestions {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             guard distance <= limit else { continue }
             if best == nil || distance < best!.distance
-                || (distance == best!.distance && candidate < best!.candidate) {
+                || (distance == best!.distance && candidate < best!.candidate)
+            {
                 best = (candidate, distance)
             }
         }

@@ -92,7 +92,8 @@ extension Session {
         case .name(let name):
             if let value = variables[name] { return value }
             if registry.command(named: name) != nil {
-                return try await call(Call(name: name, nameRange: expression.range, arguments: []),
+                return try await call(
+                    Call(name: name, nameRange: expression.range, arguments: []),
                     range: expression.range, in: source)
             }
             throw fail("no variable or command is named `\(name)`", hint: suggestion(for: name))
@@ -200,7 +201,9 @@ extension Session {
         throw Diagnostic(.error, "\(value.typeName) has no field `\(name)`", source: source, range: range, hint: hint)
     }
 
-    private func subscripted(_ value: Value, by index: Value, at range: SourceRange, in source: SourceFile) throws
+    private func subscripted(
+        _ value: Value, by index: Value, at range: SourceRange, in source: SourceFile
+    ) throws
         -> Value
     {
         switch (value, index) {
@@ -209,7 +212,8 @@ extension Session {
             guard items.indices.contains(resolved) else {
                 throw Diagnostic(
                     .error, "index \(position) is out of range for a list of \(items.count) items", source: source,
-                    range: range, hint: items.isEmpty ? nil : "indices run from 0 to \(items.count - 1), or -1 for the last")
+                    range: range,
+                    hint: items.isEmpty ? nil : "indices run from 0 to \(items.count - 1), or -1 for the last")
             }
             return items[resolved]
         case (.record(let record), .string(let key)):

@@ -339,7 +339,8 @@ public struct Parser: Sendable {
 
     private mutating func expect(_ kind: Token.Kind, _ purpose: String) throws -> SourceRange {
         guard current.kind == kind else {
-            throw failure("expected \(kind.displayName) \(purpose), found \(current.kind.displayName)", at: current.range)
+            throw failure(
+                "expected \(kind.displayName) \(purpose), found \(current.kind.displayName)", at: current.range)
         }
         let range = current.range
         advance()

@@ -61,7 +61,8 @@ extension Value {
     }
 
     private static func fieldKey(_ key: String) -> String {
-        let isName = key.first.map { $0.isLetter || $0 == "_" } == true
+        let isName =
+            key.first.map { $0.isLetter || $0 == "_" } == true
             && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
         return isName ? key : quote(key)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct AnswerEquivalenceTests {
@@ -23,8 +24,10 @@ import Testing
         ("\\displaystyle \\frac{1}{2}", "0.5"), ("\\text{5}", "5"), ("\\mathbf{7}", "7"),
         // fractions, mixed numbers, roots, constants
         ("\\frac12", "\\dfrac{1}{2}"), ("\\tfrac{3}{4}", "0.75"), ("2\\frac{1}{2}", "5/2"), ("2 1/2", "2.5"),
-        ("\\sqrt{8}", "2\\sqrt{2}"), ("\\sqrt3", "\\sqrt{3}"), ("\\sqrt[3]{27}", "3"), ("\\frac{\\sqrt{2}}{2}", "\\frac{1}{\\sqrt{2}}"),
-        ("2\\pi", "\\pi \\cdot 2"), ("e^{2}", "e \\cdot e"), ("5!", "120"), ("2^{10}", "1024"), ("1.414214", "\\sqrt{2}"),
+        ("\\sqrt{8}", "2\\sqrt{2}"), ("\\sqrt3", "\\sqrt{3}"), ("\\sqrt[3]{27}", "3"),
+        ("\\frac{\\sqrt{2}}{2}", "\\frac{1}{\\sqrt{2}}"),
+        ("2\\pi", "\\pi \\cdot 2"), ("e^{2}", "e \\cdot e"), ("5!", "120"), ("2^{10}", "1024"),
+        ("1.414214", "\\sqrt{2}"),
         // symbolic
         ("2x+1", "1+2x"), ("x^2-1", "(x-1)(x+1)"), ("\\frac{x}{2}", "0.5x"), ("x y", "yx"), ("2(a+b)", "2a+2b"),
         ("\\frac{x^2-1}{x-1}", "x+1"), ("y = 2x+1", "2x+1"), ("x = 5", "5"), ("y = 2x + 1", "y - 2x = 1"),
@@ -32,12 +35,15 @@ import Testing
         // containers
         ("(1, 2)", "\\left(1,2\\right)"), ("\\{1, 2\\}", "\\{2, 1\\}"), ("1, 2", "2, 1"), ("1, 2", "\\{1,2\\}"),
         ("(0, 1]", "\\left(0, 1\\right]"), ("[2,\\infty)", "[2, \\infty)"), ("x \\ge 2", "[2,\\infty)"),
-        ("(-\\infty, 0) \\cup (1, \\infty)", "(1,\\infty) \\cup (-\\infty,0)"), ("1 \\pm \\sqrt{2}", "1-\\sqrt2, 1+\\sqrt2"),
-        ("x = \\pm 3", "3, -3"), ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}"),
+        ("(-\\infty, 0) \\cup (1, \\infty)", "(1,\\infty) \\cup (-\\infty,0)"),
+        ("1 \\pm \\sqrt{2}", "1-\\sqrt2, 1+\\sqrt2"),
+        ("x = \\pm 3", "3, -3"),
+        ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}"),
         ("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "(1, 2)"), ("\\{5\\}", "5"), ("(0, 1)", "(0,1)"),
         // choices, text, bases, percentages
         ("(B)", "B"), ("\\text{(B)}", "B"), ("\\textbf{B}", "(B)"), ("B)", "B"), ("\\text{Monday}", "monday"),
-        ("  Yes ", "yes."), ("1011_2", "11"), ("101_{2}", "5"), ("50\\%", "50"), ("50\\%", "0.5"), ("12.5%", "\\frac18"),
+        ("  Yes ", "yes."), ("1011_2", "11"), ("101_{2}", "5"), ("50\\%", "50"), ("50\\%", "0.5"),
+        ("12.5%", "\\frac18"),
     ])
     func equal(a: String, b: String) throws {
         #expect(try equivalent(a, b))
@@ -89,7 +95,8 @@ import Testing
     @Test func equalKeysMeanEquivalent() throws {
         let pairs = [("0.5", "\\frac{1}{2}"), ("x = 3", "3"), ("\\{1,2\\}", "2, 1"), ("2x", "2x")]
         for (a, b) in pairs {
-            let x = try #require(AnswerParser.parse(a)), y = try #require(AnswerParser.parse(b))
+            let x = try #require(AnswerParser.parse(a))
+            let y = try #require(AnswerParser.parse(b))
             #expect(x.canonicalKey == y.canonicalKey)
             #expect(equivalence.areEquivalent(x, y))
         }

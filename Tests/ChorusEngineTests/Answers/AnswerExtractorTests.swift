@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct AnswerExtractorTests {
@@ -25,8 +26,9 @@ import Testing
         #expect(strict.extract(from: "so \\boxed{} it is") == nil)
         #expect(strict.extract(from: "\\boxed{   }") == nil)
         #expect(strict.extract(from: "\\boxed{3} then \\boxed{}") == ExtractedAnswer(text: "3", method: .boxed))
-        #expect(strict.extract(from: "\\boxed{3} and finally \\boxed{4")
-            == ExtractedAnswer(text: "3", method: .boxed, endsInsideUnclosedAnswer: true))
+        #expect(
+            strict.extract(from: "\\boxed{3} and finally \\boxed{4")
+                == ExtractedAnswer(text: "3", method: .boxed, endsInsideUnclosedAnswer: true))
     }
 
     @Test func answerTagTakesTheLastOne() {
@@ -44,15 +46,22 @@ import Testing
         let tagFirst = AnswerExtractor(options: ExtractionOptions(answerTagFirst: true))
         let response = "<think>Answer 1 says \\boxed{5}, answer 2 says \\boxed{7}.</think><answer>7</answer>"
         #expect(extractor.extract(from: response) == ExtractedAnswer(text: "7", method: .boxed))
-        #expect(tagFirst.extract(from: "<think>\\boxed{5}</think><answer>42</answer>") == ExtractedAnswer(text: "42", method: .answerTag))
-        #expect(extractor.extract(from: "<think>\\boxed{5}</think><answer>42</answer>") == ExtractedAnswer(text: "5", method: .boxed))
-        #expect(tagFirst.extract(from: "<answer>so \\boxed{\\frac{1}{2}}</answer>") == ExtractedAnswer(text: "\\frac{1}{2}", method: .answerTag))
+        #expect(
+            tagFirst.extract(from: "<think>\\boxed{5}</think><answer>42</answer>")
+                == ExtractedAnswer(text: "42", method: .answerTag))
+        #expect(
+            extractor.extract(from: "<think>\\boxed{5}</think><answer>42</answer>")
+                == ExtractedAnswer(text: "5", method: .boxed))
+        #expect(
+            tagFirst.extract(from: "<answer>so \\boxed{\\frac{1}{2}}</answer>")
+                == ExtractedAnswer(text: "\\frac{1}{2}", method: .answerTag))
         // With no tag, the usual order applies.
         #expect(tagFirst.extract(from: "so \\boxed{3}") == ExtractedAnswer(text: "3", method: .boxed))
     }
 
     @Test func gsmHashes() {
-        #expect(extractor.extract(from: "She has 3 + 4 = 7 apples.\n#### 7\n")
+        #expect(
+            extractor.extract(from: "She has 3 + 4 = 7 apples.\n#### 7\n")
                 == ExtractedAnswer(text: "7", method: .hashes))
         #expect(extractor.extract(from: "#### 1,234") == ExtractedAnswer(text: "1,234", method: .hashes))
     }
@@ -69,7 +78,8 @@ import Testing
     }
 
     @Test func lastNumberIsAReportedFallback() {
-        #expect(extractor.extract(from: "I think 12 eggs, no wait, -3.5 eggs")
+        #expect(
+            extractor.extract(from: "I think 12 eggs, no wait, -3.5 eggs")
                 == ExtractedAnswer(text: "-3.5", method: .lastNumber))
         #expect(extractor.extract(from: "about 1,200 people.") == ExtractedAnswer(text: "1,200", method: .lastNumber))
         #expect(AnswerExtractor(options: .strict).extract(from: "I think 12") == nil)
@@ -82,7 +92,8 @@ import Testing
 
     @Test func optionsSwitchRulesOff() {
         let response = "\\boxed{1} <answer>2</answer>"
-        #expect(AnswerExtractor(options: ExtractionOptions(boxed: false)).extract(from: response)
+        #expect(
+            AnswerExtractor(options: ExtractionOptions(boxed: false)).extract(from: response)
                 == ExtractedAnswer(text: "2", method: .answerTag))
     }
 
@@ -94,8 +105,12 @@ import Testing
 
     @Test func lastNumberTakesAWholeTrailingFraction() {
         let extractor = AnswerExtractor()
-        #expect(extractor.extract(from: "So we get \\frac{28}{9}") == ExtractedAnswer(text: "\\frac{28}{9}", method: .lastNumber))
-        #expect(extractor.extract(from: "so it is -\\dfrac{1}{2} then") == ExtractedAnswer(text: "-\\dfrac{1}{2}", method: .lastNumber))
+        #expect(
+            extractor.extract(from: "So we get \\frac{28}{9}")
+                == ExtractedAnswer(text: "\\frac{28}{9}", method: .lastNumber))
+        #expect(
+            extractor.extract(from: "so it is -\\dfrac{1}{2} then")
+                == ExtractedAnswer(text: "-\\dfrac{1}{2}", method: .lastNumber))
         #expect(extractor.extract(from: "we have {3}{4} apples") == ExtractedAnswer(text: "4", method: .lastNumber))
         #expect(extractor.extract(from: "x^{2} is 7") == ExtractedAnswer(text: "7", method: .lastNumber))
     }
@@ -146,7 +161,8 @@ import Testing
 
     @Test func theLastNumberStandsAlone() {
         #expect(extractor.extract(from: "AZ2B") == nil)
-        #expect(extractor.extract(from: "Step 7 checks the code X2Y") == ExtractedAnswer(text: "7", method: .lastNumber))
+        #expect(
+            extractor.extract(from: "Step 7 checks the code X2Y") == ExtractedAnswer(text: "7", method: .lastNumber))
         #expect(extractor.extract(from: "area 9, side s^2") == ExtractedAnswer(text: "9", method: .lastNumber))
         #expect(extractor.extract(from: "so we take .4 of it") == ExtractedAnswer(text: ".4", method: .lastNumber))
         #expect(extractor.extract(from: "I cannot say.") == nil)

@@ -6,7 +6,9 @@ import Testing
     private func group(_ text: String) -> [String] {
         var copy = text
         return copy.withUTF8 { bytes in
-            BoxScanner(bytes).finalGroup(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            BoxScanner(bytes).finalGroup(bytes).map {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+            }
         }
     }
 

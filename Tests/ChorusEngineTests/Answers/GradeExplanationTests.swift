@@ -23,14 +23,17 @@ import Testing
     }
 
     @Test func unreadableSidesAndTruncationSayWhy() {
-        #expect(GradeExplanation(grader: grader, response: "no idea", gold: "4").reason
-            == "no rule found an answer in the response")
-        #expect(GradeExplanation(grader: grader, response: "\\boxed{#}", gold: "4").reason
-            == "the extracted text does not parse as an answer")
+        #expect(
+            GradeExplanation(grader: grader, response: "no idea", gold: "4").reason
+                == "no rule found an answer in the response")
+        #expect(
+            GradeExplanation(grader: grader, response: "\\boxed{#}", gold: "4").reason
+                == "the extracted text does not parse as an answer")
         let cut = GradeExplanation(grader: grader, response: "\\boxed{4}", gold: "4", finishReason: "length")
         #expect(cut.grade.bucket == .truncated)
         #expect(cut.reason == "the response was cut off at the token limit (finish reason length)")
-        let graded = GradeExplanation(grader: grader, response: "\\boxed{4}", gold: "4", finishReason: "length", truncation: .grade)
+        let graded = GradeExplanation(
+            grader: grader, response: "\\boxed{4}", gold: "4", finishReason: "length", truncation: .grade)
         #expect(graded.grade.bucket == .match)
         let badGold = GradeExplanation(grader: grader, response: "\\boxed{5}", gold: "\\frac{1}{")
         #expect(badGold.goldForm == nil)

@@ -38,14 +38,18 @@ import Testing
                         + "gold \"\(row.gold)\")")
             }
         }
-        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) of \(rows.count) rows:\n" + failures.joined(separator: "\n")))
+        #expect(
+            failures.isEmpty,
+            Comment(rawValue: "\(failures.count) of \(rows.count) rows:\n" + failures.joined(separator: "\n")))
     }
 
     @Test func everyCaseOfTheIssueIsCovered() throws {
         let categories = Set(try Self.rows().map(\.category))
-        for needed in ["multi-box", "final-sentence", "math-span", "whole", "last-number", "gold", "relation",
-                       "equation", "labelled", "matrix", "letter", "text", "repeating", "long-decimal", "mixed",
-                       "percent", "symbolic", "plus-minus", "time", "interval", "unparseable"] {
+        for needed in [
+            "multi-box", "final-sentence", "math-span", "whole", "last-number", "gold", "relation",
+            "equation", "labelled", "matrix", "letter", "text", "repeating", "long-decimal", "mixed",
+            "percent", "symbolic", "plus-minus", "time", "interval", "unparseable",
+        ] {
             #expect(categories.contains(needed), "no row for \(needed)")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct MathLexerTests {
@@ -35,8 +36,11 @@ import Testing
 
     @Test func layoutDisappearsAndTextBecomesWords() throws {
         let tokens = try #require(MathLexer.tokenize("\\left( \\displaystyle 5 \\right) \\text{ cm}"))
-        #expect(tokens.map(\.kind) == [.symbol(.openParen), .number(Rational(5), plainInteger: true),
-                                       .symbol(.closeParen), .word("cm", isText: true)])
+        #expect(
+            tokens.map(\.kind) == [
+                .symbol(.openParen), .number(Rational(5), plainInteger: true),
+                .symbol(.closeParen), .word("cm", isText: true),
+            ])
     }
 
     @Test func rejectsBytesNoAnswerHolds() {

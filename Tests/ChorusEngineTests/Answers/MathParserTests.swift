@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct MathParserTests {
@@ -42,7 +43,9 @@ import Testing
         #expect(parsed.description == tree)
     }
 
-    @Test(arguments: ["", "\\frac{1}{", "3 + * 4", "(1, 2", "1 2", "\\begin{cases} 1 \\end{cases}", "(]", "1011_{1}", "12_2"])
+    @Test(arguments: [
+        "", "\\frac{1}{", "3 + * 4", "(1, 2", "1 2", "\\begin{cases} 1 \\end{cases}", "(]", "1011_{1}", "12_2",
+    ])
     func rejectsMalformedInput(text: String) {
         #expect(MathParser.parse(text) == nil)
     }

@@ -9,31 +9,37 @@ import Testing
     @Test func aMatch() {
         #expect(
             grading.gradeLine(#####"{"id": 1, "gold": "0.5", "response": "so \\boxed{\\frac{1}{2}}"}"#####)
-                == #####"{"id": 1, "extracted": "\\frac{1}{2}", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:1/2", "gold_parsed": "q:1/2"}"#####)
+                == #####"{"id": 1, "extracted": "\\frac{1}{2}", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:1/2", "gold_parsed": "q:1/2"}"#####
+        )
     }
 
     @Test func aMismatch() {
         #expect(
             grading.gradeLine(#####"{"id": 2, "gold": "5", "response": "work\n#### 6"}"#####)
-                == #####"{"id": 2, "extracted": "6", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:6", "gold_parsed": "q:5"}"#####)
+                == #####"{"id": 2, "extracted": "6", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:6", "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func noAnswerFound() {
         #expect(
             grading.gradeLine(#####"{"id": 3, "gold": "5", "response": "I cannot say."}"#####)
-                == #####"{"id": 3, "extracted": null, "equal": false, "bucket": "unparseable", "method": null, "parsed": null, "gold_parsed": "q:5"}"#####)
+                == #####"{"id": 3, "extracted": null, "equal": false, "bucket": "unparseable", "method": null, "parsed": null, "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func anAnswerThatDoesNotParse() {
         #expect(
             grading.gradeLine(#####"{"id": 4, "gold": "5", "response": "\\boxed{#}"}"#####)
-                == #####"{"id": 4, "extracted": "#", "equal": false, "bucket": "unparseable", "method": "boxed", "parsed": null, "gold_parsed": "q:5"}"#####)
+                == #####"{"id": 4, "extracted": "#", "equal": false, "bucket": "unparseable", "method": "boxed", "parsed": null, "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func fieldOrderAndExtraFieldsDoNotMatter() {
         #expect(
-            grading.gradeLine(#####"{"response": "The answer is 12.", "extra": [1, {"x": 2}], "gold": "12", "id": "q"}"#####)
-                == #####"{"id": "q", "extracted": "12", "equal": true, "bucket": "match", "method": "phrase", "parsed": "q:12", "gold_parsed": "q:12"}"#####)
+            grading.gradeLine(
+                #####"{"response": "The answer is 12.", "extra": [1, {"x": 2}], "gold": "12", "id": "q"}"#####)
+                == #####"{"id": "q", "extracted": "12", "equal": true, "bucket": "match", "method": "phrase", "parsed": "q:12", "gold_parsed": "q:12"}"#####
+        )
     }
 
     @Test func idsAreEchoedAsGiven() {
@@ -52,26 +58,31 @@ import Testing
         for (id, echoed) in cases {
             #expect(
                 grading.gradeLine(#####"{"id": "##### + id + #####", "gold": "5", "response": "#### 5"}"#####)
-                    == #####"{"id": "##### + echoed + #####", "extracted": "5", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5", "gold_parsed": "q:5"}"#####, "\(id)")
+                    == #####"{"id": "##### + echoed
+                    + #####", "extracted": "5", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5", "gold_parsed": "q:5"}"#####,
+                "\(id)")
         }
     }
 
     @Test func compositeIdsAreWrittenCompactWithSortedKeys() {
         #expect(
             grading.gradeLine(#####"{"id": {"z": [1, 2], "a": "x"}, "gold": "5", "response": "#### 5"}"#####)
-                == #####"{"id": {"a":"x","z":[1,2]}, "extracted": "5", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5", "gold_parsed": "q:5"}"#####)
+                == #####"{"id": {"a":"x","z":[1,2]}, "extracted": "5", "equal": true, "bucket": "match", "method": "hashes", "parsed": "q:5", "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func aMissingIdIsNull() {
         #expect(
             grading.gradeLine(#####"{"gold": "5", "response": "#### 4"}"#####)
-                == #####"{"id": null, "extracted": "4", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:4", "gold_parsed": "q:5"}"#####)
+                == #####"{"id": null, "extracted": "4", "equal": false, "bucket": "mismatch", "method": "hashes", "parsed": "q:4", "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func extractedTextIsEscaped() {
         #expect(
             grading.gradeLine(#####"{"id": 1, "gold": "monday", "response": "<answer>\"Monday\"\t</answer>"}"#####)
-                == #####"{"id": 1, "extracted": "\"Monday\"", "equal": true, "bucket": "match", "method": "answerTag", "parsed": "t:monday", "gold_parsed": "t:monday"}"#####)
+                == #####"{"id": 1, "extracted": "\"Monday\"", "equal": true, "bucket": "match", "method": "answerTag", "parsed": "t:monday", "gold_parsed": "t:monday"}"#####
+        )
     }
 
     @Test func malformedJSONIsAnErrorRow() {
@@ -118,7 +129,8 @@ import Testing
         let lines = [
             "", " ", "{", "}", "[", "\"", "{\"id\":", "{\"id\": 1, \"gold\": \"5\", \"response\": \"\\ud800\"}",
             "{\"id\": 1, \"gold\": \"\", \"response\": \"\"}", "{\"gold\": \"5\", \"response\": \"\\boxed{\"}",
-            String(repeating: "[", count: 2000), String(repeating: "{\"a\":", count: 600) + "1" + String(repeating: "}", count: 600),
+            String(repeating: "[", count: 2000),
+            String(repeating: "{\"a\":", count: 600) + "1" + String(repeating: "}", count: 600),
             "{\"id\": 1, \"gold\": \"\\u0000\", \"response\": \"\\u0001\\boxed{1}\"}",
             "\u{FEFF}{\"id\": 1}", "{\"id\": 1, \"id\": 2, \"gold\": \"1\", \"response\": \"1\"}",
             "{\"id\": \"é😀\", \"gold\": \"3\", \"response\": \"\\\\boxed{3}\"}",
@@ -135,33 +147,44 @@ import Testing
 
     @Test func aResponseCutOffIsTruncated() {
         #expect(
-            grading.gradeLine(#####"{"id": 1, "gold": "5", "response": "so \\boxed{5}", "finish_reason": "length"}"#####)
-                == #####"{"id": 1, "extracted": "5", "equal": false, "bucket": "truncated", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####)
+            grading.gradeLine(
+                #####"{"id": 1, "gold": "5", "response": "so \\boxed{5}", "finish_reason": "length"}"#####)
+                == #####"{"id": 1, "extracted": "5", "equal": false, "bucket": "truncated", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####
+        )
         #expect(
-            grading.gradeLine(#####"{"id": 2, "gold": "5", "response": "\\boxed{4} so \\boxed{5", "finish_reason": null}"#####)
-                == #####"{"id": 2, "extracted": "4", "equal": false, "bucket": "truncated", "method": "boxed", "parsed": "q:4", "gold_parsed": "q:5"}"#####)
+            grading.gradeLine(
+                #####"{"id": 2, "gold": "5", "response": "\\boxed{4} so \\boxed{5", "finish_reason": null}"#####)
+                == #####"{"id": 2, "extracted": "4", "equal": false, "bucket": "truncated", "method": "boxed", "parsed": "q:4", "gold_parsed": "q:5"}"#####
+        )
         #expect(
             grading.gradeLine(#####"{"id": 3, "gold": "5", "response": "so \\boxed{5}", "finish_reason": "stop"}"#####)
-                == #####"{"id": 3, "extracted": "5", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####)
+                == #####"{"id": 3, "extracted": "5", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func truncatedResponsesAreGradedWhenThePolicySaysSo() {
         let graded = PairGrading(truncation: .grade)
         #expect(
             graded.gradeLine(#####"{"id": 1, "gold": "5", "response": "so \\boxed{5}", "finish_reason": "length"}"#####)
-                == #####"{"id": 1, "extracted": "5", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####)
+                == #####"{"id": 1, "extracted": "5", "equal": true, "bucket": "match", "method": "boxed", "parsed": "q:5", "gold_parsed": "q:5"}"#####
+        )
     }
 
     @Test func aRowMayAskForTheReward() {
         #expect(
-            grading.gradeLine(#####"{"id": 1, "gold": "5", "response": "\\boxed{5}", "reward": "shaped", "format": "boxed"}"#####)
-                == #####"{"id": 1, "extracted": "5", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####)
+            grading.gradeLine(
+                #####"{"id": 1, "gold": "5", "response": "\\boxed{5}", "reward": "shaped", "format": "boxed"}"#####)
+                == #####"{"id": 1, "extracted": "5", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####
+        )
         #expect(
             grading.gradeLine(#####"{"id": 2, "gold": "5", "response": "<answer>5", "reward": "shaped"}"#####)
-                == #####"{"id": 2, "extracted": null, "formatted": false, "correct": false, "reward": -1.0, "truncated": true}"#####)
+                == #####"{"id": 2, "extracted": null, "formatted": false, "correct": false, "reward": -1.0, "truncated": true}"#####
+        )
         #expect(
-            grading.gradeLine(#####"{"id": 3, "gold": "5", "response": "<answer>5", "reward": "paper", "finish_reason": "stop"}"#####)
-                == #####"{"id": 3, "extracted": "5", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####)
+            grading.gradeLine(
+                #####"{"id": 3, "gold": "5", "response": "<answer>5", "reward": "paper", "finish_reason": "stop"}"#####)
+                == #####"{"id": 3, "extracted": "5", "formatted": true, "correct": true, "reward": 1.0, "truncated": false}"#####
+        )
     }
 
     @Test func badOptionalFieldsAreErrorRows() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct RationalTests {
@@ -14,7 +15,8 @@ import Testing
     }
 
     @Test func arithmeticIsExact() throws {
-        let half = try #require(Rational(1, 2)), third = try #require(Rational(1, 3))
+        let half = try #require(Rational(1, 2))
+        let third = try #require(Rational(1, 3))
         #expect(half.adding(third) == Rational(5, 6))
         #expect(half.subtracting(third) == Rational(1, 6))
         #expect(half.multiplied(by: third) == Rational(1, 6))

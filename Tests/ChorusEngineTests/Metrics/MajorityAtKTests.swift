@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct MajorityAtKTests {
     func value(_ correct: Int, _ others: [Int], _ unparseable: Int, k: Int) throws -> Double {
-        try #require(MajorityAtK.expectation(correctVotes: correct, otherClassSizes: others, unparseable: unparseable, k: k))
+        try #require(
+            MajorityAtK.expectation(correctVotes: correct, otherClassSizes: others, unparseable: unparseable, k: k))
     }
 
     @Test func singleSamplesAreTheFractionCorrect() throws {
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func matchesBruteForceEnumeration() throws {
-        let cases: [(Int, [Int], Int)] = [(3, [2, 2], 1), (4, [4], 0), (2, [1, 1, 1], 2), (5, [3, 1], 0), (1, [1, 1, 1, 1], 1)]
+        let cases: [(Int, [Int], Int)] = [
+            (3, [2, 2], 1), (4, [4], 0), (2, [1, 1, 1], 2), (5, [3, 1], 0), (1, [1, 1, 1, 1], 1),
+        ]
         for (correct, others, unparseable) in cases {
             let n = correct + others.reduce(0, +) + unparseable
             for k in 1...n {

@@ -1,5 +1,5 @@
-import Testing
 import ChorusEngine
+import Testing
 
 @Suite struct AsyncSemaphoreTests {
     @Test func admitsAtMostItsPermits() async throws {

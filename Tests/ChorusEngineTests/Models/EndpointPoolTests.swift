@@ -1,5 +1,6 @@
 import ChorusTestSupport
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct EndpointPoolTests {

@@ -10,7 +10,8 @@ import Testing
 
     @Test func theFirstRequestOfflineFailsWithTheOfflineRule() async throws {
         let client = try LazyLocalClient(
-            name: "qwen2.5-coder-0.5b-instruct", settings: .init(), engines: LocalEngines(environment: ["CHORUS_OFFLINE": "1"]))
+            name: "qwen2.5-coder-0.5b-instruct", settings: .init(),
+            engines: LocalEngines(environment: ["CHORUS_OFFLINE": "1"]))
         #expect(client.identity == "local:qwen2.5-coder-0.5b-instruct")
         await #expect(throws: OfflineError.self) {
             _ = try await client.complete(CompletionRequest(prompt: .text("2+2?")))

@@ -7,7 +7,9 @@ import Testing
         let engines = LocalEngines(environment: ["CHORUS_OFFLINE": "1"])
         let announced = Announced()
         await #expect {
-            _ = try await engines.engine("qwen2.5-coder-0.5b-instruct") { name in announced.names.withLock { $0.append(name) } }
+            _ = try await engines.engine("qwen2.5-coder-0.5b-instruct") { name in
+                announced.names.withLock { $0.append(name) }
+            }
         } throws: { error in
             "\(error)".contains("CHORUS_OFFLINE=1 forbids starting the local engine (qwen2.5-coder-0.5b-instruct)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct ModelSpecTests {
@@ -16,8 +17,11 @@ import Testing
 
     @Test func parsesAnOpenAIServer() throws {
         let spec = try parse("openai:http://127.0.0.1:8000/v1/Qwen2.5-7B-Instruct")
-        #expect(spec == .openAI(
-            model: "Qwen2.5-7B-Instruct", endpoints: [URL(string: "http://127.0.0.1:8000/v1")!], keyVariable: nil))
+        #expect(
+            spec
+                == .openAI(
+                    model: "Qwen2.5-7B-Instruct", endpoints: [URL(string: "http://127.0.0.1:8000/v1")!],
+                    keyVariable: nil))
         #expect(spec.identity == "openai:Qwen2.5-7B-Instruct@http://127.0.0.1:8000/v1")
     }
 
@@ -28,8 +32,9 @@ import Testing
 
     @Test func withoutAVersionSegmentTheLastSegmentIsTheModel() throws {
         #expect(try parse("openai:http://host:8080/llama").identity == "openai:llama@http://host:8080")
-        #expect(try parse("openai:https://g.example/v1beta/openai/gemini").identity
-            == "openai:openai/gemini@https://g.example/v1beta")
+        #expect(
+            try parse("openai:https://g.example/v1beta/openai/gemini").identity
+                == "openai:openai/gemini@https://g.example/v1beta")
     }
 
     @Test func severalEndpointsServeOneModelAndTheIdentityIgnoresTheirOrder() throws {
@@ -45,7 +50,9 @@ import Testing
     }
 
     @Test func normalisationDropsDefaultPortsAndTrailingSlashes() {
-        #expect(ModelSpec.normalisedEndpoint("HTTPS://Api.Example.com:443/v1/")?.absoluteString == "https://api.example.com/v1")
+        #expect(
+            ModelSpec.normalisedEndpoint("HTTPS://Api.Example.com:443/v1/")?.absoluteString
+                == "https://api.example.com/v1")
         #expect(ModelSpec.normalisedEndpoint("http://h:80/v1")?.absoluteString == "http://h/v1")
         #expect(ModelSpec.normalisedEndpoint("http://u:p@h/v1") == nil)
         #expect(ModelSpec.normalisedEndpoint("ftp://h/v1") == nil)

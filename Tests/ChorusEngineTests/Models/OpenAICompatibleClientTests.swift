@@ -1,19 +1,22 @@
+import ChorusTestSupport
 import Foundation
 import Testing
-import ChorusTestSupport
+
 @testable import ChorusEngine
 
 /// Every test talks to a `StubHTTPServer` on 127.0.0.1; nothing else is ever contacted.
 @Suite struct OpenAICompatibleClientTests {
     /// Short retry delays; a request timeout no loaded machine reaches by accident (tests of timeouts set their own).
     static let fast = OpenAICompatibleClient.Settings(
-        maxConcurrentRequests: 8, requestTimeout: 60, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005))
+        maxConcurrentRequests: 8, requestTimeout: 60,
+        retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.005))
 
     static func chat(_ texts: [String], prompt: Int = 10, completion: Int = 4) -> String {
         let choices = texts.enumerated().map { index, text in
             #"{"index":\#(index),"message":{"role":"assistant","content":\#(JSONText.quote(text))},"finish_reason":"stop"}"#
         }
-        return #"{"choices":[\#(choices.joined(separator: ","))],"usage":{"prompt_tokens":\#(prompt),"completion_tokens":\#(completion)}}"#
+        return
+            #"{"choices":[\#(choices.joined(separator: ","))],"usage":{"prompt_tokens":\#(prompt),"completion_tokens":\#(completion)}}"#
     }
 
     static func client(
@@ -25,7 +28,8 @@ import ChorusTestSupport
             clock: clock)
     }
 
-    static let question = CompletionRequest(prompt: .chat([.user("2+2?")]),
+    static let question = CompletionRequest(
+        prompt: .chat([.user("2+2?")]),
         parameters: SamplingParameters(temperature: 0.5, maxTokens: nil, seed: 11))
 
     func failure(_ body: () async throws -> CompletionResponse) async -> ModelClientError? {
@@ -56,12 +60,19 @@ import ChorusTestSupport
     }
 
     @Test func rawPromptsGoToCompletions() async throws {
-        let body = #"{"choices":[{"index":0,"text":" 4","finish_reason":"length","logprobs":{"token_logprobs":[-1.0,-2.0]}}]}"#
+        let body =
+            #"{"choices":[{"index":0,"text":" 4","finish_reason":"length","logprobs":{"token_logprobs":[-1.0,-2.0]}}]}"#
         let server = try StubHTTPServer(replies: [.json(body)])
-        let response = try await Self.client([server]).complete(CompletionRequest(prompt: .text("2+2="),
-            parameters: SamplingParameters(temperature: nil, maxTokens: nil, logprobs: true)))
-        #expect(response.samples == [Sample(text: " 4", finishReason: "length", completionTokens: 2,
-            latency: response.samples.first?.latency, meanLogProbability: -1.5)])
+        let response = try await Self.client([server]).complete(
+            CompletionRequest(
+                prompt: .text("2+2="),
+                parameters: SamplingParameters(temperature: nil, maxTokens: nil, logprobs: true)))
+        #expect(
+            response.samples == [
+                Sample(
+                    text: " 4", finishReason: "length", completionTokens: 2,
+                    latency: response.samples.first?.latency, meanLogProbability: -1.5)
+            ])
         #expect(server.requests.first?.path == "/v1/completions")
         #expect(server.requests.first?.headers["authorization"] == nil)
     }
@@ -108,8 +119,10 @@ import ChorusTestSupport
     }
 
     @Test func retryAfterIsHonoured() async throws {
-        let server = try StubHTTPServer(replies: [.status(429, #"{"error":{"message":"slow down"}}"#, retryAfter: "0.3"),
-            .json(Self.chat(["ok"]))])
+        let server = try StubHTTPServer(replies: [
+            .status(429, #"{"error":{"message":"slow down"}}"#, retryAfter: "0.3"),
+            .json(Self.chat(["ok"])),
+        ])
         let clock = ManualClock()
         let client = try Self.client([server], clock: clock)
         let call = Task { try await client.complete(Self.question) }
@@ -125,15 +138,22 @@ import ChorusTestSupport
     @Test func rateLimitsGiveUpAfterTheLastTryWithTheServersMessage() async throws {
         let server = try StubHTTPServer(replies: [.status(429, #"{"error":{"message":"slow down"}}"#, retryAfter: "0")])
         let error = await failure { try await Self.client([server]).complete(Self.question) }
-        #expect(error == .serverError(endpoint: server.baseURL.absoluteString, status: 429, message: "slow down", attempts: 3))
+        #expect(
+            error
+                == .serverError(endpoint: server.baseURL.absoluteString, status: 429, message: "slow down", attempts: 3)
+        )
         #expect(server.requests.count == 3)
     }
 
     @Test func clientErrorsAreNotRetried() async throws {
-        let server = try StubHTTPServer(replies: [.status(400, #"{"error":{"message":"max_tokens must be positive"}}"#)])
+        let server = try StubHTTPServer(replies: [.status(400, #"{"error":{"message":"max_tokens must be positive"}}"#)]
+        )
         let error = await failure { try await Self.client([server]).complete(Self.question) }
-        #expect(error == .serverError(
-            endpoint: server.baseURL.absoluteString, status: 400, message: "max_tokens must be positive", attempts: 1))
+        #expect(
+            error
+                == .serverError(
+                    endpoint: server.baseURL.absoluteString, status: 400, message: "max_tokens must be positive",
+                    attempts: 1))
         #expect(error?.description.contains("max_tokens must be positive") == true)
         #expect(server.requests.count == 1)
     }
@@ -171,7 +191,9 @@ import ChorusTestSupport
 
     @Test func theAPIKeyNeverAppearsInAnError() async throws {
         let key = "sk-very-secret-0123"
-        let server = try StubHTTPServer(replies: [.status(401, #"{"error":{"message":"Incorrect API key provided: \#(key)"}}"#)])
+        let server = try StubHTTPServer(replies: [
+            .status(401, #"{"error":{"message":"Incorrect API key provided: \#(key)"}}"#)
+        ])
         let error = await failure { try await Self.client([server], key: key).complete(Self.question) }
         let description = try #require(error).description
         #expect(description.contains("Incorrect API key provided: [redacted]"))
@@ -278,7 +300,9 @@ import ChorusTestSupport
 
     @Test func aRewardModelIsAskedAtTheServersPoolingEndpoint() async throws {
         let server = try StubHTTPServer(replies: [
-            .json(#"{"object":"list","data":[{"index":0,"object":"pooling","data":[[0.1],[-0.2],[1.75]]}],"usage":{"prompt_tokens":12}}"#)
+            .json(
+                #"{"object":"list","data":[{"index":0,"object":"pooling","data":[[0.1],[-0.2],[1.75]]}],"usage":{"prompt_tokens":12}}"#
+            )
         ])
         let request = CompletionRequest(prompt: .reward([.user("2+2?"), ChatMessage(role: "assistant", content: "4")]))
         let response = try await Self.client([server]).complete(request)
@@ -286,6 +310,8 @@ import ChorusTestSupport
         #expect(response.samples.map(\.text) == ["1.75"])
         let sent = try #require(server.requests.first)
         #expect(sent.path == "/pooling")
-        #expect(sent.body == #"{"messages":[{"content":"2+2?","role":"user"},{"content":"4","role":"assistant"}],"model":"m"}"#)
+        #expect(
+            sent.body
+                == #"{"messages":[{"content":"2+2?","role":"user"},{"content":"4","role":"assistant"}],"model":"m"}"#)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct OpenAIResponseDecoderTests {
@@ -16,7 +17,8 @@ import Testing
     }
 
     @Test func decodesChatChoicesInIndexOrderWithLogprobMeans() throws {
-        let decoded = try decode(#"""
+        let decoded = try decode(
+            #"""
             {"choices":[
               {"index":1,"message":{"role":"assistant","content":"B"},"finish_reason":"length",
                "logprobs":{"content":[{"token":"B","logprob":-1.0},{"token":"!","logprob":-3.0}]}},
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test func decodesCompletionsTokenLogprobsSkippingNulls() throws {
-        let decoded = try decode(#"""
+        let decoded = try decode(
+            #"""
             {"choices":[{"index":0,"text":" 4","finish_reason":"stop",
               "logprobs":{"tokens":[" ","4"],"token_logprobs":[null,-0.2,-0.4]}}],
              "usage":{"prompt_tokens":5,"completion_tokens":2}}
@@ -48,17 +51,21 @@ import Testing
     }
 
     @Test func withoutLogprobsOneChoiceTakesTheUsage() throws {
-        let result = try decode(#"{"choices":[{"text":"x","finish_reason":null}],"usage":{"prompt_tokens":3,"completion_tokens":9}}"#)
-            .samples(latency: 0)
+        let result = try decode(
+            #"{"choices":[{"text":"x","finish_reason":null}],"usage":{"prompt_tokens":3,"completion_tokens":9}}"#
+        )
+        .samples(latency: 0)
         #expect(result.samples == [Sample(text: "x", promptTokens: 3, completionTokens: 9, latency: 0)])
         #expect(result.accounting == .exact)
     }
 
     @Test func severalChoicesSplitTheUsageByTextLength() throws {
-        let result = try decode(#"""
+        let result = try decode(
+            #"""
             {"choices":[{"index":0,"text":"aaa"},{"index":1,"text":"a"},{"index":2,"text":""}],
              "usage":{"prompt_tokens":3,"completion_tokens":10}}
-            """#).samples(latency: 0)
+            """#
+        ).samples(latency: 0)
         #expect(result.samples.map(\.completionTokens) == [8, 2, 0])
         #expect(result.accounting == .estimated)
         #expect(result.cost.completionTokens == 10)
@@ -67,10 +74,12 @@ import Testing
     }
 
     @Test func llamaCppCountsOfOneChoiceAreNotSplit() throws {
-        let result = try decode(#"""
+        let result = try decode(
+            #"""
             {"choices":[{"index":0,"text":"aaa"},{"index":1,"text":"a"}],"timings":{"predicted_n":3},
              "usage":{"prompt_tokens":3,"completion_tokens":3}}
-            """#).samples(latency: 0)
+            """#
+        ).samples(latency: 0)
         #expect(result.samples.map(\.completionTokens) == [nil, nil])
         #expect(result.accounting == .lowerBound)
         #expect(result.cost.completionTokens == 3)
@@ -90,8 +99,9 @@ import Testing
 
     @Test func errorMessagesComeFromTheUsualPlaces() {
         func message(_ text: String) -> String { OpenAIResponseDecoder.errorMessage(from: Array(text.utf8)) }
-        #expect(message(#"{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}"#)
-            == "max_tokens is too large")
+        #expect(
+            message(#"{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}"#)
+                == "max_tokens is too large")
         #expect(message(#"{"object":"error","message":"model not found"}"#) == "model not found")
         #expect(message(#"{"error":"bad seed"}"#) == "bad seed")
         #expect(message("  <html>\n  Bad Gateway\n</html>  ") == "<html> Bad Gateway </html>")

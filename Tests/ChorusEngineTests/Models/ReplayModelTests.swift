@@ -1,5 +1,6 @@
 import ChorusTestSupport
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct ReplayModelTests {
@@ -12,12 +13,15 @@ import Testing
 
     @Test func answersWithTheRecordedSamplesInIndexOrder() async throws {
         let model = try ReplayModel(jsonl: file, identity: "replay:t")
-        let response = try await model.complete(CompletionRequest(prompt: .text("Q: 2+2?"),
-            parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
-        #expect(response.samples == [
-            Sample(text: "4", completionTokens: 2, meanLogProbability: -0.25),
-            Sample(text: "5", finishReason: "stop", completionTokens: 1),
-        ])
+        let response = try await model.complete(
+            CompletionRequest(
+                prompt: .text("Q: 2+2?"),
+                parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
+        #expect(
+            response.samples == [
+                Sample(text: "4", completionTokens: 2, meanLogProbability: -0.25),
+                Sample(text: "5", finishReason: "stop", completionTokens: 1),
+            ])
         #expect(response.cost == Cost(completionTokens: 3))
         #expect(model.identity == "replay:t")
     }
@@ -32,8 +36,10 @@ import Testing
     @Test func aMissingSampleNamesThePromptsStart() async throws {
         let model = try ReplayModel(jsonl: file, identity: "replay:t")
         await #expect(throws: ReplayModelError.missingSample(promptStart: "Q: 2+2?", index: 2, recorded: 2)) {
-            try await model.complete(CompletionRequest(prompt: .text("Q: 2+2?"),
-                parameters: SamplingParameters(n: 3, temperature: nil, maxTokens: nil)))
+            try await model.complete(
+                CompletionRequest(
+                    prompt: .text("Q: 2+2?"),
+                    parameters: SamplingParameters(n: 3, temperature: nil, maxTokens: nil)))
         }
         let long = String(repeating: "long prompt ", count: 20)
         do {
@@ -53,13 +59,16 @@ import Testing
             try ReplayModel(jsonl: #"{"index":0,"text":"x"}"#, identity: "r")
         }
         #expect(throws: ReplayModelError.duplicateSample(line: 2, index: 0)) {
-            try ReplayModel(jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"y\"}", identity: "r")
+            try ReplayModel(
+                jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"y\"}",
+                identity: "r")
         }
         #expect(throws: ReplayModelError.self) { try ReplayModel(jsonl: "{\"prompt\":", identity: "r") }
         // The same sample twice with the same text (an export holding it under two models) is one answer.
         #expect(throws: Never.self) {
             try ReplayModel(
-                jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}", identity: "r")
+                jsonl: "{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}\n{\"prompt\":\"p\",\"index\":0,\"text\":\"x\"}",
+                identity: "r")
         }
     }
 
@@ -85,9 +94,11 @@ import Testing
                 sample: Sample(text: "so \\boxed{\(42 + index)}", finishReason: "stop", completionTokens: 5),
                 createdAt: ManualClock().date())
         }
-        let model = try ReplayModel(jsonl: stored.map(\.jsonLine).joined(separator: "\n"), identity: "replay:export.jsonl")
+        let model = try ReplayModel(
+            jsonl: stored.map(\.jsonLine).joined(separator: "\n"), identity: "replay:export.jsonl")
         let response = try await model.complete(
-            CompletionRequest(prompt: .chat(messages.map { ChatMessage(role: $0.role, content: $0.content) }),
+            CompletionRequest(
+                prompt: .chat(messages.map { ChatMessage(role: $0.role, content: $0.content) }),
                 parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
         #expect(response.samples.map(\.text) == ["so \\boxed{42}", "so \\boxed{43}"])
         #expect(response.samples.map(\.completionTokens) == [5, 5])
@@ -99,19 +110,27 @@ import Testing
         let rows = (0..<3).map { #"{"prompt":"p","seed":10,"index":\#($0),"text":"answer \#($0)"}"# }
         let model = try ReplayModel(jsonl: rows.joined(separator: "\n"), identity: "r")
         // Sample i of a seeded run is asked for alone, with seed 10 + i.
-        let second = try await model.complete(CompletionRequest(prompt: .text("p"),
-            parameters: SamplingParameters(n: 1, temperature: nil, maxTokens: nil, seed: 11)))
+        let second = try await model.complete(
+            CompletionRequest(
+                prompt: .text("p"),
+                parameters: SamplingParameters(n: 1, temperature: nil, maxTokens: nil, seed: 11)))
         #expect(second.samples.map(\.text) == ["answer 1"])
-        let lastTwo = try await model.complete(CompletionRequest(prompt: .text("p"),
-            parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil, seed: 11)))
+        let lastTwo = try await model.complete(
+            CompletionRequest(
+                prompt: .text("p"),
+                parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil, seed: 11)))
         #expect(lastTwo.samples.map(\.text) == ["answer 1", "answer 2"])
         // Without a seed, by index.
-        let unseeded = try await model.complete(CompletionRequest(prompt: .text("p"),
-            parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
+        let unseeded = try await model.complete(
+            CompletionRequest(
+                prompt: .text("p"),
+                parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
         #expect(unseeded.samples.map(\.text) == ["answer 0", "answer 1"])
         await #expect(throws: ReplayModelError.self) {
-            _ = try await model.complete(CompletionRequest(prompt: .text("p"),
-                parameters: SamplingParameters(n: 1, temperature: nil, maxTokens: nil, seed: 13)))
+            _ = try await model.complete(
+                CompletionRequest(
+                    prompt: .text("p"),
+                    parameters: SamplingParameters(n: 1, temperature: nil, maxTokens: nil, seed: 13)))
         }
     }
 }

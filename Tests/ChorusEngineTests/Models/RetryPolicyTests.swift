@@ -1,5 +1,5 @@
-import Testing
 import ChorusEngine
+import Testing
 
 @Suite struct RetryPolicyTests {
     @Test func backoffIsFullJitterUnderAGrowingCeiling() {
@@ -17,8 +17,9 @@ import ChorusEngine
         let policy = RetryPolicy()
         var first = SplitMix64(seed: 9)
         var second = SplitMix64(seed: 9)
-        #expect(policy.delay(afterAttempt: 2, retryAfter: nil, random: &first)
-            == policy.delay(afterAttempt: 2, retryAfter: nil, random: &second))
+        #expect(
+            policy.delay(afterAttempt: 2, retryAfter: nil, random: &first)
+                == policy.delay(afterAttempt: 2, retryAfter: nil, random: &second))
     }
 
     @Test func retryAfterWinsUpToItsCap() {

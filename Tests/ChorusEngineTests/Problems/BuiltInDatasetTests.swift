@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct BuiltInDatasetTests {
@@ -13,8 +14,9 @@ import Testing
         #expect(throws: DatasetError.unknownBuiltIn("gsm9k", available: ["arithmetic"])) {
             try Dataset.builtIn(named: "gsm9k", count: 5)
         }
-        #expect(DatasetError.unknownBuiltIn("gsm9k", available: ["arithmetic"]).description
-            == #"no built-in dataset named "gsm9k" (available: arithmetic)"#)
+        #expect(
+            DatasetError.unknownBuiltIn("gsm9k", available: ["arithmetic"]).description
+                == #"no built-in dataset named "gsm9k" (available: arithmetic)"#)
         #expect(throws: DatasetError.negativeCount(-1)) { try Dataset.builtIn(named: "arithmetic", count: -1) }
         #expect(DatasetError.negativeCount(-1).description == "count -1 is negative")
     }

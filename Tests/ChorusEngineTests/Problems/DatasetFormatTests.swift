@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct DatasetFormatTests {
@@ -11,14 +12,19 @@ import Testing
     }
 
     @Test func csvQuestionAndAnswerColumnsAreTakenAsWritten() {
-        #expect(DatasetFormat.detect(fields: ["question", "answer"], isCSV: true)
-            == .csv(FieldMapping(question: "question", answer: "answer")))
-        #expect(DatasetFormat.detect(fields: ["id", "question", "answer", "solution"], isCSV: true)
-            == .csv(FieldMapping(question: "question", answer: "answer", id: "id", solution: "solution")))
+        #expect(
+            DatasetFormat.detect(fields: ["question", "answer"], isCSV: true)
+                == .csv(FieldMapping(question: "question", answer: "answer")))
+        #expect(
+            DatasetFormat.detect(fields: ["id", "question", "answer", "solution"], isCSV: true)
+                == .csv(FieldMapping(question: "question", answer: "answer", id: "id", solution: "solution")))
     }
 
     @Test func labels() {
         let mapping = FieldMapping(question: "q", answer: "a")
-        #expect([DatasetFormat.gsm8k, .math, .jsonl(mapping), .csv(mapping)].map(\.label) == ["gsm8k", "math", "jsonl", "csv"])
+        #expect(
+            [DatasetFormat.gsm8k, .math, .jsonl(mapping), .csv(mapping)].map(\.label) == [
+                "gsm8k", "math", "jsonl", "csv",
+            ])
     }
 }

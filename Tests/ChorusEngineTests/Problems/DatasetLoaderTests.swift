@@ -1,16 +1,17 @@
 import ChorusTestSupport
 import Foundation
 import Testing
+
 @testable import ChorusEngine
 
 /// Loader tests on small fixture files in the project's own words, written in the GSM8K, MATH,
 /// JSON Lines and CSV layouts.
 @Suite struct DatasetLoaderTests {
     static let gsm8k = #"""
-    {"question": "Mina has 3 boxes of 12 crayons. How many crayons does she have?", "answer": "Each box holds 12 crayons, so 3 boxes hold 3*12=<<3*12=36>>36 crayons.\n#### 36"}
+        {"question": "Mina has 3 boxes of 12 crayons. How many crayons does she have?", "answer": "Each box holds 12 crayons, so 3 boxes hold 3*12=<<3*12=36>>36 crayons.\n#### 36"}
 
-    {"question": "A school buys 250 chairs at $4 each. How much does it spend?", "answer": "The chairs cost 250*4=<<250*4=1000>>1000 dollars.\n#### 1,000"}
-    """#
+        {"question": "A school buys 250 chairs at $4 each. How much does it spend?", "answer": "The chairs cost 250*4=<<250*4=1000>>1000 dollars.\n#### 1,000"}
+        """#
 
     static func failure(_ body: () throws -> LoadReport) -> DatasetLoadError? {
         do {
@@ -23,7 +24,9 @@ import Testing
         }
     }
 
-    static func message(_ text: String, fileName: String = "data.jsonl", loader: DatasetLoader = DatasetLoader()) -> String? {
+    static func message(
+        _ text: String, fileName: String = "data.jsonl", loader: DatasetLoader = DatasetLoader()
+    ) -> String? {
         failure { try loader.load(text: text, fileName: fileName) }?.description
     }
 
@@ -46,10 +49,10 @@ import Testing
 
     @Test func gsm8kUsesAnIDFieldWhenPresentAndRejectsRepeats() {
         let text = #"""
-        {"id": "a", "question": "q1", "answer": "#### 1"}
-        {"id": "b", "question": "q2", "answer": "#### 2"}
-        {"id": "a", "question": "q3", "answer": "#### 3"}
-        """#
+            {"id": "a", "question": "q1", "answer": "#### 1"}
+            {"id": "b", "question": "q2", "answer": "#### 2"}
+            {"id": "a", "question": "q3", "answer": "#### 3"}
+            """#
         #expect(Self.message(text) == #"data.jsonl:3: id "a" was already used on line 1"#)
         let report = try? DatasetLoader(skipInvalid: true).load(text: text, fileName: "data.jsonl")
         #expect(report?.dataset.problems.map(\.id) == ["a", "b"])
@@ -58,17 +61,33 @@ import Testing
 
     @Test func gsm8kRowErrorsNameFileLineAndField() {
         let good = #####"{"question": "q", "answer": "#### 1"}"#####
-        func at4(_ row: String) -> String? { Self.message([good, good.replacingOccurrences(of: "q\"", with: "q2\""), "", row].joined(separator: "\n")) }
+        func at4(_ row: String) -> String? {
+            Self.message([good, good.replacingOccurrences(of: "q\"", with: "q2\""), "", row].joined(separator: "\n"))
+        }
         #expect(at4(#"{"question": "q3"}"#) == #"data.jsonl:4: field "answer" is missing"#)
         #expect(at4(#####"{"answer": "#### 3"}"#####) == #####"data.jsonl:4: field "question" is missing"#####)
-        #expect(at4(#####"{"question": "q3", "answer": "It is 3."}"#####) == #####"data.jsonl:4: "answer" has no final "#### N""#####)
-        #expect(at4(#####"{"question": "q3", "answer": "It is 3. ####  "}"#####) == #####"data.jsonl:4: "answer" has no final "#### N""#####)
-        #expect(at4(#"{"question": "q3", "answer": }"#) == #"data.jsonl:4: not valid JSON: unexpected character "}" at column 30"#)
-        #expect(at4(#####"{"question": "q3", "answer": "#### 3""#####) == #####"data.jsonl:4: not valid JSON: unexpected end of line at column 38"#####)
+        #expect(
+            at4(#####"{"question": "q3", "answer": "It is 3."}"#####)
+                == #####"data.jsonl:4: "answer" has no final "#### N""#####)
+        #expect(
+            at4(#####"{"question": "q3", "answer": "It is 3. ####  "}"#####)
+                == #####"data.jsonl:4: "answer" has no final "#### N""#####)
+        #expect(
+            at4(#"{"question": "q3", "answer": }"#)
+                == #"data.jsonl:4: not valid JSON: unexpected character "}" at column 30"#)
+        #expect(
+            at4(#####"{"question": "q3", "answer": "#### 3""#####)
+                == #####"data.jsonl:4: not valid JSON: unexpected end of line at column 38"#####)
         #expect(at4(#####"["q3", "#### 3"]"#####) == "data.jsonl:4: not a JSON object")
-        #expect(at4(#####"{"question": "q3", "answer": ["#### 3"]}"#####) == #####"data.jsonl:4: field "answer" is not a string or a number"#####)
-        #expect(at4(#####"{"question": "  ", "answer": "#### 3"}"#####) == #####"data.jsonl:4: field "question" is empty"#####)
-        #expect(at4(#####"{"question": null, "answer": "#### 3"}"#####) == #####"data.jsonl:4: field "question" is null"#####)
+        #expect(
+            at4(#####"{"question": "q3", "answer": ["#### 3"]}"#####)
+                == #####"data.jsonl:4: field "answer" is not a string or a number"#####)
+        #expect(
+            at4(#####"{"question": "  ", "answer": "#### 3"}"#####)
+                == #####"data.jsonl:4: field "question" is empty"#####)
+        #expect(
+            at4(#####"{"question": null, "answer": "#### 3"}"#####)
+                == #####"data.jsonl:4: field "question" is null"#####)
     }
 
     @Test func theFirstBadRowStopsTheLoadWhenNotSkipping() {
@@ -93,12 +112,13 @@ import Testing
         ].joined(separator: "\n")
         let report = try DatasetLoader(skipInvalid: true).load(text: text, fileName: "data.jsonl")
         #expect(report.dataset.problems.map(\.question) == ["q1", "q4"])
-        #expect(report.skipped == [
-            SkippedRow(line: 2, reason: .missingField("answer")),
-            SkippedRow(line: 3, reason: .invalidJSON(#"unexpected character "g" at column 1"#)),
-            SkippedRow(line: 5, reason: .noFinalAnswer(field: "answer")),
-            SkippedRow(line: 7, reason: .notAnObject),
-        ])
+        #expect(
+            report.skipped == [
+                SkippedRow(line: 2, reason: .missingField("answer")),
+                SkippedRow(line: 3, reason: .invalidJSON(#"unexpected character "g" at column 1"#)),
+                SkippedRow(line: 5, reason: .noFinalAnswer(field: "answer")),
+                SkippedRow(line: 7, reason: .notAnObject),
+            ])
         #expect(report.summary == "data: 2 problems (source: gsm8k); 4 rows skipped")
         #expect(report.skipped.map { "\($0.line): \($0.reason)" }[2] == #####"5: "answer" has no final "#### N""#####)
     }
@@ -106,10 +126,10 @@ import Testing
     // MARK: MATH
 
     static let math = #"""
-    {"problem": "What is $\\frac{1}{2} + \\frac{1}{4}$?", "solution": "Over a common denominator, $\\frac{2}{4} + \\frac{1}{4} = \\boxed{\\frac{3}{4}}$.", "level": "Level 1", "type": "Prealgebra", "unique_id": "test/prealgebra/7.json"}
-    {"problem": "Solve $2x = 10$.", "solution": "Halving both sides, $x = \\boxed{5}$.", "answer": "5"}
-    {"problem": "Which set has both roots of $x^2 = 3x - 2$?", "solution": "First $x = \\boxed{1}$ works; both roots form $\\boxed{\\{1, 2\\}}$."}
-    """#
+        {"problem": "What is $\\frac{1}{2} + \\frac{1}{4}$?", "solution": "Over a common denominator, $\\frac{2}{4} + \\frac{1}{4} = \\boxed{\\frac{3}{4}}$.", "level": "Level 1", "type": "Prealgebra", "unique_id": "test/prealgebra/7.json"}
+        {"problem": "Solve $2x = 10$.", "solution": "Halving both sides, $x = \\boxed{5}$.", "answer": "5"}
+        {"problem": "Which set has both roots of $x^2 = 3x - 2$?", "solution": "First $x = \\boxed{1}$ works; both roots form $\\boxed{\\{1, 2\\}}$."}
+        """#
 
     @Test func loadsMATHRows() throws {
         let report = try DatasetLoader().load(text: Self.math, fileName: "math500.jsonl")
@@ -128,16 +148,22 @@ import Testing
         let problems = try loader.load(text: Self.math, fileName: "m.jsonl").dataset.problems
         #expect(problems.map(\.goldAnswer) == ["custom", "5", "custom"])
         let none = DatasetLoader(goldFromSolution: { _ in nil })
-        #expect(Self.message(Self.math, loader: none) == #"data.jsonl:1: "solution" has no \boxed{…} answer and there is no "answer" field"#)
+        #expect(
+            Self.message(Self.math, loader: none)
+                == #"data.jsonl:1: "solution" has no \boxed{…} answer and there is no "answer" field"#)
     }
 
     @Test func mathRowErrors() {
         let header = #"{"problem": "p", "solution": "\\boxed{1}"}"#
-        #expect(Self.message(header + "\n" + #"{"problem": "p2", "solution": "no box here"}"#)
-            == #"data.jsonl:2: "solution" has no \boxed{…} answer and there is no "answer" field"#)
-        #expect(Self.message(header + "\n" + #"{"problem": "p2", "solution": "\\boxed{}"}"#)
-            == #"data.jsonl:2: "solution" has no \boxed{…} answer and there is no "answer" field"#)
-        #expect(Self.message(header + "\n" + #"{"problem": "p2", "answer": "3"}"#) == #"data.jsonl:2: field "solution" is missing"#)
+        #expect(
+            Self.message(header + "\n" + #"{"problem": "p2", "solution": "no box here"}"#)
+                == #"data.jsonl:2: "solution" has no \boxed{…} answer and there is no "answer" field"#)
+        #expect(
+            Self.message(header + "\n" + #"{"problem": "p2", "solution": "\\boxed{}"}"#)
+                == #"data.jsonl:2: "solution" has no \boxed{…} answer and there is no "answer" field"#)
+        #expect(
+            Self.message(header + "\n" + #"{"problem": "p2", "answer": "3"}"#)
+                == #"data.jsonl:2: field "solution" is missing"#)
         #expect(Self.message(header + "\n" + #"{"problem": "p2", "solution": "\\boxed{2}", "level": 3}"#) == nil)
     }
 
@@ -145,10 +171,11 @@ import Testing
 
     @Test func genericJSONLinesUsesTheCallersFieldNames() throws {
         let text = #"""
-        {"key": "k1", "prompt": "How many legs do 2 cats have?", "target": 8, "rationale": "2 × 4 = 8"}
-        {"prompt": "Half of 5?", "target": 2.50}
-        """#
-        let loader = DatasetLoader(format: .jsonl(FieldMapping(question: "prompt", answer: "target", id: "key", solution: "rationale")))
+            {"key": "k1", "prompt": "How many legs do 2 cats have?", "target": 8, "rationale": "2 × 4 = 8"}
+            {"prompt": "Half of 5?", "target": 2.50}
+            """#
+        let loader = DatasetLoader(
+            format: .jsonl(FieldMapping(question: "prompt", answer: "target", id: "key", solution: "rationale")))
         let report = try loader.load(text: text, fileName: "mine.jsonl")
         let problems = report.dataset.problems
         #expect(problems.map(\.id) == ["k1", "mine-2"])
@@ -161,18 +188,21 @@ import Testing
     @Test func anExplicitFormatOverridesDetection() throws {
         let text = #"{"question": "2 + 2?", "answer": "4"}"#
         #expect(Self.message(text) == #####"data.jsonl:1: "answer" has no final "#### N""#####)
-        let loader = DatasetLoader(format: .jsonl(FieldMapping(question: "question", answer: "answer")), name: "sums", source: "hand")
+        let loader = DatasetLoader(
+            format: .jsonl(FieldMapping(question: "question", answer: "answer")), name: "sums", source: "hand")
         let problem = try loader.load(text: text, fileName: "data.jsonl").dataset.problems[0]
         #expect(problem == Problem(id: "sums-1", question: "2 + 2?", goldAnswer: "4", source: "hand"))
     }
 
-    static let csv = "id,question,answer,notes\r\n"
+    static let csv =
+        "id,question,answer,notes\r\n"
         + "c1,\"Add 2, 3 and 4.\",9,plain\r\n"
         + "c2,\"Say \"\"hi\"\" twice.\",\"hi hi\",\"two\r\nlines\"\r\n"
         + "c3,What is 10 / 4?,2.5,\r\n"
 
     @Test func loadsCSVWithAHeaderQuotingAndCRLF() throws {
-        let loader = DatasetLoader(format: .csv(FieldMapping(question: "question", answer: "answer", id: "id", solution: "notes")))
+        let loader = DatasetLoader(
+            format: .csv(FieldMapping(question: "question", answer: "answer", id: "id", solution: "notes")))
         let report = try loader.load(text: Self.csv, fileName: "sheet.csv")
         let problems = report.dataset.problems
         #expect(problems.map(\.id) == ["c1", "c2", "c3"])
@@ -198,12 +228,14 @@ import Testing
         #expect(Self.message(text, fileName: "t.csv") == "t.csv:4: expected 2 fields as in the header, found 1")
         let report = try? DatasetLoader(skipInvalid: true).load(text: text, fileName: "t.csv")
         #expect(report?.dataset.problems.map(\.id) == ["t-2"])
-        #expect(report?.skipped == [
-            SkippedRow(line: 4, reason: .wrongFieldCount(expected: 2, found: 1)),
-            SkippedRow(line: 5, reason: .malformedCSV("a quoted field is never closed")),
-        ])
-        #expect(Self.message("question,answer\nq,\"1\"x\n", fileName: "t.csv")
-            == "t.csv:2: malformed CSV: text after the closing quote of a field")
+        #expect(
+            report?.skipped == [
+                SkippedRow(line: 4, reason: .wrongFieldCount(expected: 2, found: 1)),
+                SkippedRow(line: 5, reason: .malformedCSV("a quoted field is never closed")),
+            ])
+        #expect(
+            Self.message("question,answer\nq,\"1\"x\n", fileName: "t.csv")
+                == "t.csv:2: malformed CSV: text after the closing quote of a field")
         #expect(Self.message("question,answer\nq,\n", fileName: "t.csv") == #"t.csv:2: field "answer" is empty"#)
     }
 
@@ -212,24 +244,33 @@ import Testing
             format: .csv(FieldMapping(question: "q", answer: "a", id: "key")),
             skipInvalid: true
         )
-        #expect(Self.message("q,answer\nx,1\n", fileName: "h.csv", loader: skipping)
-            == #"h.csv:1: no column "a" in the header (columns: "q", "answer")"#)
-        #expect(Self.message("q,a\nx,1\n", fileName: "h.csv", loader: skipping)
-            == #"h.csv:1: no column "key" in the header (columns: "q", "a")"#)
-        #expect(Self.message("q,a,q\nx,1,2\n", fileName: "h.csv", loader: skipping)
-            == #"h.csv:1: column "q" appears twice in the header"#)
-        #expect(Self.message("\"q,a\n", fileName: "h.csv", loader: skipping)
-            == "h.csv:1: malformed CSV: a quoted field is never closed")
+        #expect(
+            Self.message("q,answer\nx,1\n", fileName: "h.csv", loader: skipping)
+                == #"h.csv:1: no column "a" in the header (columns: "q", "answer")"#)
+        #expect(
+            Self.message("q,a\nx,1\n", fileName: "h.csv", loader: skipping)
+                == #"h.csv:1: no column "key" in the header (columns: "q", "a")"#)
+        #expect(
+            Self.message("q,a,q\nx,1,2\n", fileName: "h.csv", loader: skipping)
+                == #"h.csv:1: column "q" appears twice in the header"#)
+        #expect(
+            Self.message("\"q,a\n", fileName: "h.csv", loader: skipping)
+                == "h.csv:1: malformed CSV: a quoted field is never closed")
     }
 
     // MARK: Detection and files
 
     @Test func undetectableAndEmptyFilesSayWhatToDo() throws {
-        #expect(Self.message("\n" + #"{"q": "x", "a": "1"}"#)
-            == #"data.jsonl:2: cannot tell the format from the fields ("a", "q"): expected "question" and "answer" (GSM8K) or "problem" and "solution" (MATH); pass format:"#)
-        #expect(Self.message("q,a\n", fileName: "t.csv")
-            == #"t.csv:1: cannot tell the format from the fields ("q", "a"): expected "question" and "answer" (GSM8K) or "problem" and "solution" (MATH); pass format:"#)
-        #expect(Self.message("\n  \n") == "data.jsonl: the file has no rows, so its format cannot be told; pass format:")
+        #expect(
+            Self.message("\n" + #"{"q": "x", "a": "1"}"#)
+                == #"data.jsonl:2: cannot tell the format from the fields ("a", "q"): expected "question" and "answer" (GSM8K) or "problem" and "solution" (MATH); pass format:"#
+        )
+        #expect(
+            Self.message("q,a\n", fileName: "t.csv")
+                == #"t.csv:1: cannot tell the format from the fields ("q", "a"): expected "question" and "answer" (GSM8K) or "problem" and "solution" (MATH); pass format:"#
+        )
+        #expect(
+            Self.message("\n  \n") == "data.jsonl: the file has no rows, so its format cannot be told; pass format:")
         #expect(Self.message("oops") == #"data.jsonl:1: not valid JSON: unexpected character "o" at column 1"#)
         let empty = try DatasetLoader(format: .gsm8k).load(text: "", fileName: "none.jsonl")
         #expect(empty.dataset.isEmpty && empty.skipped.isEmpty)
@@ -245,17 +286,22 @@ import Testing
     @Test func loadsFromFilesAndNamesThePath() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(Self.gsm8k + "\n" + #"{"question": "q"}"#, to: "gsm8k-mini.jsonl")
-        #expect(Self.failure { try DatasetLoader().load(path: path) }?.description == "\(path):4: field \"answer\" is missing")
+        #expect(
+            Self.failure { try DatasetLoader().load(path: path) }?.description
+                == "\(path):4: field \"answer\" is missing")
         let report = try DatasetLoader(skipInvalid: true).load(path: path)
         #expect(report.dataset.name == "gsm8k-mini" && report.dataset.count == 2)
         let csvPath = try folder.write(Self.csv, to: "sheet.csv")
         #expect(try DatasetLoader().load(path: csvPath).dataset.count == 3)
         let missing = folder.path("absent.jsonl")
-        #expect(Self.failure { try DatasetLoader().load(path: missing) } == DatasetLoadError(file: missing, line: nil, reason: .fileNotFound))
+        #expect(
+            Self.failure { try DatasetLoader().load(path: missing) }
+                == DatasetLoadError(file: missing, line: nil, reason: .fileNotFound))
         #expect(Self.failure { try DatasetLoader().load(path: missing) }?.description == "\(missing): no such file")
         let binary = folder.path("binary.jsonl")
         try Data([0x7B, 0xFF, 0xFE, 0x7D]).write(to: URL(fileURLWithPath: binary))
-        #expect(Self.failure { try DatasetLoader().load(path: binary) }?.description == "\(binary): not valid UTF-8 text")
+        #expect(
+            Self.failure { try DatasetLoader().load(path: binary) }?.description == "\(binary): not valid UTF-8 text")
     }
 
     @Test func baseNameDropsFoldersAndExtension() {

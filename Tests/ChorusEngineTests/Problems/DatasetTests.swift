@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct DatasetTests {
@@ -83,13 +84,16 @@ import Testing
     }
 
     @Test func summaryNamesCountAndSources() throws {
-        #expect(try Dataset(name: "gsm8k-test", problems: Self.problems(100, source: "gsm8k")).summary
-            == "gsm8k-test: 100 problems (source: gsm8k)")
+        #expect(
+            try Dataset(name: "gsm8k-test", problems: Self.problems(100, source: "gsm8k")).summary
+                == "gsm8k-test: 100 problems (source: gsm8k)")
         #expect(try Dataset(name: "one", problems: Self.problems(1)).summary == "one: 1 problem (source: test)")
         #expect(try Dataset(name: "empty", problems: []).summary == "empty: 0 problems")
         let mixed = try Dataset(
             name: "mixed",
-            problems: Self.problems(2, source: "math") + [Problem(id: "x", question: "q", goldAnswer: "1", source: "gsm8k")]
+            problems: Self.problems(2, source: "math") + [
+                Problem(id: "x", question: "q", goldAnswer: "1", source: "gsm8k")
+            ]
         )
         #expect(mixed.summary == "mixed: 3 problems (sources: gsm8k, math)")
         #expect(mixed.sources == ["gsm8k", "math"])

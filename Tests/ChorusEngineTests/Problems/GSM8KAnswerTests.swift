@@ -1,9 +1,11 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct GSM8KAnswerTests {
     @Test func splitsSolutionAndGold() {
-        let parts = GSM8KAnswer.split("Tom has 4*3=<<4*3=12>>12 apples.\nHe eats 2, so 12-2=<<12-2=10>>10 are left.\n#### 10")
+        let parts = GSM8KAnswer.split(
+            "Tom has 4*3=<<4*3=12>>12 apples.\nHe eats 2, so 12-2=<<12-2=10>>10 are left.\n#### 10")
         #expect(parts?.gold == "10")
         #expect(parts?.solution == "Tom has 4*3=12 apples.\nHe eats 2, so 12-2=10 are left.")
     }

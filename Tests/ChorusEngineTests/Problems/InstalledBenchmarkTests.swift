@@ -45,7 +45,8 @@ struct InstalledBenchmarkTests {
         #expect {
             try InstalledBenchmark.champ.load(environment: ["CHORUS_CACHE": folder.url.path])
         } throws: { error in
-            "\(error)" == "benchmark champ is not installed (no \(folder.url.path)/datasets/champ.jsonl); install it with scripts/setup-datasets"
+            "\(error)"
+                == "benchmark champ is not installed (no \(folder.url.path)/datasets/champ.jsonl); install it with scripts/setup-datasets"
         }
     }
 
@@ -62,8 +63,10 @@ struct InstalledBenchmarkTests {
     }
 
     /// The real files, when `scripts/setup-datasets` has installed them (as `scripts/test` does).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: InstalledBenchmark.gsm8k.path())
-        && FileManager.default.fileExists(atPath: InstalledBenchmark.champ.path())))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: InstalledBenchmark.gsm8k.path())
+                && FileManager.default.fileExists(atPath: InstalledBenchmark.champ.path())))
     func theInstalledFilesHoldEveryProblem() throws {
         let gsm8k = try InstalledBenchmark.gsm8k.load()
         let champ = try InstalledBenchmark.champ.load()

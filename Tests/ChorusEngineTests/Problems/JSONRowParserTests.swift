@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct JSONRowParserTests {
@@ -14,10 +15,12 @@ import Testing
     }
 
     @Test func parsesEveryKindOfValue() {
-        #expect(parse(#" {"s": "x", "n": -1.50e+3, "t": true, "f": false, "z": null, "a": [1, [2]], "o": {}} "#) == .object([
-            "s": .string("x"), "n": .number("-1.50e+3"), "t": .bool(true), "f": .bool(false), "z": .null,
-            "a": .array([.number("1"), .array([.number("2")])]), "o": .object([:]),
-        ]))
+        #expect(
+            parse(#" {"s": "x", "n": -1.50e+3, "t": true, "f": false, "z": null, "a": [1, [2]], "o": {}} "#)
+                == .object([
+                    "s": .string("x"), "n": .number("-1.50e+3"), "t": .bool(true), "f": .bool(false), "z": .null,
+                    "a": .array([.number("1"), .array([.number("2")])]), "o": .object([:]),
+                ]))
         #expect(parse("[]") == .array([]))
         #expect(parse("0") == .number("0"))
     }

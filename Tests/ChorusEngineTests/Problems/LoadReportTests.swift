@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct LoadReportTests {
@@ -11,9 +12,11 @@ import Testing
     }
 
     @Test func errorsReadAsFileLineReason() {
-        #expect(DatasetLoadError(file: "data.jsonl", line: 17, reason: .missingField("answer")).description
-            == #"data.jsonl:17: field "answer" is missing"#)
-        #expect(DatasetLoadError(file: "data.jsonl", line: nil, reason: .unreadable("permission denied")).description
-            == "data.jsonl: cannot read the file: permission denied")
+        #expect(
+            DatasetLoadError(file: "data.jsonl", line: 17, reason: .missingField("answer")).description
+                == #"data.jsonl:17: field "answer" is missing"#)
+        #expect(
+            DatasetLoadError(file: "data.jsonl", line: nil, reason: .unreadable("permission denied")).description
+                == "data.jsonl: cannot read the file: permission denied")
     }
 }

@@ -53,7 +53,8 @@ import Testing
         var generator = SplitMix64(seed: 0)
         try comparison.add(try Self.graded(), ks: [3], using: &generator)
         for row in comparison.rows {
-            #expect(row.estimate.lower <= row.estimate.value && row.estimate.value <= row.estimate.upper, "\(row.label)")
+            #expect(
+                row.estimate.lower <= row.estimate.value && row.estimate.value <= row.estimate.upper, "\(row.label)")
         }
         // pass@1 scores are 2/3 and 1/3: a bootstrap mean is 1/3, 1/2 or 2/3.
         #expect(abs(comparison.rows[0].estimate.lower - 1.0 / 3) < 1e-12)
@@ -205,7 +206,8 @@ import Testing
         var comparison = Comparison()
         var generator = SplitMix64(seed: 0)
         try comparison.add(
-            Self.strategy("good", correct: [true, true], cost: Cost(promptTokens: 100, completionTokens: 200, wallSeconds: 3)),
+            Self.strategy(
+                "good", correct: [true, true], cost: Cost(promptTokens: 100, completionTokens: 200, wallSeconds: 3)),
             using: &generator)
         try comparison.add(Self.strategy("bad", correct: [false, false], answers: [nil, nil]), using: &generator)
         #expect(

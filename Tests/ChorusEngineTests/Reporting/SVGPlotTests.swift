@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 
 @testable import ChorusEngine
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite struct SVGPlotTests {
     @Test func aWellFormedDeterministicDocumentWithOneLinePerCurve() throws {

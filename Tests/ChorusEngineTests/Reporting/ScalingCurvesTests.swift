@@ -9,9 +9,13 @@ import Testing
             Problem(id: "p1", question: "Q1", goldAnswer: "1", source: "hand"),
             Problem(id: "p2", question: "Q2", goldAnswer: "2", source: "hand"),
         ]
-        let texts = [["\\boxed{1}", "\\boxed{3}", "\\boxed{1}", "\\boxed{4}"], ["\\boxed{5}", "\\boxed{6}", "\\boxed{5}", "\\boxed{6}"]]
+        let texts = [
+            ["\\boxed{1}", "\\boxed{3}", "\\boxed{1}", "\\boxed{4}"],
+            ["\\boxed{5}", "\\boxed{6}", "\\boxed{5}", "\\boxed{6}"],
+        ]
         let entries = zip(problems, texts).map { problem, texts in
-            SampleSet.Entry(problem: problem, samples: texts.map { Sample(text: $0, promptTokens: 10, completionTokens: 15) })
+            SampleSet.Entry(
+                problem: problem, samples: texts.map { Sample(text: $0, promptTokens: 10, completionTokens: 15) })
         }
         return try AnswerClassifier().grade(SampleSet(name: "s", entries: entries))
     }

@@ -10,7 +10,8 @@ import Testing
         let problems = try Dataset.builtIn(named: "arithmetic", count: 2, seed: 1).problems
         let prompt = { (text: String) in [ChatMessage(role: "user", content: text)] }
         var rounds = PromptRounds(
-            sampler: Sampler(client: model, store: store), parameters: SamplingParameters(n: 1, temperature: 0, maxTokens: 8, seed: 1),
+            sampler: Sampler(client: model, store: store),
+            parameters: SamplingParameters(n: 1, temperature: 0, maxTokens: 8, seed: 1),
             name: "rounds")
         let first = try await rounds.run(problems, prompts: [prompt("a"), prompt("b")], progress: { _ in })
         let second = try await rounds.run([problems[0]], prompts: [prompt("a")], progress: { _ in })

@@ -1,8 +1,8 @@
+import ChorusTestSupport
 import Foundation
 import Synchronization
 import Testing
 
-import ChorusTestSupport
 @testable import ChorusEngine
 
 /// A model that answers `\boxed{seed-or-counter}` and counts the requests it gets.
@@ -28,7 +28,9 @@ final class CountingModel: ModelClient {
         }
         let count = returnsFewer ? max(0, request.parameters.n - 1) : request.parameters.n
         let samples = (0..<count).map { offset in
-            Sample(text: "so \\boxed{\(request.parameters.seed.map { $0 + offset } ?? number * 100 + offset)}", completionTokens: 5)
+            Sample(
+                text: "so \\boxed{\(request.parameters.seed.map { $0 + offset } ?? number * 100 + offset)}",
+                completionTokens: 5)
         }
         return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 10, completionTokens: 5 * count))
     }
@@ -72,7 +74,8 @@ final class CountingModel: ModelClient {
             let identity = "fake:timed"
             func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
                 CompletionResponse(
-                    samples: [Sample(text: "\\boxed{1}", promptTokens: 3, completionTokens: 1, latency: 2)], cost: Cost(calls: 1))
+                    samples: [Sample(text: "\\boxed{1}", promptTokens: 3, completionTokens: 1, latency: 2)],
+                    cost: Cost(calls: 1))
             }
         }
         let store = InMemorySampleStore()
@@ -207,10 +210,14 @@ final class CountingModel: ModelClient {
             case 0: return .status(500, #"{"error":"overloaded"}"#)
             case 1: return .status(429, #"{"error":"slow down"}"#, retryAfter: "0")
             case 2: return .reset
-            case 3: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{999}"]), action: .truncate)
+            case 3:
+                return StubHTTPServer.Reply(
+                    body: OpenAICompatibleClientTests.chat(["so \\boxed{999}"]), action: .truncate)
             case 4: return .json(#"{"choices":[{"index":0,"message":{"role":"assistant","content":"so \\boxed{999}"#)
             case 5: return .held("")  // never answered while the test runs: the request times out
-            default: return StubHTTPServer.Reply(body: OpenAICompatibleClientTests.chat(["so \\boxed{\(seed)}"]), delay: 0.05, action: .slowBody)
+            default:
+                return StubHTTPServer.Reply(
+                    body: OpenAICompatibleClientTests.chat(["so \\boxed{\(seed)}"]), delay: 0.05, action: .slowBody)
             }
         }
         let client = try OpenAICompatibleClient(
@@ -237,15 +244,18 @@ final class CountingModel: ModelClient {
         let lastQuestion = String(dataset.problems[2].question.prefix(16))
         let failing = try StubHTTPServer { _, request in
             let seed = Self.seed(of: request)
-            return seed == 4 && request.body.contains(lastQuestion) ? .status(500, #"{"error":"broken"}"#) : Self.answer(seed: seed)
+            return seed == 4 && request.body.contains(lastQuestion)
+                ? .status(500, #"{"error":"broken"}"#) : Self.answer(seed: seed)
         }
         var settings = Self.settings
         settings.maxConcurrentRequests = 1  // one at a time: every other sample finishes before the last one fails
         let client = try OpenAICompatibleClient(
-            model: "m", endpoints: [failing.baseURL], identity: "openai:m@fleet", settings: settings, random: SplitMix64(seed: 1))
+            model: "m", endpoints: [failing.baseURL], identity: "openai:m@fleet", settings: settings,
+            random: SplitMix64(seed: 1))
         let store = try SQLiteSampleStore(path: path)
         await #expect {
-            _ = try await Sampler(client: client, store: store).sample(dataset, parameters: SamplingParameters(n: 4, seed: 1), name: "s")
+            _ = try await Sampler(client: client, store: store).sample(
+                dataset, parameters: SamplingParameters(n: 4, seed: 1), name: "s")
         } throws: { error in
             "\(error)".contains("500") && "\(error)".contains("broken")
         }

@@ -33,7 +33,9 @@ struct SQLiteSampleStoreTests {
         let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
         let samples = SampleFixtures.samples(problems: 30, perProblem: 10)
         try await store.save(contentsOf: samples)
-        let missing = SampleFixtures.samples(problems: 1, perProblem: 5).map { SampleFixtures.sample(problem: 99, index: $0.sampleIndex).key }
+        let missing = SampleFixtures.samples(problems: 1, perProblem: 5).map {
+            SampleFixtures.sample(problem: 99, index: $0.sampleIndex).key
+        }
         let found = try await store.samples(for: samples.map(\.key) + missing)
         #expect(found.count == 300)
         #expect(try await store.samples(for: []).isEmpty)
@@ -131,14 +133,20 @@ struct SQLiteSampleStoreTests {
         let folder = try TemporaryFolder()
         let file = try folder.write("not a folder", to: "file.txt")
         let error = #expect(throws: SampleStoreError.self) { try SQLiteSampleStore(path: file + "/samples.sqlite") }
-        guard case .cannotCreateFolder(_, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .cannotCreateFolder(_, let reason)? = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(reason.contains("is a file, not a folder"))
     }
 
     @Test func pathIsAFolder() throws {
         let folder = try TemporaryFolder()
         let error = #expect(throws: SampleStoreError.self) { try SQLiteSampleStore(path: folder.url.path) }
-        guard case .cannotOpen(let path, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .cannotOpen(let path, let reason)? = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(path == folder.url.path)
         #expect(!reason.isEmpty)
         #expect(error?.description.hasPrefix("cannot open the sample store") == true)
@@ -146,7 +154,8 @@ struct SQLiteSampleStoreTests {
 
     @Test func textFileIsNotAStore() throws {
         let folder = try TemporaryFolder()
-        let file = try folder.write(String(repeating: "This is a note, not a database.\n", count: 40), to: "notes.sqlite")
+        let file = try folder.write(
+            String(repeating: "This is a note, not a database.\n", count: 40), to: "notes.sqlite")
         #expect(throws: SampleStoreError.notAStore(path: file)) { try SQLiteSampleStore(path: file) }
         #expect(SampleStoreError.notAStore(path: file).description.contains("is not a Chorus sample store"))
     }
@@ -156,7 +165,8 @@ struct SQLiteSampleStoreTests {
         let path = folder.path("other.sqlite")
         do {
             let connection = try SQLiteConnection(path: path)
-            try connection.execute("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');", operation: "set up")
+            try connection.execute(
+                "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');", operation: "set up")
         }
         #expect(throws: SampleStoreError.notAStore(path: path)) { try SQLiteSampleStore(path: path) }
         let header = try #require(FileManager.default.contents(atPath: path))
@@ -169,7 +179,8 @@ struct SQLiteSampleStoreTests {
         await (try SQLiteSampleStore(path: path)).close()
         do {
             let connection = try SQLiteConnection(path: path)
-            try connection.execute("UPDATE chorus_meta SET value = '7' WHERE name = 'schema_version'", operation: "set up")
+            try connection.execute(
+                "UPDATE chorus_meta SET value = '7' WHERE name = 'schema_version'", operation: "set up")
         }
         let expected = SampleStoreError.newerSchema(path: path, found: 7, supported: SQLiteSampleStore.schemaVersion)
         #expect(throws: expected) { try SQLiteSampleStore(path: path) }
@@ -187,9 +198,12 @@ struct SQLiteSampleStoreTests {
     @Test func sqliteErrorsBecomeActionableErrors() throws {
         let folder = try TemporaryFolder()
         let connection = try SQLiteConnection(path: folder.path("x.sqlite"))
-        #expect(connection.error(code: 13, operation: "save") == .diskFull(path: folder.path("x.sqlite")))  // SQLITE_FULL
-        #expect(connection.error(code: 8, operation: "save") == .readOnly(path: folder.path("x.sqlite")))  // SQLITE_READONLY
-        #expect(connection.error(code: 5, operation: "save") == .busy(path: folder.path("x.sqlite")))  // SQLITE_BUSY
+        // SQLITE_FULL
+        #expect(connection.error(code: 13, operation: "save") == .diskFull(path: folder.path("x.sqlite")))
+        // SQLITE_READONLY
+        #expect(connection.error(code: 8, operation: "save") == .readOnly(path: folder.path("x.sqlite")))
+        // SQLITE_BUSY
+        #expect(connection.error(code: 5, operation: "save") == .busy(path: folder.path("x.sqlite")))
         #expect(SampleStoreError.diskFull(path: "s").description.contains("disk is full"))
     }
 }

@@ -24,7 +24,8 @@ enum SampleFixtures {
             parameters: parameters, seed: seed, sampleIndex: index,
             sample: Sample(
                 text: text ?? "Line one\nthe answer is \\boxed{\(2 * problem)} — ok \"quoted\" 🎲",
-                finishReason: full ? "stop" : nil, promptTokens: full ? 31 : nil, completionTokens: full ? 120 + index : nil,
+                finishReason: full ? "stop" : nil, promptTokens: full ? 31 : nil,
+                completionTokens: full ? 120 + index : nil,
                 latency: full ? 1.25 + Double(index) / 7 : nil, meanLogProbability: full ? -0.1 / 3 : nil,
                 score: full ? 0.875 : nil),
             createdAt: Date(timeIntervalSince1970: 1_750_000_000.123 + Double(index)))

@@ -16,8 +16,10 @@ struct SampleKeyTests {
     @Test func encodingIsPinned() {
         #expect(
             SampleKey.canonicalDocument(
-                modelIdentity: F.model, prompt: F.prompt("What is 2 + 2?"), parameters: F.parameters, seed: 42, sampleIndex: 3)
-                == #"{"index":3,"model":"openai:http://localhost:8000/v1/Qwen2.5-7B-Instruct","parameters":{"max_tokens":512,"temperature":0.7,"top_p":1},"prompt":[{"content":"Solve it.","role":"system"},{"content":"What is 2 + 2?","role":"user"}],"seed":42,"v":1}"#)
+                modelIdentity: F.model, prompt: F.prompt("What is 2 + 2?"), parameters: F.parameters, seed: 42,
+                sampleIndex: 3)
+                == #"{"index":3,"model":"openai:http://localhost:8000/v1/Qwen2.5-7B-Instruct","parameters":{"max_tokens":512,"temperature":0.7,"top_p":1},"prompt":[{"content":"Solve it.","role":"system"},{"content":"What is 2 + 2?","role":"user"}],"seed":42,"v":1}"#
+        )
         #expect(key().hex == "ed85f53c33e6df0cbc9c6425eddda9e5e651869e3eab9d70176aa2cbf8ebe441")
     }
 
@@ -32,10 +34,11 @@ struct SampleKeyTests {
                 parameters: parameters.keyDocument, seed: parameters.seed, sampleIndex: $0
             ).hex
         }
-        #expect(keys == [
-            "c219cfb453af49a6cae66bc7e92729fa057fed2047329d1248728c9b21b9ba5e",
-            "9a6cba140f4c6611e186814d614820f63ac99039c58311363a764af33aaee8c9",
-        ])
+        #expect(
+            keys == [
+                "c219cfb453af49a6cae66bc7e92729fa057fed2047329d1248728c9b21b9ba5e",
+                "9a6cba140f4c6611e186814d614820f63ac99039c58311363a764af33aaee8c9",
+            ])
     }
 
     /// Parsed parameters key as their canonical form: numbers as written in a file get one form.

@@ -21,7 +21,9 @@ struct SampleStoreJSONLTests {
 
         // A second export of the copy is byte for byte the first.
         try await copy.exportJSONL(to: folder.path("again.jsonl"))
-        #expect(FileManager.default.contents(atPath: folder.path("again.jsonl")) == FileManager.default.contents(atPath: folder.path("samples.jsonl")))
+        #expect(
+            FileManager.default.contents(atPath: folder.path("again.jsonl"))
+                == FileManager.default.contents(atPath: folder.path("samples.jsonl")))
     }
 
     @Test func importCountsWhatWasAlreadyPresent() async throws {
@@ -32,7 +34,8 @@ struct SampleStoreJSONLTests {
         let report = try await store.importJSONL(from: folder.path("all.jsonl"))
         #expect(report == ImportReport(added: 6, alreadyPresent: 4))
         #expect(report.description == "6 new samples, 4 already in the store")
-        #expect(try await store.importJSONL(from: folder.path("all.jsonl")) == ImportReport(added: 0, alreadyPresent: 10))
+        #expect(
+            try await store.importJSONL(from: folder.path("all.jsonl")) == ImportReport(added: 0, alreadyPresent: 10))
     }
 
     @Test func blankLinesAndRepeatsAreFine() async throws {
@@ -51,7 +54,10 @@ struct SampleStoreJSONLTests {
         let path = try folder.write(tampered.joined(separator: "\n") + "\n", to: "tampered.jsonl")
         let store: any SampleStore = InMemorySampleStore()
         let error = await #expect(throws: SampleStoreError.self) { try await store.importJSONL(from: path) }
-        guard case .invalidLine(let file, let line, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .invalidLine(let file, let line, let reason)? = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(file == path)
         #expect(line == 3)
         #expect(reason.contains("key does not match"))
@@ -62,8 +68,13 @@ struct SampleStoreJSONLTests {
     @Test func invalidJSONNamesItsLine() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(SampleFixtures.sample(index: 0).jsonLine + "\n{\"key\": \n", to: "broken.jsonl")
-        let error = await #expect(throws: SampleStoreError.self) { try await InMemorySampleStore().importJSONL(from: path) }
-        guard case .invalidLine(_, 2, let reason)? = error else { Issue.record("got \(String(describing: error))"); return }
+        let error = await #expect(throws: SampleStoreError.self) {
+            try await InMemorySampleStore().importJSONL(from: path)
+        }
+        guard case .invalidLine(_, 2, let reason)? = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(reason.hasPrefix("not valid JSON"))
     }
 
@@ -73,6 +84,8 @@ struct SampleStoreJSONLTests {
         await #expect(throws: SampleStoreError.file(path: folder.path("none.jsonl"), reason: "no such file")) {
             try await store.importJSONL(from: folder.path("none.jsonl"))
         }
-        await #expect(throws: SampleStoreError.self) { try await store.exportJSONL(to: folder.path("missing/out.jsonl")) }
+        await #expect(throws: SampleStoreError.self) {
+            try await store.exportJSONL(to: folder.path("missing/out.jsonl"))
+        }
     }
 }

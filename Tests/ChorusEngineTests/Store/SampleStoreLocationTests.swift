@@ -9,7 +9,9 @@ struct SampleStoreLocationTests {
     }
 
     @Test func homeIsTheFallback() {
-        #expect(SampleStoreLocation.defaultPath(environment: ["HOME": "/home/me"]) == "/home/me/.local/share/chorus/samples.sqlite")
+        #expect(
+            SampleStoreLocation.defaultPath(environment: ["HOME": "/home/me"])
+                == "/home/me/.local/share/chorus/samples.sqlite")
         #expect(
             SampleStoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "", "HOME": "/home/me"])
                 == "/home/me/.local/share/chorus/samples.sqlite")

@@ -80,7 +80,8 @@ import Testing
         let problem = Self.graded(Self.mixed, gold: "0.5")
         #expect(
             problem.outcome(firstK: 3)
-                == ProblemOutcome(correct: 2, wrongClassSizes: [1], unparseable: 0, correctInOrder: [true, true, false]))
+                == ProblemOutcome(
+                    correct: 2, wrongClassSizes: [1], unparseable: 0, correctInOrder: [true, true, false]))
         // The wrong class has no member among the first two, so it is not listed with size 0.
         #expect(
             problem.outcome(firstK: 2)
@@ -147,11 +148,16 @@ import Testing
         #expect(problem.graded.map(\.isUnparseable) == [false, false, false, false])
         #expect(problem.graded[2].extracted?.text == "4")
         let outcome = problem.outcome()
-        #expect(outcome == ProblemOutcome(
-            correct: 1, wrongClassSizes: [1], unparseable: 0, truncated: 2, correctInOrder: [true, false, false, false]))
+        #expect(
+            outcome
+                == ProblemOutcome(
+                    correct: 1, wrongClassSizes: [1], unparseable: 0, truncated: 2,
+                    correctInOrder: [true, false, false, false]))
         #expect(outcome.sampleCount == 4)
         // Truncated samples never vote: maj@4 counts them like unparseable ones.
-        #expect(outcome.majorityAt(4) == MajorityAtK.expectation(correctVotes: 1, otherClassSizes: [1], unparseable: 2, k: 4))
+        #expect(
+            outcome.majorityAt(4)
+                == MajorityAtK.expectation(correctVotes: 1, otherClassSizes: [1], unparseable: 2, k: 4))
         let set = GradedSampleSet(name: "s", problems: [problem], cost: .zero)
         #expect(set.truncatedCount == 2 && set.unparseableCount == 0)
     }
@@ -162,8 +168,9 @@ import Testing
         #expect(problem.graded.map(\.isTruncated) == [false, false])
         #expect(problem.isCorrect(0))
         // Graded as usual, the unclosed box is skipped and the fallback reads the 4.
-        #expect(problem.graded[1].extracted == ExtractedAnswer(text: "4", method: .lastNumber, endsInsideUnclosedAnswer: true))
+        #expect(
+            problem.graded[1].extracted
+                == ExtractedAnswer(text: "4", method: .lastNumber, endsInsideUnclosedAnswer: true))
         #expect(!problem.isCorrect(1))
     }
 }
-

@@ -5,12 +5,14 @@ import Testing
 @Suite struct BestOfTests {
     static func graded(_ samples: [Sample], gold: String = "2") throws -> GradedSampleSet {
         let problem = Problem(id: "p", question: "Q", goldAnswer: gold, source: "hand")
-        return try AnswerClassifier().grade(SampleSet(name: "s", entries: [SampleSet.Entry(problem: problem, samples: samples)]))
+        return try AnswerClassifier().grade(
+            SampleSet(name: "s", entries: [SampleSet.Entry(problem: problem, samples: samples)]))
     }
 
     @Test func theHighestScoredAnswerWinsOverTheMajority() throws {
         let set = try Self.graded([
-            Sample(text: "\\boxed{1}", score: 0.2), Sample(text: "\\boxed{1}", score: 0.3), Sample(text: "\\boxed{2}", score: 0.9),
+            Sample(text: "\\boxed{1}", score: 0.2), Sample(text: "\\boxed{1}", score: 0.3),
+            Sample(text: "\\boxed{2}", score: 0.9),
         ])
         let result = try BestOf().run(on: set, name: "best@all")
         #expect(result.decisions == [StrategyDecision(problemID: "p", answer: "2", isCorrect: true)])
@@ -20,7 +22,8 @@ import Testing
 
     @Test func tiesGoToTheEarlierSampleAndUnparseableAnswersArePassedOver() throws {
         let set = try Self.graded([
-            Sample(text: "no answer here", score: 1.0), Sample(text: "\\boxed{3}", score: 0.5), Sample(text: "\\boxed{2}", score: 0.5),
+            Sample(text: "no answer here", score: 1.0), Sample(text: "\\boxed{3}", score: 0.5),
+            Sample(text: "\\boxed{2}", score: 0.5),
         ])
         #expect(try BestOf().run(on: set, name: "b").decisions[0].answer == "3")
         let none = try Self.graded([Sample(text: "nothing", score: 1.0)])

@@ -27,6 +27,9 @@ import Testing
         #expect(shuffled.sorted() == [0, 1, 2, 3, 4, 5])
         #expect(shuffled != [0, 1, 2, 3, 4, 5])
         // Highest score first, ties in sampled order, unscored last.
-        #expect(CandidateSelection(k: 6, order: .byScore).choose(from: Self.samples, problemID: "p") == [[1, 4, 3, 0, 5, 2]])
+        #expect(
+            CandidateSelection(k: 6, order: .byScore).choose(from: Self.samples, problemID: "p") == [
+                [1, 4, 3, 0, 5, 2]
+            ])
     }
 }

@@ -7,7 +7,10 @@ import Testing
         let messages = CombinerTemplate.ssa.prompt(question: "What is 2+2?", candidates: [" 4 \n", "5"])
         #expect(messages.count == 1)
         #expect(messages[0].role == "user")
-        #expect(messages[0].content.hasPrefix("Question: What is 2+2?\n\nBelow are the proposed answers:\n\nAnswer 1:\n4\n\nAnswer 2:\n5\n\nEvaluate"))
+        #expect(
+            messages[0].content.hasPrefix(
+                "Question: What is 2+2?\n\nBelow are the proposed answers:\n\nAnswer 1:\n4\n\nAnswer 2:\n5\n\nEvaluate")
+        )
         #expect(messages[0].content.hasSuffix("write only the final answer inside <answer></answer>."))
     }
 
@@ -19,7 +22,8 @@ import Testing
     }
 
     @Test func aCandidateMentioningAPlaceholderIsLeftAlone() {
-        let content = CombinerTemplate.ssa.prompt(question: "Q", candidates: ["I write {question} and {candidates}"])[0].content
+        let content = CombinerTemplate.ssa.prompt(question: "Q", candidates: ["I write {question} and {candidates}"])[0]
+            .content
         #expect(content.contains("Answer 1:\nI write {question} and {candidates}"))
     }
 

@@ -14,9 +14,13 @@ final class CandidateCountingModel: ModelClient {
         guard case .chat(let messages) = request.prompt else { throw CancellationError() }
         let prompt = messages.map(\.content).joined(separator: "\n")
         prompts.withLock { $0.append(prompt) }
-        let seen = prompt.components(separatedBy: "\nAnswer ").count - 1 + prompt.components(separatedBy: "\nSolution ").count - 1
+        let seen =
+            prompt.components(separatedBy: "\nAnswer ").count - 1 + prompt.components(separatedBy: "\nSolution ").count
+            - 1
         let samples = (0..<request.parameters.n).map { _ in
-            Sample(text: "<think>\\boxed{0} is tempting</think><answer>\(seen)</answer> \\boxed{\(seen)}", promptTokens: 50, completionTokens: 7)
+            Sample(
+                text: "<think>\\boxed{0} is tempting</think><answer>\(seen)</answer> \\boxed{\(seen)}",
+                promptTokens: 50, completionTokens: 7)
         }
         return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 50, completionTokens: 7))
     }
@@ -29,9 +33,12 @@ final class CandidateCountingModel: ModelClient {
     static func input() throws -> SampleSet {
         let dataset = try Dataset.builtIn(named: "arithmetic", count: 2, seed: 1)
         let entries = dataset.problems.map { problem in
-            SampleSet.Entry(problem: problem, samples: (1...5).map { Sample(text: "so \\boxed{\($0)}", promptTokens: 10, completionTokens: 3) })
+            SampleSet.Entry(
+                problem: problem,
+                samples: (1...5).map { Sample(text: "so \\boxed{\($0)}", promptTokens: 10, completionTokens: 3) })
         }
-        return SampleSet(name: "samples", entries: entries, cost: Cost(calls: 10, promptTokens: 100, completionTokens: 30))
+        return SampleSet(
+            name: "samples", entries: entries, cost: Cost(calls: 10, promptTokens: 100, completionTokens: 30))
     }
 
     static func combiner(
@@ -51,14 +58,18 @@ final class CandidateCountingModel: ModelClient {
         #expect(outcome.drawn == 2)
         #expect(outcome.samples.entries.map(\.samples.count) == [1, 1])
         let prompt = try #require(model.prompts.withLock { $0.first })
-        #expect(prompt.hasPrefix("Question: \(input.entries[0].problem.question)\n\nBelow are the proposed answers:\n\nAnswer 1:\nso \\boxed{1}\n\nAnswer 2:"))
+        #expect(
+            prompt.hasPrefix(
+                "Question: \(input.entries[0].problem.question)\n\nBelow are the proposed answers:\n\nAnswer 1:\nso \\boxed{1}\n\nAnswer 2:"
+            ))
         #expect(prompt.contains("Answer 3:\nso \\boxed{3}"))
         #expect(!prompt.contains("Answer 4:"))
         #expect(prompt.contains("<answer></answer>"))
         // Its cost is the inputs' plus its own.
         #expect(outcome.samples.cost == Cost(calls: 12, promptTokens: 200, completionTokens: 44))
         // The answer is read from <answer>, not from the boxes around it.
-        let graded = try AnswerClassifier(grader: Grader(extraction: CombinerTemplate.ssa.extraction)).grade(outcome.samples)
+        let graded = try AnswerClassifier(grader: Grader(extraction: CombinerTemplate.ssa.extraction)).grade(
+            outcome.samples)
         #expect(graded.problems[0].graded[0].extracted?.text == "3")
 
         // A rerun reads the store.
@@ -93,7 +104,8 @@ final class CandidateCountingModel: ModelClient {
     @Test func candidatesOverTheBudgetAreCutOrSkipped() async throws {
         // Each candidate is 14 bytes, about 4 tokens; three are about 12.
         let cut = try await Self.combiner(
-            CandidateCountingModel(), store: InMemorySampleStore(), budget: CandidateBudget(maxTokens: 6, policy: .truncate)
+            CandidateCountingModel(), store: InMemorySampleStore(),
+            budget: CandidateBudget(maxTokens: 6, policy: .truncate)
         ).combine(try Self.input(), name: "a")
         #expect(cut.truncated == 2)
         #expect(cut.samples.entries.map(\.samples.count) == [1, 1])

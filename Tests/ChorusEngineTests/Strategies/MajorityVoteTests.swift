@@ -82,8 +82,10 @@ import Testing
 
     @Test func scoreWeightingLargerTotalBeatsMoreSamples() throws {
         let problem = Self.graded(
-            [Self.boxed("3", score: 0.5), Self.boxed("5", score: 2.5), Self.boxed("3", score: 0.5),
-             Self.boxed("3", score: 1)],
+            [
+                Self.boxed("3", score: 0.5), Self.boxed("5", score: 2.5), Self.boxed("3", score: 0.5),
+                Self.boxed("3", score: 1),
+            ],
             gold: "5")
         #expect(try MajorityVote(weighting: .score).decide(problem).answer == "5")
         #expect(try MajorityVote(weighting: .count).decide(problem).answer == "3")
@@ -99,8 +101,10 @@ import Testing
 
     @Test func equalWeightsAndCountsGoToTheEarlierClass() throws {
         let problem = Self.graded(
-            [Self.boxed("8", score: 1.5), Self.boxed("5", score: 1), Self.boxed("5", score: 0.5),
-             Self.boxed("8", score: 0)],
+            [
+                Self.boxed("8", score: 1.5), Self.boxed("5", score: 1), Self.boxed("5", score: 0.5),
+                Self.boxed("8", score: 0),
+            ],
             gold: "5")
         #expect(try MajorityVote(weighting: .score).decide(problem).answer == "8")
     }
@@ -108,14 +112,18 @@ import Testing
     @Test func logProbabilityWeightIsExpOfTheMean() throws {
         // exp: 0.9 for 7 against 0.4 + 0.4 = 0.8 for 6; summing raw log-probabilities would pick 7 too.
         let lower = Self.graded(
-            [Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.4)),
-             Self.boxed("6", logProbability: log(0.4))],
+            [
+                Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.4)),
+                Self.boxed("6", logProbability: log(0.4)),
+            ],
             gold: "6")
         #expect(try MajorityVote(weighting: .logProbability).decide(lower).answer == "7")
         // 0.6 + 0.6 = 1.2 beats 0.9, though log(0.9) > 2 log(0.6).
         let higher = Self.graded(
-            [Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.6)),
-             Self.boxed("6", logProbability: log(0.6))],
+            [
+                Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.6)),
+                Self.boxed("6", logProbability: log(0.6)),
+            ],
             gold: "6")
         let decision = try MajorityVote(weighting: .logProbability).decide(higher)
         #expect(decision == StrategyDecision(problemID: "p1", answer: "6", isCorrect: true))
@@ -215,7 +223,8 @@ import Testing
             name: "s",
             entries: [
                 SampleSet.Entry(
-                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), samples: [Sample(text: "1")])
+                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), samples: [Sample(text: "1")]
+                )
             ])
         let graded = try AnswerClassifier().grade(set)
         let task = Task {

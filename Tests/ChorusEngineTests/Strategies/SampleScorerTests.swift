@@ -14,8 +14,11 @@ final class KeywordJudge: ModelClient {
         calls.withLock { $0 += 1 }
         guard case .chat(let messages) = request.prompt else { throw CancellationError() }
         let prompt = messages[0].content
-        let text = prompt.contains("garble") ? "hmm" : prompt.contains("\\boxed{2}") ? "fine <score>9</score>" : "<score> 2 </score>"
-        return CompletionResponse(samples: [Sample(text: text, promptTokens: 30, completionTokens: 4)], cost: Cost(calls: 1))
+        let text =
+            prompt.contains("garble")
+            ? "hmm" : prompt.contains("\\boxed{2}") ? "fine <score>9</score>" : "<score> 2 </score>"
+        return CompletionResponse(
+            samples: [Sample(text: text, promptTokens: 30, completionTokens: 4)], cost: Cost(calls: 1))
     }
 }
 
@@ -28,7 +31,8 @@ final class BoxedTwoRewardModel: ModelClient {
         guard case .reward(let messages) = request.prompt else { throw CancellationError() }
         conversations.withLock { $0.append(messages) }
         let score = messages.last?.content.hasSuffix("\\boxed{2}") == true ? 1.0 : -1.0
-        return CompletionResponse(samples: [Sample(text: String(score), promptTokens: 20, score: score)], cost: Cost(calls: 1))
+        return CompletionResponse(
+            samples: [Sample(text: String(score), promptTokens: 20, score: score)], cost: Cost(calls: 1))
     }
 }
 
@@ -42,19 +46,26 @@ final class BoxedTwoRewardModel: ModelClient {
 
     @Test func scoresEverySampleAndStoresTheJudgements() async throws {
         let problem = Problem(id: "p", question: "1+1?", goldAnswer: "2", source: "hand")
-        let input = SampleSet(name: "s", entries: [
-            SampleSet.Entry(problem: problem, samples: [Sample(text: "\\boxed{3}"), Sample(text: "\\boxed{2}"), Sample(text: "garble")])
-        ])
+        let input = SampleSet(
+            name: "s",
+            entries: [
+                SampleSet.Entry(
+                    problem: problem,
+                    samples: [Sample(text: "\\boxed{3}"), Sample(text: "\\boxed{2}"), Sample(text: "garble")])
+            ])
         let store = InMemorySampleStore()
         let judge = KeywordJudge()
-        let scorer = SampleScorer(client: judge, store: store, parameters: SamplingParameters(n: 1, temperature: 0, seed: 1))
+        let scorer = SampleScorer(
+            client: judge, store: store, parameters: SamplingParameters(n: 1, temperature: 0, seed: 1))
         let outcome = try await scorer.score(input)
         #expect(outcome.samples.entries[0].samples.map(\.score) == [0.2, 0.9, nil])
         #expect(outcome.unreadable == 1)
         #expect(outcome.drawn == 3)
         #expect(outcome.samples.cost == Cost(calls: 3, promptTokens: 90, completionTokens: 12))
-        let again = try await SampleScorer(client: judge, store: store, parameters: SamplingParameters(n: 1, temperature: 0, seed: 1))
-            .score(input)
+        let again = try await SampleScorer(
+            client: judge, store: store, parameters: SamplingParameters(n: 1, temperature: 0, seed: 1)
+        )
+        .score(input)
         #expect(again.reused == 3)
         #expect(judge.calls.withLock { $0 } == 3)
         // Only the first k.
@@ -64,12 +75,15 @@ final class BoxedTwoRewardModel: ModelClient {
 
     @Test func aRewardModelScoresTheConversationTheSampleAnswered() async throws {
         let problem = Problem(id: "p", question: "1+1?", goldAnswer: "2", source: "hand")
-        let input = SampleSet(name: "s", entries: [
-            SampleSet.Entry(problem: problem, samples: [Sample(text: "\\boxed{3}"), Sample(text: "\\boxed{2}")])
-        ])
+        let input = SampleSet(
+            name: "s",
+            entries: [
+                SampleSet.Entry(problem: problem, samples: [Sample(text: "\\boxed{3}"), Sample(text: "\\boxed{2}")])
+            ])
         let store = InMemorySampleStore()
         let model = BoxedTwoRewardModel()
-        let scorer = SampleScorer(client: model, store: store, rater: .rewardModel, parameters: SamplingParameters(n: 1))
+        let scorer = SampleScorer(
+            client: model, store: store, rater: .rewardModel, parameters: SamplingParameters(n: 1))
         #expect(scorer.parameters.rewardModel && scorer.parameters.keyDocument != SamplingParameters(n: 1).keyDocument)
         let outcome = try await scorer.score(input)
         #expect(outcome.samples.entries[0].samples.map(\.score) == [-1.0, 1.0])

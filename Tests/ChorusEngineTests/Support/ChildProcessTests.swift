@@ -8,7 +8,8 @@ import Testing
     static let environment = ["PATH": "/usr/local/bin:/usr/bin:/bin"]
 
     @Test func capturesOutputAndStatus() async throws {
-        let result = try await ChildProcess.run("sh", ["-c", "echo one; echo two >&2; exit 3"], environment: Self.environment)
+        let result = try await ChildProcess.run(
+            "sh", ["-c", "echo one; echo two >&2; exit 3"], environment: Self.environment)
         #expect(result.status == 3)
         #expect(result.output.split(separator: "\n").sorted() == ["one", "two"])
     }
@@ -32,7 +33,8 @@ import Testing
         // Cancelled once the program has started; not stopped, it would end by itself, with status 0.
         let (started, starting) = AsyncStream<Void>.makeStream()
         let task = Task {
-            try await ChildProcess.stream("sh", ["-c", "echo started; exec sleep 30"], environment: Self.environment) { _ in
+            try await ChildProcess.stream("sh", ["-c", "echo started; exec sleep 30"], environment: Self.environment) {
+                _ in
                 starting.yield()
             }
         }

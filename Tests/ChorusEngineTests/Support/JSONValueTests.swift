@@ -30,7 +30,8 @@ struct JSONValueTests {
     }
 
     @Test func parsedNumbersKeepTheirLiteralUntilMadeCanonical() throws {
-        let parsed = try JSONValue(parsing: #"{ "top_p": 1.0, "temperature": 0.70, "n": 8, "stop": ["\u00e9"], "x": -0 }"#)
+        let parsed = try JSONValue(
+            parsing: #"{ "top_p": 1.0, "temperature": 0.70, "n": 8, "stop": ["\u00e9"], "x": -0 }"#)
         #expect(parsed.jsonText == #"{"n":8,"stop":["é"],"temperature":0.70,"top_p":1.0,"x":-0}"#)
         #expect(parsed.canonical.jsonText == #"{"n":8,"stop":["é"],"temperature":0.7,"top_p":1,"x":0}"#)
         #expect(try JSONValue(parsing: parsed.canonical.jsonText).canonical == parsed.canonical)

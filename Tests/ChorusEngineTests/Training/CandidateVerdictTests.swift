@@ -6,9 +6,11 @@ import Testing
     @Test func judgesTheShownCandidatesOnly() throws {
         let (_, graded) = TrainingFixtures.set([["1", "2", "2", "1"]])
         let problem = graded.problems[0]
-        #expect(try CandidateVerdict([0, 1, 2], of: problem) == CandidateVerdict(majorityCorrect: false, anyCorrect: true))
+        #expect(
+            try CandidateVerdict([0, 1, 2], of: problem) == CandidateVerdict(majorityCorrect: false, anyCorrect: true))
         #expect(try CandidateVerdict([0, 3], of: problem).majorityCorrect)
-        #expect(try CandidateVerdict([1, 2], of: problem) == CandidateVerdict(majorityCorrect: false, anyCorrect: false))
+        #expect(
+            try CandidateVerdict([1, 2], of: problem) == CandidateVerdict(majorityCorrect: false, anyCorrect: false))
     }
 
     @Test func aReportCountsVerdicts() throws {

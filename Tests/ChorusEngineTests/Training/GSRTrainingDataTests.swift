@@ -38,8 +38,12 @@ import Testing
     }
 
     @Test func aShareOfZeroOrOneKeepsOneKind() {
-        let solve = TrainingExample(problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), kind: .solve, messages: [], split: .train, answerFormat: .boxed)
-        let refine = TrainingExample(problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), kind: .refine, messages: [], split: .train, answerFormat: .boxed)
+        let solve = TrainingExample(
+            problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), kind: .solve, messages: [],
+            split: .train, answerFormat: .boxed)
+        let refine = TrainingExample(
+            problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), kind: .refine, messages: [],
+            split: .train, answerFormat: .boxed)
         #expect(GSRTrainingData.mixed(direct: [solve], refine: [refine], share: 0, seed: 1).refine.isEmpty)
         #expect(GSRTrainingData.mixed(direct: [solve], refine: [refine], share: 1, seed: 1).direct.isEmpty)
     }

@@ -23,7 +23,10 @@ import Testing
                 .filter { $0["format"] == format.rawValue }
             let input = try folder.write(
                 rows.map { row in
-                    String(decoding: try JSONSerialization.data(withJSONObject: ["id": row["id"]!, "gold": row["gold"]!, "response": row["response"]!]), as: UTF8.self)
+                    String(
+                        decoding: try JSONSerialization.data(withJSONObject: [
+                            "id": row["id"]!, "gold": row["gold"]!, "response": row["response"]!,
+                        ]), as: UTF8.self)
                 }.joined(separator: "\n"), to: "\(format.rawValue).jsonl")
             let result = try await ChildProcess.run(
                 "python3", [script, "score", input, "--reward", preset.name, "--format", format.rawValue],
@@ -39,7 +42,9 @@ import Testing
             let reward = RewardFunction(preset: preset, format: format)
             for (row, python) in zip(rows, scored) {
                 let swift = reward.score(response: row["response"]!, gold: row["gold"]!)
-                #expect(python["reward"] as? Double == swift.reward, "\(row["id"]!): \(row["response"]!) vs \(row["gold"]!)")
+                #expect(
+                    python["reward"] as? Double == swift.reward, "\(row["id"]!): \(row["response"]!) vs \(row["gold"]!)"
+                )
                 #expect(python["formatted"] as? Bool == swift.formatted, "\(row["id"]!)")
                 #expect(python["correct"] as? Bool == swift.correct, "\(row["id"]!)")
                 checked += 1

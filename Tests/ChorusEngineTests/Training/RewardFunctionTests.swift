@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func anUnparseableAnswerInTheFormatEarnsTheFormatReward() {
-        let outcome = RewardFunction(preset: .paper, format: .answerTag).score(response: "<answer>3 + * 4</answer>", gold: "7")
+        let outcome = RewardFunction(preset: .paper, format: .answerTag).score(
+            response: "<answer>3 + * 4</answer>", gold: "7")
         #expect(outcome.formatted && !outcome.correct && outcome.reward == 0.05)
     }
 

@@ -12,13 +12,18 @@ import Testing
     }
 
     @Test func everyLaunchTemplateShipsAndTheRewardDefaultsCanBeSet() {
-        for name in ["verl-grpo.sh", "verl-grpo-ray.sh", "trl-grpo.sh", "trl-grpo.py", "trl-sft.sh", "trl-sft.py", "openrlhf-grpo.sh"] {
+        for name in [
+            "verl-grpo.sh", "verl-grpo-ray.sh", "trl-grpo.sh", "trl-grpo.py", "trl-sft.sh", "trl-sft.py",
+            "openrlhf-grpo.sh",
+        ] {
             #expect(ShippedFiles.launchTemplate(name)?.isEmpty == false, "\(name)")
         }
         #expect(ShippedFiles.launchTemplate("nope.sh") == nil)
         let reward = ShippedFiles.rewardFunction(preset: .shaped, format: .boxed)
         #expect(reward.contains("DEFAULT_PRESET = \"shaped\"") && reward.contains("DEFAULT_FORMAT = \"boxed\""))
-        #expect(ShippedFiles.rewardFunction.contains("def compute_score(data_source, solution_str, ground_truth, extra_info=None"))
+        #expect(
+            ShippedFiles.rewardFunction.contains(
+                "def compute_score(data_source, solution_str, ground_truth, extra_info=None"))
         #expect(ShippedFiles.parquetWriter.contains("pyarrow.parquet"))
     }
 }

@@ -28,8 +28,10 @@ import Testing
 
     @Test func runsTheScriptAndReportsLinesAndSteps() async throws {
         let folder = try TemporaryFolder()
-        let script = try folder.write("printf 'step:1 - a\\rstep:2 - b\\n'\necho 'step:3 - c'\nexit 4\n", to: "launch.sh")
-        let lines = Mutex<[String]>([]), steps = Mutex<[Int]>([])
+        let script = try folder.write(
+            "printf 'step:1 - a\\rstep:2 - b\\n'\necho 'step:3 - c'\nexit 4\n", to: "launch.sh")
+        let lines = Mutex<[String]>([])
+        let steps = Mutex<[Int]>([])
         let status = try await TrainerLaunch(engine: .verl, environment: ["PATH": "/usr/bin:/bin"]).run(
             script: script, folder: folder.url.path, line: { line in lines.withLock { $0.append(line) } },
             step: { step in steps.withLock { $0.append(step) } })

@@ -7,7 +7,8 @@ import Testing
         let problem = Problem(id: "p", question: "q", goldAnswer: "1", source: "t")
         func example(_ bytes: Int) -> TrainingExample {
             TrainingExample(
-                problem: problem, kind: .solve, messages: [ChatMessage(role: "user", content: String(repeating: "x", count: bytes))],
+                problem: problem, kind: .solve,
+                messages: [ChatMessage(role: "user", content: String(repeating: "x", count: bytes))],
                 split: .train, answerFormat: .boxed)
         }
         #expect(TrainerSettings.maxPromptLength(of: [example(40)]) == 512)

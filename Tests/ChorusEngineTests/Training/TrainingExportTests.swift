@@ -17,17 +17,24 @@ import Testing
     /// SSA rows for ten problems, two held out.
     static func ssaData() throws -> TrainingData {
         let (set, graded) = TrainingFixtures.set(
-            (0..<10).map { $0.isMultiple(of: 3) ? ["4", "4", "3"] : ["3", "3", "4"] }, golds: Array(repeating: "3", count: 10))
-        return try SSATrainingData(selection: CandidateSelection(k: 3), split: TrainingSplit(testFraction: 0.3, seed: 2))
-            .build(from: graded, samples: set)
+            (0..<10).map { $0.isMultiple(of: 3) ? ["4", "4", "3"] : ["3", "3", "4"] },
+            golds: Array(repeating: "3", count: 10))
+        return try SSATrainingData(
+            selection: CandidateSelection(k: 3), split: TrainingSplit(testFraction: 0.3, seed: 2)
+        )
+        .build(from: graded, samples: set)
     }
 
-    static func export(_ engine: TrainerEngine, stage: TrainingStage = .rl, into folder: TemporaryFolder, preset: RewardFunction.Preset = .paper)
+    static func export(
+        _ engine: TrainerEngine, stage: TrainingStage = .rl, into folder: TemporaryFolder,
+        preset: RewardFunction.Preset = .paper
+    )
         -> TrainingExport
     {
         TrainingExport(
             engine: engine, stage: stage, folder: folder.path("out"), preset: preset, answerFormat: .answerTag,
-            settings: TrainerSettings(model: "Qwen/Qwen2.5-0.5B-Instruct", experiment: "test"), dataSource: "chorus/test",
+            settings: TrainerSettings(model: "Qwen/Qwen2.5-0.5B-Instruct", experiment: "test"),
+            dataSource: "chorus/test",
             environment: environment)
     }
 
@@ -54,8 +61,10 @@ import Testing
             table = pq.read_table(sys.argv[1])
             print(json.dumps({"schema": str(table.schema), "rows": table.to_pylist()}))
             """
-        let result = try await ChildProcess.run(python, ["-c", reader, folder.path("out/train.parquet")], environment: Self.environment)
-        try #require(result.status == 0, "pyarrow could not read the parquet (run scripts/setup-train): \(result.output)")
+        let result = try await ChildProcess.run(
+            python, ["-c", reader, folder.path("out/train.parquet")], environment: Self.environment)
+        try #require(
+            result.status == 0, "pyarrow could not read the parquet (run scripts/setup-train): \(result.output)")
         let read = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
         let schema = read["schema"] as! String
         #expect(schema.contains("data_source: string"))
@@ -79,10 +88,11 @@ import Testing
         let summary = try await export.preflight(written)
         // The preflight ran the reward through the grader copied into the folder.
         let grader = "./chorus"
-        #expect(summary == [
-            "preflight: ok: \(written.trainRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
-            "preflight: ok: \(written.testRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
-        ])
+        #expect(
+            summary == [
+                "preflight: ok: \(written.trainRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
+                "preflight: ok: \(written.testRows) rows checked, 0 failed (preset paper, format answer_tag, grader \(grader))",
+            ])
     }
 
     @Test func trlAndOpenRLHFGetJSONLUnderTheirOwnKeys() async throws {
@@ -91,7 +101,8 @@ import Testing
         let trlWritten = try await Self.export(.trl, into: trl).write(data, overwrite: false)
         #expect(
             trlWritten.files == [
-                "train.jsonl", "test.jsonl", "chorus_reward.py", "chorus", "trl-grpo.py", "launch.sh", "chorus-train.json",
+                "train.jsonl", "test.jsonl", "chorus_reward.py", "chorus", "trl-grpo.py", "launch.sh",
+                "chorus-train.json",
             ])
         // The reward drives the copied grader: it is there, runnable, and named in the manifest.
         #expect(FileManager.default.isExecutableFile(atPath: trl.path("out/chorus")))
@@ -137,7 +148,8 @@ import Testing
                 let text = try String(contentsOfFile: folder.path("out/" + name), encoding: .utf8)
                 #expect(!text.contains("{{"), "\(engine) \(name)")
                 #expect(text.contains("'Qwen/Qwen2.5-0.5B-Instruct'"), "\(engine) \(name)")
-                let check = try await ChildProcess.run("bash", ["-n", folder.path("out/" + name)], environment: Self.environment)
+                let check = try await ChildProcess.run(
+                    "bash", ["-n", folder.path("out/" + name)], environment: Self.environment)
                 #expect(check.status == 0, "\(engine) \(name): \(check.output)")
             }
         }
@@ -175,7 +187,8 @@ import Testing
     @Test func noTrainingRowsIsAnError() async throws {
         let folder = try TemporaryFolder()
         await #expect(throws: TrainingExportError.noRows) {
-            _ = try await Self.export(.trl, into: folder).write(TrainingData(examples: [], report: .init()), overwrite: false)
+            _ = try await Self.export(.trl, into: folder).write(
+                TrainingData(examples: [], report: .init()), overwrite: false)
         }
     }
 }

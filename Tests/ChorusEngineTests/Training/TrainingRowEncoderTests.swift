@@ -9,7 +9,8 @@ import Testing
         candidateCount: 4, majorityCorrect: false, anyCorrect: true)
 
     @Test func eachEngineGetsItsOwnKeys() {
-        let verl = TrainingRowEncoder(engine: .verl, preset: .paper, dataSource: "chorus/s").rlRow(Self.example, index: 3)
+        let verl = TrainingRowEncoder(engine: .verl, preset: .paper, dataSource: "chorus/s").rlRow(
+            Self.example, index: 3)
         guard case .object(let row) = verl, case .object(let extra)? = row["extra_info"] else {
             Issue.record("the verl row is not an object with extra_info: \(verl)")
             return
@@ -24,7 +25,8 @@ import Testing
             return
         }
         #expect(trlRow["ground_truth"] == .string("12") && trlRow["reward_preset"] == .string("shaped"))
-        let openrlhf = TrainingRowEncoder(engine: .openrlhf, preset: .paper, dataSource: "s").rlRow(Self.example, index: 0)
+        let openrlhf = TrainingRowEncoder(engine: .openrlhf, preset: .paper, dataSource: "s").rlRow(
+            Self.example, index: 0)
         guard case .object(let openRow) = openrlhf else {
             Issue.record("the OpenRLHF row is not an object: \(openrlhf)")
             return

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func noShareKeepsEverythingForTrainingAndRepeatedIdsAreOneProblem() {
-        #expect(TrainingSplit(testFraction: 0).parts(for: (0..<100).map { "p\($0)" }).values.allSatisfy { $0 == .train })
+        #expect(
+            TrainingSplit(testFraction: 0).parts(for: (0..<100).map { "p\($0)" }).values.allSatisfy { $0 == .train })
         let parts = TrainingSplit(testFraction: 0.5).parts(for: ["a", "a", "b", "b"])
         #expect(parts.count == 2 && parts.values.count { $0 == .test } == 1)
     }

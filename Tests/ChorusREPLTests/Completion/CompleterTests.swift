@@ -14,7 +14,10 @@ import Testing
 
     @Test func commandNamesAtTheStartOfALine() {
         #expect(completer.complete(lineBeforeWord: "", word: "pri").candidates == ["print"])
-        #expect(completer.complete(lineBeforeWord: "  ", word: "s").candidates == ["sample", "samples", "save", "score", "seed", "sleep", "split", "store"])
+        #expect(
+            completer.complete(lineBeforeWord: "  ", word: "s").candidates == [
+                "sample", "samples", "save", "score", "seed", "sleep", "split", "store",
+            ])
     }
 
     @Test func commandNamesAfterAnAssignment() {
@@ -45,7 +48,8 @@ import Testing
 
     @Test func pathsInsideAString() throws {
         let folder = try TemporaryFolder(removedWhenReleased: false).url
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
         try "".write(to: folder.appendingPathComponent("report.chorus"), atomically: true, encoding: .utf8)
         try "".write(to: folder.appendingPathComponent(".hidden"), atomically: true, encoding: .utf8)
         let completion = completer.complete(lineBeforeWord: "run \"", word: folder.path + "/r")

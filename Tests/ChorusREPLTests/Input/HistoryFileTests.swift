@@ -9,7 +9,8 @@ import Testing
 
     @Test func fallsBackToHomeAndIgnoresRelativeXDG() {
         #expect(HistoryFile.path(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/chorus/history")
-        #expect(HistoryFile.path(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/chorus/history")
+        #expect(
+            HistoryFile.path(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/chorus/history")
     }
 
     @Test func explicitOverrideWinsAndNoHomeMeansNoFile() {

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Foundation
 import Testing
 
 @testable import ChorusREPL
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct InterruptMonitorTests {
     @Test func sigintSetsTheFlagOnceAndTheProcessLivesOn() {

@@ -94,7 +94,9 @@ struct HelpCommandTests {
                   save "session.chorus" overwrite: true
 
                 """))
-        #expect(harness.output.output.hasPrefix("save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
+        #expect(
+            harness.output.output.hasPrefix(
+                "save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
     }
 
     @Test func pageOfACommandWithoutParameters() async {

@@ -43,7 +43,8 @@ struct SleepCommandTests {
     @Test func moreThanADayIsRefused() async {
         let harness = Harness()
         await harness.run("sleep 86400.5")
-        #expect(harness.output.error.hasPrefix("t.chorus:1:7: error: `seconds` must be between 0 and 86400, not 86400.5\n"))
+        #expect(
+            harness.output.error.hasPrefix("t.chorus:1:7: error: `seconds` must be between 0 and 86400, not 86400.5\n"))
     }
 
     @Test func sleepMinusOneIsArithmetic() async {

@@ -35,12 +35,15 @@ enum EngineFixtures {
     }
 
     /// A sample set value built in Swift, for weights a script cannot write.
-    static func sampleSetValue(name: String = "scored", _ problems: [(gold: String, samples: [Sample])]) throws
+    static func sampleSetValue(
+        name: String = "scored", _ problems: [(gold: String, samples: [Sample])]
+    ) throws
         -> SampleSetValue
     {
         let entries = problems.enumerated().map { index, item in
             SampleSet.Entry(
-                problem: Problem(id: "p\(index + 1)", question: "Q\(index + 1)?", goldAnswer: item.gold, source: "hand"),
+                problem: Problem(
+                    id: "p\(index + 1)", question: "Q\(index + 1)?", goldAnswer: item.gold, source: "hand"),
                 samples: item.samples)
         }
         let set = SampleSet(name: name, entries: entries)

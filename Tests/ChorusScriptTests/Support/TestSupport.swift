@@ -14,7 +14,8 @@ struct Harness {
     /// The sample store the session uses: in memory, never the user's file.
     let store = InMemorySampleStore()
 
-    init(registry: CommandRegistry = .standard, clock: ManualClock = ManualClock(), environment: [String: String] = [:]) {
+    init(registry: CommandRegistry = .standard, clock: ManualClock = ManualClock(), environment: [String: String] = [:])
+    {
         self.clock = clock
         self.session = Session(
             registry: registry, output: output, clock: clock,
@@ -23,7 +24,9 @@ struct Harness {
 
     /// Runs `text` as the source `t.chorus`.
     @discardableResult
-    func run(_ text: String, options: Session.Options = Session.Options(), recorded: Bool = true) async
+    func run(
+        _ text: String, options: Session.Options = Session.Options(), recorded: Bool = true
+    ) async
         -> Session.Report
     {
         await session.execute(SourceFile(name: "t.chorus", text: text), options: options, recorded: recorded)
@@ -41,7 +44,9 @@ struct Harness {
 }
 
 /// A report with the given counts.
-func report(succeeded: Int = 0, failed: Int = 0, internalErrors: Int = 0, wasInterrupted: Bool = false)
+func report(
+    succeeded: Int = 0, failed: Int = 0, internalErrors: Int = 0, wasInterrupted: Bool = false
+)
     -> Session.Report
 {
     var report = Session.Report()
@@ -132,13 +137,13 @@ func calledCommands(_ program: Program, registry: CommandRegistry = .standard) -
         switch expression.kind {
         case .call(let call):
             names.insert(call.name)
-            call.arguments.forEach { visit($0.value) }
+            for argument in call.arguments { visit(argument.value) }
         case .name(let name) where registry.command(named: name) != nil:
             names.insert(name)
         case .list(let items):
-            items.forEach(visit)
+            for item in items { visit(item) }
         case .record(let fields):
-            fields.forEach { visit($0.value) }
+            for field in fields { visit(field.value) }
         case .member(let base, _, _):
             visit(base)
         case .index(let base, let index):

@@ -21,7 +21,10 @@ enum ChorusProcess {
             }
             let fallback = packageRoot.appendingPathComponent(".build/debug/chorus")
             if FileManager.default.isExecutableFile(atPath: fallback.path) { return fallback }
-            throw ProcessFailure(message: "the chorus binary is not built; run `swift build` first (looked near \(Bundle.main.bundleURL.path))")
+            throw ProcessFailure(
+                message:
+                    "the chorus binary is not built; run `swift build` first (looked near \(Bundle.main.bundleURL.path))"
+            )
         }
     }
 

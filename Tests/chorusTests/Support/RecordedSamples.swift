@@ -55,11 +55,13 @@ enum RecordedSamples {
             let prompt = PromptTemplate.standard.promptDocument(for: problem)
             row["prompt"] = try JSONSerialization.jsonObject(with: Data(prompt.jsonText.utf8))
             let parameters = try JSONValue(
-                parsing: String(decoding: try JSONSerialization.data(withJSONObject: row["parameters"] ?? [:]), as: UTF8.self))
-            row["key"] = SampleKey(
-                modelIdentity: row["model"] as? String ?? "", prompt: prompt, parameters: parameters,
-                seed: row["seed"] as? Int, sampleIndex: row["index"] as? Int ?? -1
-            ).hex
+                parsing: String(
+                    decoding: try JSONSerialization.data(withJSONObject: row["parameters"] ?? [:]), as: UTF8.self))
+            row["key"] =
+                SampleKey(
+                    modelIdentity: row["model"] as? String ?? "", prompt: prompt, parameters: parameters,
+                    seed: row["seed"] as? Int, sampleIndex: row["index"] as? Int ?? -1
+                ).hex
             let full = String(decoding: try JSONSerialization.data(withJSONObject: row), as: UTF8.self)
             samples.append(try StoredSample(jsonLine: full))
         }

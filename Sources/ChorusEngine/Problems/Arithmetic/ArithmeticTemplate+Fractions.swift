@@ -10,16 +10,26 @@ extension ArithmeticTemplate {
         let name = Wording.name(&random)
         let fraction = "\(numerator)/\(denominator)"
         let scenes = [
-            ("A library cart holds \(total) books. \(name) puts \(fraction) of them back on the shelves.",
-             "How many books are still on the cart?"),
-            ("A farmer picks \(total) apples and sells \(fraction) of them at the market.",
-             "How many apples does the farmer have left?"),
-            ("A class collects \(total) bottle caps and uses \(fraction) of them for an art project.",
-             "How many bottle caps are not used?"),
-            ("\(name) has \(total) stickers and gives \(fraction) of them to a friend.",
-             "How many stickers does \(name) keep?"),
-            ("A theater has \(total) seats, and \(fraction) of them are taken.",
-             "How many seats are empty?"),
+            (
+                "A library cart holds \(total) books. \(name) puts \(fraction) of them back on the shelves.",
+                "How many books are still on the cart?"
+            ),
+            (
+                "A farmer picks \(total) apples and sells \(fraction) of them at the market.",
+                "How many apples does the farmer have left?"
+            ),
+            (
+                "A class collects \(total) bottle caps and uses \(fraction) of them for an art project.",
+                "How many bottle caps are not used?"
+            ),
+            (
+                "\(name) has \(total) stickers and gives \(fraction) of them to a friend.",
+                "How many stickers does \(name) keep?"
+            ),
+            (
+                "A theater has \(total) seats, and \(fraction) of them are taken.",
+                "How many seats are empty?"
+            ),
         ]
         let scene = random.element(of: scenes)
         return ArithmeticDraft(
@@ -49,10 +59,12 @@ extension ArithmeticTemplate {
         let eaten = firstPart + secondPart
         let left = Rational(1) - eaten
         let asksForRemainder = random.int(in: 0...1) == 1
-        let ask = asksForRemainder
+        let ask =
+            asksForRemainder
             ? "What fraction of the \(item) is left?"
             : "What fraction of the \(item) did they eat altogether?"
-        var steps = "Together they ate \(firstPart.description) + \(secondPart.description) = \(eaten.description) of the \(item)."
+        var steps =
+            "Together they ate \(firstPart.description) + \(secondPart.description) = \(eaten.description) of the \(item)."
         if asksForRemainder {
             steps += " What is left is 1 − \(eaten.description) = \(left.description)."
         }

@@ -22,7 +22,8 @@ extension ArithmeticTemplate {
             question: "\(name) buys \(count1) \(first.plural) at \(Wording.money(cents: cents1)) each and \(count2) "
                 + "\(second.plural) at \(Wording.money(cents: cents2)) each, and pays with a $\(bill) bill. "
                 + "How much change does \(name) get, in dollars?",
-            steps: "The \(first.plural) cost \(count1) × \(Wording.money(cents: cents1)) = \(Wording.money(cents: count1 * cents1)) "
+            steps:
+                "The \(first.plural) cost \(count1) × \(Wording.money(cents: cents1)) = \(Wording.money(cents: count1 * cents1)) "
                 + "and the \(second.plural) cost \(count2) × \(Wording.money(cents: cents2)) = \(Wording.money(cents: count2 * cents2)), "
                 + "so the total is \(Wording.money(cents: totalCents)). "
                 + "The change is $\(bill) − \(Wording.money(cents: totalCents)) = \(Wording.money(cents: change)).",
@@ -69,12 +70,15 @@ extension ArithmeticTemplate {
         let asksForDifference = random.int(in: 0...1) == 1
         let (more, fewer) = ratioA > ratioB ? (first, second) : (second, first)
         let difference = abs(ratioA - ratioB)
-        let ask = asksForDifference
+        let ask =
+            asksForDifference
             ? "How many more \(items) does \(more) get than \(fewer)?"
             : "How many \(items) does \(second) get?"
-        var steps = "The ratio has \(ratioA) + \(ratioB) = \(parts) parts, so each part is \(total) ÷ \(parts) = \(share) \(items). "
+        var steps =
+            "The ratio has \(ratioA) + \(ratioB) = \(parts) parts, so each part is \(total) ÷ \(parts) = \(share) \(items). "
         if asksForDifference {
-            steps += "\(more) gets \(difference) more part\(difference == 1 ? "" : "s") than \(fewer): "
+            steps +=
+                "\(more) gets \(difference) more part\(difference == 1 ? "" : "s") than \(fewer): "
                 + "\(difference) × \(share) = \(difference * share)."
         } else {
             steps += "\(second) gets \(ratioB) × \(share) = \(ratioB * share)."
@@ -103,10 +107,12 @@ extension ArithmeticTemplate {
         case 0:
             question = "\(name) scored \(list) on \(days) quizzes. What is \(name)'s mean quiz score?"
         case 1:
-            question = "\(name) read \(list) pages on \(days) days in a row. "
+            question =
+                "\(name) read \(list) pages on \(days) days in a row. "
                 + "How many pages did \(name) read per day, on average?"
         default:
-            question = "The high temperatures on \(days) days in a row were \(list) degrees Celsius. "
+            question =
+                "The high temperatures on \(days) days in a row were \(list) degrees Celsius. "
                 + "What was the average high temperature, in degrees Celsius?"
         }
         let sum = values.reduce(0, +)

@@ -29,14 +29,22 @@ extension ArithmeticTemplate {
         let increase = base * percent / 100
         let result = base + increase
         let scenes = [
-            ("A bakery sold \(base) loaves of bread last month. This month it sold \(percent)% more.",
-             "How many loaves did it sell this month?"),
-            ("A school library had \(base) books. Over the summer its collection grew by \(percent)%.",
-             "How many books does the library have now?"),
-            ("A youth orchestra had \(base) members last year, and this year its membership rose by \(percent)%.",
-             "How many members does the orchestra have this year?"),
-            ("A ferry carried \(base) passengers on Monday. On Tuesday it carried \(percent)% more.",
-             "How many passengers did it carry on Tuesday?"),
+            (
+                "A bakery sold \(base) loaves of bread last month. This month it sold \(percent)% more.",
+                "How many loaves did it sell this month?"
+            ),
+            (
+                "A school library had \(base) books. Over the summer its collection grew by \(percent)%.",
+                "How many books does the library have now?"
+            ),
+            (
+                "A youth orchestra had \(base) members last year, and this year its membership rose by \(percent)%.",
+                "How many members does the orchestra have this year?"
+            ),
+            (
+                "A ferry carried \(base) passengers on Monday. On Tuesday it carried \(percent)% more.",
+                "How many passengers did it carry on Tuesday?"
+            ),
         ]
         let scene = random.element(of: scenes)
         return ArithmeticDraft(
@@ -54,14 +62,22 @@ extension ArithmeticTemplate {
         let part = random.int(in: 2...(total - 1))
         let name = Wording.name(&random)
         let scenes = [
-            ("Of the \(total) students in a school club, \(part) play chess.",
-             "What percent of the club's members play chess?"),
-            ("A basket holds \(total) pieces of fruit, and \(part) of them are oranges.",
-             "What percent of the fruit is oranges?"),
-            ("\(name) took \(total) free throws and made \(part) of them.",
-             "What percent of the free throws did \(name) make?"),
-            ("A garden has \(total) plants, and \(part) of them are tomato plants.",
-             "What percent of the plants are tomato plants?"),
+            (
+                "Of the \(total) students in a school club, \(part) play chess.",
+                "What percent of the club's members play chess?"
+            ),
+            (
+                "A basket holds \(total) pieces of fruit, and \(part) of them are oranges.",
+                "What percent of the fruit is oranges?"
+            ),
+            (
+                "\(name) took \(total) free throws and made \(part) of them.",
+                "What percent of the free throws did \(name) make?"
+            ),
+            (
+                "A garden has \(total) plants, and \(part) of them are tomato plants.",
+                "What percent of the plants are tomato plants?"
+            ),
         ]
         let scene = random.element(of: scenes)
         let share = Rational.exact(part, total)

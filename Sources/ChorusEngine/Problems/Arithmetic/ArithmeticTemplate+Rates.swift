@@ -64,7 +64,8 @@ extension ArithmeticTemplate {
         return ArithmeticDraft(
             question: "A box of \(packSize) \(item.1) costs \(Wording.money(cents: packCents)). At the same price per "
                 + "\(item.0), how much do \(wanted) \(item.1) cost, in dollars?",
-            steps: "One \(item.0) costs \(Wording.money(cents: packCents)) ÷ \(packSize) = \(Wording.money(cents: unitCents)), "
+            steps:
+                "One \(item.0) costs \(Wording.money(cents: packCents)) ÷ \(packSize) = \(Wording.money(cents: unitCents)), "
                 + "so \(wanted) \(item.1) cost \(wanted) × \(Wording.money(cents: unitCents)) = \(Wording.money(cents: totalCents)).",
             answer: Rational.exact(totalCents, 100),
             quantities: ["packSize": packSize, "packCents": packCents, "wanted": wanted]

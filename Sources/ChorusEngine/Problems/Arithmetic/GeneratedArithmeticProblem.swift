@@ -10,7 +10,9 @@ public struct GeneratedArithmeticProblem: Sendable, Equatable {
     public var quantities: [String: Int]
 
     /// Creates a generated problem.
-    public init(problem: Problem, template: ArithmeticTemplate, answerForm: ArithmeticAnswerForm, quantities: [String: Int]) {
+    public init(
+        problem: Problem, template: ArithmeticTemplate, answerForm: ArithmeticAnswerForm, quantities: [String: Int]
+    ) {
         self.problem = problem
         self.template = template
         self.answerForm = answerForm

@@ -39,8 +39,14 @@ extension Rational {
         var rest = denominator
         var twos = 0
         var fives = 0
-        while rest % 2 == 0 { rest /= 2; twos += 1 }
-        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        while rest % 2 == 0 {
+            rest /= 2
+            twos += 1
+        }
+        while rest % 5 == 0 {
+            rest /= 5
+            fives += 1
+        }
         guard rest == 1 else { return nil }
         let places = max(twos, fives)
         var scale = 1

@@ -19,7 +19,8 @@ struct AdamOptimizer: Sendable {
     /// Moves `weights` up `gradient` (gradient ascent).
     mutating func ascend(_ weights: inout [Double], along gradient: [Double]) {
         step += 1
-        let correction1 = 1 - pow(beta1, Double(step)), correction2 = 1 - pow(beta2, Double(step))
+        let correction1 = 1 - pow(beta1, Double(step))
+        let correction2 = 1 - pow(beta2, Double(step))
         for index in weights.indices {
             first[index] = beta1 * first[index] + (1 - beta1) * gradient[index]
             second[index] = beta2 * second[index] + (1 - beta2) * gradient[index] * gradient[index]

@@ -71,7 +71,8 @@ public struct AggregatorTrainer: Sendable {
             try Task.checkCancellation()
             let batch = usable.count <= batchSize ? usable : Array(random.shuffled(usable).prefix(batchSize))
             var gradient = Array(repeating: 0.0, count: model.weights.count)
-            var rewardTotal = 0.0, choices = 0
+            var rewardTotal = 0.0
+            var choices = 0
             for problem in batch {
                 let standardised = standardisedFeatures[problem]
                 let policy = Self.softmax(standardised.map { zip($0, model.weights).reduce(0) { $0 + $1.0 * $1.1 } })
@@ -109,7 +110,9 @@ public struct AggregatorTrainer: Sendable {
                 problem.classes.contains(where: \.isCorrect) && problem.classes.contains { !$0.isCorrect }
             },
             heldOutProblems: heldOut.count,
-            trainAccuracy: accuracy(train) { problem in model.choose(problem).map { problem.classes[$0].isCorrect } ?? false },
+            trainAccuracy: accuracy(train) { problem in
+                model.choose(problem).map { problem.classes[$0].isCorrect } ?? false
+            },
             heldOutAccuracy: accuracy(heldOut) { problem in
                 model.choose(problem).map { problem.classes[$0].isCorrect } ?? false
             },

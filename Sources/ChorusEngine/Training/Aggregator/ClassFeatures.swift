@@ -5,18 +5,18 @@ import Foundation
 public enum ClassFeatures {
     /// The features' names, in the order of `features(of:)`'s vectors.
     public static let names = [
-        "vote_share",          // the class's samples / parseable samples
-        "is_plurality",        // 1 when no class has more samples
-        "rank",                // 1 / (1 + classes with more samples)
-        "first_position",      // 1 − (earliest member's index / samples)
-        "mean_logprob",        // mean of members' mean token log-probabilities (0 when unknown)
-        "min_logprob",         // the lowest of them (0 when unknown)
-        "has_logprob",         // 1 when the samples carry log-probabilities
-        "relative_length",     // members' mean completion length / the problem's mean length
-        "truncated_share",     // members that stopped at the length limit
-        "reasoning_agreement", // mean word-set overlap (Jaccard) between members' texts
-        "integer_answer",      // 1 when the answer is a whole number
-        "mean_score",          // members' mean scorer rating (0 when unscored)
+        "vote_share",  // the class's samples / parseable samples
+        "is_plurality",  // 1 when no class has more samples
+        "rank",  // 1 / (1 + classes with more samples)
+        "first_position",  // 1 − (earliest member's index / samples)
+        "mean_logprob",  // mean of members' mean token log-probabilities (0 when unknown)
+        "min_logprob",  // the lowest of them (0 when unknown)
+        "has_logprob",  // 1 when the samples carry log-probabilities
+        "relative_length",  // members' mean completion length / the problem's mean length
+        "truncated_share",  // members that stopped at the length limit
+        "reasoning_agreement",  // mean word-set overlap (Jaccard) between members' texts
+        "integer_answer",  // 1 when the answer is a whole number
+        "mean_score",  // members' mean scorer rating (0 when unscored)
     ]
 
     /// One vector per class of `problem`, in class order.
@@ -54,7 +54,8 @@ public enum ClassFeatures {
     static func agreement(_ texts: [String]) -> Double {
         guard texts.count > 1 else { return 1 }
         let sets = texts.map { Set($0.lowercased().split { !$0.isLetter && !$0.isNumber }) }
-        var total = 0.0, pairs = 0
+        var total = 0.0
+        var pairs = 0
         for i in sets.indices {
             for j in sets.indices where j > i {
                 let union = sets[i].union(sets[j]).count

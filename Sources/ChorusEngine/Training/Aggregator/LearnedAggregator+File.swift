@@ -41,7 +41,8 @@ extension LearnedAggregator {
         }
         func field<T>(_ name: String, _ read: (JSONValue) -> T?) throws(FileError) -> T {
             guard let value = fields[name], let read = read(value) else {
-                throw FileError(message: "not a learned aggregator file (field \"\(name)\" is missing or of the wrong type)")
+                throw FileError(
+                    message: "not a learned aggregator file (field \"\(name)\" is missing or of the wrong type)")
             }
             return read
         }
@@ -60,12 +61,15 @@ extension LearnedAggregator {
         guard format == Self.fileFormat else { throw FileError(message: "format is \(format), not \(Self.fileFormat)") }
         guard version == 1 else { throw FileError(message: "version \(version) is newer than this Chorus reads (1)") }
         guard features == ClassFeatures.names else {
-            throw FileError(message: "its features (\(features.joined(separator: ", "))) are not the ones this Chorus computes")
+            throw FileError(
+                message: "its features (\(features.joined(separator: ", "))) are not the ones this Chorus computes")
         }
         let count = features.count
         guard weights.count == count, means.count == count, scales.count == count,
             scales.allSatisfy({ $0 > 0 && $0.isFinite }), weights.allSatisfy(\.isFinite)
-        else { throw FileError(message: "weights, means and scales must be one finite number per feature (scales > 0)") }
+        else {
+            throw FileError(message: "weights, means and scales must be one finite number per feature (scales > 0)")
+        }
         self.init(
             name: name, featureNames: features, weights: weights, means: means, scales: scales, provenance: provenance)
     }

@@ -55,7 +55,8 @@ public struct LearnedAggregator: Sendable, Equatable {
         for problem in candidates.problems {
             try Task.checkCancellation()
             let index = choose(problem).map { problem.classes[$0].members[0] } ?? (problem.samples.isEmpty ? nil : 0)
-            entries.append(SampleSet.Entry(problem: problem.problem, samples: index.map { [problem.samples[$0]] } ?? []))
+            entries.append(
+                SampleSet.Entry(problem: problem.problem, samples: index.map { [problem.samples[$0]] } ?? []))
         }
         return SampleSet(name: name, entries: entries, cost: candidates.cost)
     }

@@ -28,8 +28,12 @@ struct RunCommand: Command {
         let session = invocation.session
         try await session.enterScript(
             path, maximumDepth: Self.maximumDepth,
-            cycle: { invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: Self.path) },
-            tooDeep: { invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: Self.path) })
+            cycle: {
+                invocation.error("\(Value.quote(path)) runs itself (directly or through other scripts)", at: Self.path)
+            },
+            tooDeep: {
+                invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: Self.path)
+            })
         let report = await session.executeNested(SourceFile(name: path, text: text))
         await session.leaveScript(merging: report)
         if report.wasInterrupted { throw CancellationError() }

@@ -19,9 +19,13 @@ struct SplitCommand: Command {
     func run(_ invocation: Invocation) async throws -> Value {
         let dataset = invocation[Self.data].dataset
         let parts = try invocation.mapping(at: Self.test) {
-            try dataset.split(testFraction: invocation[Self.test], seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
+            try dataset.split(
+                testFraction: invocation[Self.test], seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
         }
         return .record(
-            Record([(key: "train", value: .object(DatasetValue(parts.train))), (key: "test", value: .object(DatasetValue(parts.test)))]))
+            Record([
+                (key: "train", value: .object(DatasetValue(parts.train))),
+                (key: "test", value: .object(DatasetValue(parts.test))),
+            ]))
     }
 }

@@ -21,7 +21,8 @@ struct GradeCommand: Command {
 
     func run(_ invocation: Invocation) async throws -> Value {
         let grader = GradingOptions.grader(invocation)
-        let response = invocation[Self.response], gold = invocation[Self.gold]
+        let response = invocation[Self.response]
+        let gold = invocation[Self.gold]
         let explained = GradeExplanation(grader: grader, response: response, gold: gold)
         invocation.session.output.write(Self.view(explained, response: response, gold: gold))
         let grade = explained.grade

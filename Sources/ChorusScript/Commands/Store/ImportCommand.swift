@@ -23,7 +23,8 @@ struct ImportCommand: Command {
             try await services.sampleStore().importJSONL(from: path)
         }
         invocation.session.output.write(
-            "imported \(Plural.count(report.added, "new sample")) from \(path) (\(report.alreadyPresent) already stored)\n")
+            "imported \(Plural.count(report.added, "new sample")) from \(path) (\(report.alreadyPresent) already stored)\n"
+        )
         return .none
     }
 }

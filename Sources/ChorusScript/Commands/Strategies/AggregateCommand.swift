@@ -48,7 +48,9 @@ struct AggregateCommand: Command {
     }
 
     /// A learned aggregator's choice per problem, as a sample set.
-    private func learnedRun(_ learned: AggregatorValue, _ input: SampleSetValue, _ invocation: Invocation) throws
+    private func learnedRun(
+        _ learned: AggregatorValue, _ input: SampleSetValue, _ invocation: Invocation
+    ) throws
         -> Value
     {
         if let parameter = Self.options.modelParameters.first(where: invocation.isGiven) {

@@ -97,7 +97,9 @@ struct CombinerOptions: ParameterList {
     }
 
     /// The combined set graded the way the template's answers are written.
-    static func graded(_ samples: SampleSet, template: CombinerTemplate, invocation: Invocation) throws
+    static func graded(
+        _ samples: SampleSet, template: CombinerTemplate, invocation: Invocation
+    ) throws
         -> SampleSetValue
     {
         let classifier = GradingOptions.classifier(invocation, extraction: template.extraction)

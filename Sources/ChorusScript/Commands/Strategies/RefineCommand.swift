@@ -34,7 +34,8 @@ struct RefineCommand: Command {
         for round in 1...rounds {
             let label = round == rounds ? name : "\(name) round \(round)"
             current = try await CombinerOptions.run(
-                combiner, on: current, name: label, command: rounds == 1 ? "refine" : "refine round \(round)", model: model,
+                combiner, on: current, name: label, command: rounds == 1 ? "refine" : "refine round \(round)",
+                model: model,
                 at: Self.with, invocation: invocation
             ).samples
         }
@@ -59,7 +60,8 @@ struct RefineCommand: Command {
     static func report(_ comparison: RefinementComparison, k: Int) -> String {
         let points = comparison.gap * 100
         let sign = points >= 0 ? "+" : "−"
-        return "refine: gap \(sign)\(NumberFormatting.fixed(abs(points), digits: 1)) points over maj@\(k) of the candidates; "
+        return
+            "refine: gap \(sign)\(NumberFormatting.fixed(abs(points), digits: 1)) points over maj@\(k) of the candidates; "
             + "recovered \(Plural.count(comparison.recoveredWhenAllWrong, "problem")) where every candidate was wrong; "
             + "lost \(comparison.lostWhenMajorityRight) where the majority was right"
     }

@@ -5,7 +5,8 @@ struct VoteCommand: Command {
     static let samples = ParameterKey<SampleSetValue>.positional("samples", "the sample set to vote over")
     static let count = CandidateCount("vote over the first k samples of each problem (all when left out)")
     static let weight = ParameterKey<VoteWeighting>.named(
-        "weight", "what a vote counts: one per sample, exp(mean log-probability), or the scorer's score", default: .count)
+        "weight", "what a vote counts: one per sample, exp(mean log-probability), or the scorer's score",
+        default: .count)
     static let name = ParameterKey<String?>.named("name", "the label in tables (default maj@k)")
 
     let signature = CommandSignature(

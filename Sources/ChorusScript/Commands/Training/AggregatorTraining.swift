@@ -107,7 +107,9 @@ enum AggregatorFiles {
     }
 
     /// The data folder's file for a name.
-    static func defaultPath(for name: String, invocation: Invocation, at argument: some ParameterNaming) throws
+    static func defaultPath(
+        for name: String, invocation: Invocation, at argument: some ParameterNaming
+    ) throws
         -> String
     {
         guard let data = ChorusFolders.data(environment: invocation.session.services.environment) else {

@@ -42,7 +42,9 @@ enum TrainingHandOff {
         }
     }
 
-    static func run(_ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation) async throws
+    static func run(
+        _ kind: CombinerTemplate.Kind, _ input: SampleSetValue, invocation: Invocation
+    ) async throws
         -> Value
     {
         let options = TrainCommand.handOff
@@ -141,7 +143,9 @@ enum TrainingHandOff {
     }
 
     /// Streams the trainer's log, with the step it reached on the progress line; a failure is the user's to see.
-    private static func launch(_ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation)
+    private static func launch(
+        _ launcher: TrainerLaunch, written: TrainingExport.Written, invocation: Invocation
+    )
         async throws -> Int32
     {
         let output = invocation.session.output

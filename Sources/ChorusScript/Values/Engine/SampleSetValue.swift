@@ -41,7 +41,8 @@ public struct SampleSetValue: ObjectParameter {
         var lines = ["sample set \(samples.name): \(summary)"]
         let cost = samples.cost
         if cost.calls > 0 || cost.totalTokens > 0 {
-            var line = "cost: \(cost.calls) calls, \(cost.promptTokens) prompt + \(cost.completionTokens) completion tokens"
+            var line =
+                "cost: \(cost.calls) calls, \(cost.promptTokens) prompt + \(cost.completionTokens) completion tokens"
             if cost.wallSeconds > 0 { line += ", " + NumberFormatting.duration(seconds: cost.wallSeconds) }
             lines.append(line)
         }
@@ -64,7 +65,8 @@ public struct SampleSetValue: ObjectParameter {
 
     public func isEqual(to other: any ScriptObject) -> Bool {
         guard let other = other as? SampleSetValue else { return false }
-        return other.samples.name == samples.name && other.samples.entries.map(\.samples) == samples.entries.map(\.samples)
+        return other.samples.name == samples.name
+            && other.samples.entries.map(\.samples) == samples.entries.map(\.samples)
             && other.samples.entries.map(\.problem) == samples.entries.map(\.problem)
     }
 }

@@ -25,9 +25,10 @@ public struct TableValue: ObjectParameter {
         switch name {
         case "columns": .list(table.header.map(Value.string))
         case "rows":
-            .list(table.rows.map { row in
-                .record(Record(zip(table.header, row).map { (key: $0, value: Value.string($1)) }))
-            })
+            .list(
+                table.rows.map { row in
+                    .record(Record(zip(table.header, row).map { (key: $0, value: Value.string($1)) }))
+                })
         default: nil
         }
     }

@@ -1,34 +1,43 @@
 import Testing
+
 @testable import ChorusEngine
 
 @Suite struct ArithmeticProblemGeneratorTests {
     @Test func seedOneIsPinned() {
         let problems = ArithmeticProblemGenerator(seed: 1).dataset(count: 2).problems
-        #expect(problems[0] == Problem(
-            id: "arith-1-0",
-            question: "Victor ate 1/3 of a cherry pie, and Quinn ate 3/10 of the same cherry pie. "
-                + "What fraction of the cherry pie did they eat altogether?",
-            goldAnswer: "19/30",
-            goldSolution: #"Together they ate 1/3 + 3/10 = 19/30 of the cherry pie. The answer is \boxed{19/30}."#,
-            source: "arithmetic",
-            metadata: ["template": "fractionParts", "answerForm": "fraction"]
-        ))
-        #expect(problems[1] == Problem(
-            id: "arith-1-1",
-            question: "A bakery sold 50 loaves of bread last month. This month it sold 30% more. "
-                + "How many loaves did it sell this month?",
-            goldAnswer: "65",
-            goldSolution: #"30% of 50 is 50 × 30 ÷ 100 = 15. The new total is 50 + 15 = 65. The answer is \boxed{65}."#,
-            source: "arithmetic",
-            metadata: ["template": "percentIncrease", "answerForm": "integer"]
-        ))
+        #expect(
+            problems[0]
+                == Problem(
+                    id: "arith-1-0",
+                    question: "Victor ate 1/3 of a cherry pie, and Quinn ate 3/10 of the same cherry pie. "
+                        + "What fraction of the cherry pie did they eat altogether?",
+                    goldAnswer: "19/30",
+                    goldSolution:
+                        #"Together they ate 1/3 + 3/10 = 19/30 of the cherry pie. The answer is \boxed{19/30}."#,
+                    source: "arithmetic",
+                    metadata: ["template": "fractionParts", "answerForm": "fraction"]
+                ))
+        #expect(
+            problems[1]
+                == Problem(
+                    id: "arith-1-1",
+                    question: "A bakery sold 50 loaves of bread last month. This month it sold 30% more. "
+                        + "How many loaves did it sell this month?",
+                    goldAnswer: "65",
+                    goldSolution:
+                        #"30% of 50 is 50 × 30 ÷ 100 = 15. The new total is 50 + 15 = 65. The answer is \boxed{65}."#,
+                    source: "arithmetic",
+                    metadata: ["template": "percentIncrease", "answerForm": "integer"]
+                ))
     }
 
     @Test func theSameSeedGivesIdenticalProblems() {
         let first = ArithmeticProblemGenerator(seed: 2024).problems(count: 60)
         let second = ArithmeticProblemGenerator(seed: 2024).problems(count: 60)
         #expect(first == second)
-        #expect(first.map(\.problem.question) != ArithmeticProblemGenerator(seed: 2025).problems(count: 60).map(\.problem.question))
+        #expect(
+            first.map(\.problem.question)
+                != ArithmeticProblemGenerator(seed: 2025).problems(count: 60).map(\.problem.question))
     }
 
     @Test func aLargerDatasetExtendsASmallerOne() {
@@ -69,7 +78,8 @@ import Testing
         #expect(Set(all.map(\.problem.question)).count > 1_150)
         for generated in all {
             let problem = generated.problem
-            #expect(AnswerShape.matches(problem.goldAnswer, generated.answerForm), "\(problem.id): \(problem.goldAnswer)")
+            #expect(
+                AnswerShape.matches(problem.goldAnswer, generated.answerForm), "\(problem.id): \(problem.goldAnswer)")
             let solution = try #require(problem.goldSolution)
             #expect(solution.hasSuffix(#"The answer is \boxed{"# + problem.goldAnswer + "}."))
             #expect(AnswerExtractor(options: .boxedOnly).extract(from: solution)?.text == problem.goldAnswer)
@@ -103,7 +113,7 @@ enum AnswerShape {
             if isInteger { return true }
             let parts = body.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, isDigits(parts[0]), isDigits(parts[1]),
-                  let numerator = Int(parts[0]), let denominator = Int(parts[1]), denominator > 1
+                let numerator = Int(parts[0]), let denominator = Int(parts[1]), denominator > 1
             else { return false }
             return greatestCommonDivisor(numerator, denominator) == 1
         case .decimal:

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChorusEngine
 
 /// Re-derives every template's answers from the numbers it records, with arithmetic written here.
@@ -89,16 +90,23 @@ import Testing
         case .unitPrice: return ["\(v("packSize")) ", dollars(cents: v("packCents")) + ".", "\(v("wanted")) "]
         case .fractionOfQuantity: return ["\(v("total")) ", "\(v("numerator"))/\(v("denominator")) "]
         case .fractionParts:
-            return ["\(v("numerator1"))/\(v("denominator1")) ", "\(v("numerator2"))/\(v("denominator2")) ",
-                    v("asksForRemainder") == 1 ? "left?" : "altogether?"]
+            return [
+                "\(v("numerator1"))/\(v("denominator1")) ", "\(v("numerator2"))/\(v("denominator2")) ",
+                v("asksForRemainder") == 1 ? "left?" : "altogether?",
+            ]
         case .discount: return ["$\(v("price")).", "\(v("percent"))% off"]
         case .percentIncrease: return ["\(v("base")) ", "\(v("percent"))%"]
         case .percentShare: return ["\(v("total")) ", "\(v("part")) "]
         case .shoppingChange:
-            return ["\(v("count1")) ", dollars(cents: v("cents1")) + " each", "\(v("count2")) ",
-                    dollars(cents: v("cents2")) + " each", "$\(v("bill")) bill"]
+            return [
+                "\(v("count1")) ", dollars(cents: v("cents1")) + " each", "\(v("count2")) ",
+                dollars(cents: v("cents2")) + " each", "$\(v("bill")) bill",
+            ]
         case .weeklySavings: return ["$\(v("start")) ", "$\(v("weekly")) ", "\(v("weeks")) weeks", "$\(v("spent")) "]
-        case .ratioShare: return ["\(v("total")) ", "\(v("ratioA")):\(v("ratioB"))", v("asksForDifference") == 1 ? "more" : "How many"]
+        case .ratioShare:
+            return [
+                "\(v("total")) ", "\(v("ratioA")):\(v("ratioB"))", v("asksForDifference") == 1 ? "more" : "How many",
+            ]
         case .average: return (1...v("count")).map { String(v("value\($0)")) }
         }
     }
@@ -129,12 +137,14 @@ import Testing
             case .workTogether:
                 #expect(q["hoursA"] != q["hoursB"])
             case .fractionParts:
-                let eaten = Exact(q["numerator1"]! * q["denominator2"]! + q["numerator2"]! * q["denominator1"]!,
-                                  q["denominator1"]! * q["denominator2"]!)
+                let eaten = Exact(
+                    q["numerator1"]! * q["denominator2"]! + q["numerator2"]! * q["denominator1"]!,
+                    q["denominator1"]! * q["denominator2"]!)
                 #expect(eaten.numerator < eaten.denominator)
                 #expect(AnswerShape.greatestCommonDivisor(q["numerator1"]!, q["denominator1"]!) == 1)
             case .ratioShare:
-                #expect(q["ratioA"] != q["ratioB"] && AnswerShape.greatestCommonDivisor(q["ratioA"]!, q["ratioB"]!) == 1)
+                #expect(
+                    q["ratioA"] != q["ratioB"] && AnswerShape.greatestCommonDivisor(q["ratioA"]!, q["ratioB"]!) == 1)
             case .shoppingChange:
                 #expect(q["count1"]! * q["cents1"]! + q["count2"]! * q["cents2"]! < q["bill"]! * 100)
             case .weeklySavings:

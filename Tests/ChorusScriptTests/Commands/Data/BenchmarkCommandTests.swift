@@ -10,8 +10,11 @@ struct BenchmarkCommandTests {
     /// A cache folder holding a three-problem gsm8k file.
     private func cacheFolder() throws -> URL {
         let url = try TemporaryFolder(removedWhenReleased: false).url
-        try FileManager.default.createDirectory(at: url.appendingPathComponent("datasets"), withIntermediateDirectories: true)
-        let rows = (1...3).map { "{\"id\": \"gsm8k-test-\($0)\", \"question\": \"What is \($0) + \($0)?\", \"answer\": \"#### \($0 * 2)\"}" }
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("datasets"), withIntermediateDirectories: true)
+        let rows = (1...3).map {
+            "{\"id\": \"gsm8k-test-\($0)\", \"question\": \"What is \($0) + \($0)?\", \"answer\": \"#### \($0 * 2)\"}"
+        }
         try (rows.joined(separator: "\n") + "\n").write(
             to: url.appendingPathComponent("datasets/gsm8k.jsonl"), atomically: true, encoding: .utf8)
         return url
@@ -21,7 +24,8 @@ struct BenchmarkCommandTests {
         let cache = try cacheFolder()
         defer { try? FileManager.default.removeItem(at: cache) }
         let harness = Harness(environment: ["CHORUS_CACHE": cache.path])
-        let result = await harness.run("g = benchmark gsm8k limit: 2\ng.ids\ns = benchmark gsm8k shuffle: 4\ns.count\ng.name")
+        let result = await harness.run(
+            "g = benchmark gsm8k limit: 2\ng.ids\ns = benchmark gsm8k shuffle: 4\ns.count\ng.name")
         #expect(result == report(succeeded: 5))
         #expect(harness.output.output == "[\"gsm8k-test-1\", \"gsm8k-test-2\"]\n3\n\"gsm8k\"\n")
         let shuffled = try InstalledBenchmark.gsm8k.load(environment: ["CHORUS_CACHE": cache.path]).shuffled(seed: 4)

@@ -16,7 +16,9 @@ struct LoadCommandTests {
     static let csv = "q,a,key,work\nOne plus one?,2,c1,1+1\n\"Two, times three?\",6,c2,2*3\n"
 
     /// A loaded dataset, or the error text.
-    static func load(_ arguments: String, file name: String, text: String) async throws
+    static func load(
+        _ arguments: String, file name: String, text: String
+    ) async throws
         -> (harness: Harness, result: Session.Report, path: String)
     {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
@@ -57,7 +59,8 @@ struct LoadCommandTests {
     }
 
     @Test func anExplicitFormatIsUsed() async throws {
-        let (harness, result, _) = try await Self.load("format: gsm8k", file: "rows.txt", text: EngineFixtures.tinyGSM8K)
+        let (harness, result, _) = try await Self.load(
+            "format: gsm8k", file: "rows.txt", text: EngineFixtures.tinyGSM8K)
         #expect(result == report(succeeded: 1))
         await harness.run("d.answers")
         #expect(harness.output.output == "[\"5\", \"2.5\", \"7\"]\n")
@@ -68,7 +71,8 @@ struct LoadCommandTests {
     }
 
     @Test func aFormatThatDoesNotFitTheRowsFails() async throws {
-        let (harness, result, path) = try await Self.load("format: math", file: "t.jsonl", text: EngineFixtures.tinyGSM8K)
+        let (harness, result, path) = try await Self.load(
+            "format: math", file: "t.jsonl", text: EngineFixtures.tinyGSM8K)
         #expect(result == report(failed: 1))
         #expect(harness.output.error.hasPrefix("t.chorus:1:10: error: \(path):1: field \"problem\" is missing\n"))
     }
@@ -101,7 +105,9 @@ struct LoadCommandTests {
         #expect(result == report(failed: 1))
         let path = try #require(harness.output.error.split(separator: "\n").first)
         #expect(path.hasSuffix(": error: format csv needs the field names"))
-        #expect(harness.output.error.contains("hint: add question: \"…\" answer: \"…\" (and optionally id: and solution:)\n"))
+        #expect(
+            harness.output.error.contains(
+                "hint: add question: \"…\" answer: \"…\" (and optionally id: and solution:)\n"))
         #expect(await harness.variable("d") == nil)
     }
 
@@ -245,7 +251,8 @@ struct LoadCommandTests {
     }
 
     @Test func aBadFormatWordIsAnError() async throws {
-        let (harness, result, _) = try await Self.load("format: yaml", file: "tiny.jsonl", text: EngineFixtures.tinyGSM8K)
+        let (harness, result, _) = try await Self.load(
+            "format: yaml", file: "tiny.jsonl", text: EngineFixtures.tinyGSM8K)
         #expect(result == report(failed: 1))
         #expect(harness.output.error.contains("error: `yaml` is not one of `auto`, `gsm8k`, `math`, `jsonl`, `csv`"))
     }

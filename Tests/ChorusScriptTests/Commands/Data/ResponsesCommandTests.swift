@@ -49,7 +49,9 @@ struct ResponsesCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("t = responses d [['1'], ['2.5'], []] name: \"mine\"\nt")
         #expect(result == report(succeeded: 2))
-        #expect(harness.output.output == "sample set mine: 3 problems × 0–1 samples, pass@1 33.3%, 0 unparseable, 0 truncated\n")
+        #expect(
+            harness.output.output
+                == "sample set mine: 3 problems × 0–1 samples, pass@1 33.3%, 0 unparseable, 0 truncated\n")
     }
 
     @Test func oneListPerProblemIsRequired() async throws {
@@ -96,13 +98,16 @@ struct ResponsesCommandTests {
         let harness = Harness()
         let result = await harness.run("d = builtin arithmetic count: 3\np = split d test: 0\nresponses p.test []")
         #expect(result == report(succeeded: 3))
-        #expect(harness.output.output == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated\n")
+        #expect(
+            harness.output.output
+                == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated\n")
     }
 
     @Test func aResponseCutOffInsideABoxIsTruncatedUnlessGraded() async throws {
         let harness = Harness()
         let texts = "[['\\boxed{5}', 'so \\boxed{5', 'no answer']]"
-        let script = "d = builtin \"arithmetic\" count: 1 seed: 1\n"
+        let script =
+            "d = builtin \"arithmetic\" count: 1 seed: 1\n"
             + "a = responses d \(texts)\na.truncated\na.unparseable\n"
             + "b = responses d \(texts) truncated: grade\nb.truncated\n"
             + "responses d \(texts) truncated: drop"
@@ -111,4 +116,3 @@ struct ResponsesCommandTests {
         #expect(harness.output.error.contains("error: `drop` is not one of `separate`, `grade`"))
     }
 }
-

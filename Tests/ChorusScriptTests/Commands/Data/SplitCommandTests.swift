@@ -9,7 +9,9 @@ struct SplitCommandTests {
         guard case .record(let record)? = value, record.keys == ["train", "test"],
             case .object(let train)? = record["train"], case .object(let test)? = record["test"],
             let trainSet = train as? DatasetValue, let testSet = test as? DatasetValue
-        else { throw EngineFixtures.FixtureFailure(message: "not a {train, test} record: \(String(describing: value))") }
+        else {
+            throw EngineFixtures.FixtureFailure(message: "not a {train, test} record: \(String(describing: value))")
+        }
         return (trainSet.dataset, testSet.dataset)
     }
 
@@ -63,7 +65,8 @@ struct SplitCommandTests {
     @Test func fractionsZeroAndOneAreAllowed() async throws {
         let harness = Harness()
         let result = await harness.run(
-            "d = builtin arithmetic count: 4\nnone_ = split d test: 0\nall = split d test: 1\nnone_.test\nall.train.count")
+            "d = builtin arithmetic count: 4\nnone_ = split d test: 0\nall = split d test: 1\nnone_.test\nall.train.count"
+        )
         #expect(result == report(succeeded: 5))
         #expect(harness.output.output == "arithmetic-test: 0 problems\n0\n")
         let all = try Self.datasets(await harness.variable("all"))

@@ -137,7 +137,8 @@ struct CompareCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run(
-            "one = responses d [['\\boxed{5}'], ['\\boxed{1}'], ['\\boxed{7}']] name: \"usc\"\ncompare s (vote s k: 3) one")
+            "one = responses d [['\\boxed{5}'], ['\\boxed{1}'], ['\\boxed{7}']] name: \"usc\"\ncompare s (vote s k: 3) one"
+        )
         #expect(result == report(succeeded: 2))
         #expect(harness.output.output.contains("usc pass@1"))
         #expect(!harness.output.output.contains("usc maj@"))
@@ -175,7 +176,8 @@ struct CompareCommandTests {
         let result = await harness.run("compare s 3")
         #expect(result == report(failed: 1))
         #expect(
-            harness.output.error.hasPrefix("t.chorus:1:11: error: `items` takes a strategy result or sample set, not an int (3)\n"))
+            harness.output.error.hasPrefix(
+                "t.chorus:1:11: error: `items` takes a strategy result or sample set, not an int (3)\n"))
         let dataset = await harness.run("compare d")
         #expect(dataset == report(failed: 1))
         #expect(harness.output.error.contains("error: `items` takes a strategy result or sample set, not a dataset ("))

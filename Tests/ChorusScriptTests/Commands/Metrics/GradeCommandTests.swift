@@ -49,19 +49,28 @@ struct GradeCommandTests {
 
     @Test func hashesWithThousandsSeparatorsMatch() async {
         let (_, output, _) = await Self.grade("\"#### 1,000\" \"1000\"")
-        #expect(output.hasSuffix("{extracted: \"1,000\", method: \"hashes\", bucket: \"match\", parsed: \"q:1000\", gold_parsed: \"q:1000\", reason: \"both normalise to the same form\"}\n"))
+        #expect(
+            output.hasSuffix(
+                "{extracted: \"1,000\", method: \"hashes\", bucket: \"match\", parsed: \"q:1000\", gold_parsed: \"q:1000\", reason: \"both normalise to the same form\"}\n"
+            ))
     }
 
     @Test func noAnswerIsUnparseable() async {
         let (result, output, _) = await Self.grade("\"I do not know\" \"5\"")
         #expect(result == report(succeeded: 1))
-        #expect(output.hasSuffix("{extracted: none, method: none, bucket: \"unparseable\", parsed: none, gold_parsed: \"q:5\", reason: \"no rule found an answer in the response\"}\n"))
+        #expect(
+            output.hasSuffix(
+                "{extracted: none, method: none, bucket: \"unparseable\", parsed: none, gold_parsed: \"q:5\", reason: \"no rule found an answer in the response\"}\n"
+            ))
         #expect(output.contains("  extracted nothing\n  parsed    -\n"))
     }
 
     @Test func anAnswerThatDoesNotParseIsUnparseable() async {
         let (_, output, _) = await Self.grade("'\\boxed{#}' \"5\"")
-        #expect(output.hasSuffix("{extracted: \"#\", method: \"boxed\", bucket: \"unparseable\", parsed: none, gold_parsed: \"q:5\", reason: \"the extracted text does not parse as an answer\"}\n"))
+        #expect(
+            output.hasSuffix(
+                "{extracted: \"#\", method: \"boxed\", bucket: \"unparseable\", parsed: none, gold_parsed: \"q:5\", reason: \"the extracted text does not parse as an answer\"}\n"
+            ))
         #expect(output.contains("  parsed    does not parse\n"))
     }
 
@@ -91,13 +100,20 @@ struct GradeCommandTests {
     @Test func aResponseEndingInsideABoxIsTruncated() async {
         let (result, output, _) = await Self.grade("'so \\boxed{4} and \\boxed{5' \"5\"")
         #expect(result == report(succeeded: 1))
-        #expect(output.contains("  verdict   truncated: the response ends inside an unclosed \\boxed{ or <answer>: it was cut off\n"))
-        #expect(output.hasSuffix("bucket: \"truncated\", parsed: \"q:4\", gold_parsed: \"q:5\", reason: \"the response ends inside an unclosed \\\\boxed{ or <answer>: it was cut off\"}\n"))
+        #expect(
+            output.contains(
+                "  verdict   truncated: the response ends inside an unclosed \\boxed{ or <answer>: it was cut off\n"))
+        #expect(
+            output.hasSuffix(
+                "bucket: \"truncated\", parsed: \"q:4\", gold_parsed: \"q:5\", reason: \"the response ends inside an unclosed \\\\boxed{ or <answer>: it was cut off\"}\n"
+            ))
     }
 
     @Test func aGoldThatDoesNotParseIsComparedAsText() async {
         let (_, output, _) = await Self.grade("'\\boxed{5}' '\\frac{1}{'")
         #expect(output.contains("  gold      \"\\\\frac{1}{\" parsed as nothing (compared as text)\n"))
-        #expect(output.contains("mismatch: the gold does not parse, so the texts were compared (white space collapsed): different"))
+        #expect(
+            output.contains(
+                "mismatch: the gold does not parse, so the texts were compared (white space collapsed): different"))
     }
 }

@@ -126,7 +126,8 @@ struct MetricsCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("metrics (vote s)")
         #expect(result == report(failed: 1))
-        #expect(harness.output.error.hasPrefix("t.chorus:1:9: error: `samples` takes a sample set, not a strategy result"))
+        #expect(
+            harness.output.error.hasPrefix("t.chorus:1:9: error: `samples` takes a sample set, not a strategy result"))
         let list = await harness.run("metrics s ks: [\"2\"]")
         #expect(list == report(failed: 1))
         #expect(harness.output.error.contains("error: `ks` takes"))

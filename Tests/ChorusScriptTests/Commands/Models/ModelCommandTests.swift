@@ -32,7 +32,9 @@ struct ModelCommandTests {
         let harness = Harness(environment: ["OPENAI_API_KEY": "sk-secret-value"])
         let result = await harness.run("gen = model \"openai:http://127.0.0.1:9/v1/qwen\"\ngen\ngen.identity")
         #expect(result == report(succeeded: 3))
-        #expect(harness.output.output.hasPrefix("model openai:qwen@http://127.0.0.1:9/v1\nendpoints: http://127.0.0.1:9/v1\n"))
+        #expect(
+            harness.output.output.hasPrefix(
+                "model openai:qwen@http://127.0.0.1:9/v1\nendpoints: http://127.0.0.1:9/v1\n"))
         #expect(!harness.output.output.contains("sk-secret-value"))
     }
 
@@ -46,7 +48,8 @@ struct ModelCommandTests {
     @Test func settingsAreChecked() async {
         let harness = Harness()
         let result = await harness.run(
-            "model \"openai:http://127.0.0.1:9/v1/m\" concurrency: 0\nmodel \"openai:http://127.0.0.1:9/v1/m\" timeout: 0")
+            "model \"openai:http://127.0.0.1:9/v1/m\" concurrency: 0\nmodel \"openai:http://127.0.0.1:9/v1/m\" timeout: 0"
+        )
         #expect(result == report(failed: 2))
         #expect(harness.output.error.contains("`concurrency` must be at least 1"))
         #expect(harness.output.error.contains("`timeout` must be positive"))

@@ -35,12 +35,15 @@ struct SampleCommandTests {
             """
         let result = await harness.run(script)
         #expect(result == report(succeeded: 5))
-        #expect(harness.output.output == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable, 0 truncated\n")
-        #expect(harness.output.error == """
-            sample: 0 from the store, 4 drawn from replay:\(path)
-            sample: 4 from the store, 0 drawn from replay:\(path)
+        #expect(
+            harness.output.output
+                == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable, 0 truncated\n")
+        #expect(
+            harness.output.error == """
+                sample: 0 from the store, 4 drawn from replay:\(path)
+                sample: 4 from the store, 0 drawn from replay:\(path)
 
-            """)
+                """)
         let stored = await harness.store.count()
         #expect(stored == 4)
     }
@@ -79,7 +82,8 @@ struct SampleCommandTests {
         let harness = Harness()
         let path = try Self.replayFile(count: 1, texts: ["\\boxed{1}"])
         let result = await harness.run(
-            "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1\nsample gen data n: 1 prompt: \"Q: {question}\"")
+            "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1\nsample gen data n: 1 prompt: \"Q: {question}\""
+        )
         // The replay file records only the standard prompt, so another prompt finds nothing.
         #expect(result == report(succeeded: 2, failed: 1))
         #expect(harness.output.error.contains("sample failed"))

@@ -16,7 +16,8 @@ struct StoreCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let replay = try SampleCommandTests.replayFile(count: 2, texts: ["\\boxed{19/30}", "\\boxed{1}"])
         let first = Harness()
-        let result = await first.run("""
+        let result = await first.run(
+            """
             store "\(folder)/a.sqlite"
             gen = model "replay:\(replay)"
             data = builtin arithmetic count: 2 seed: 1
@@ -24,13 +25,15 @@ struct StoreCommandTests {
             export "\(folder)/samples.jsonl"
             """)
         #expect(result == report(succeeded: 5))
-        #expect(first.output.output == """
-            store: \(folder)/a.sqlite (0 samples)
-            exported 4 samples to \(folder)/samples.jsonl
+        #expect(
+            first.output.output == """
+                store: \(folder)/a.sqlite (0 samples)
+                exported 4 samples to \(folder)/samples.jsonl
 
-            """)
+                """)
         let second = Harness()
-        let again = await second.run("""
+        let again = await second.run(
+            """
             store "\(folder)/b.sqlite"
             import "\(folder)/samples.jsonl"
             import "\(folder)/samples.jsonl"
@@ -60,7 +63,8 @@ struct StoreCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let replay = try SampleCommandTests.replayFile(count: 1, texts: ["\\boxed{1}"])
         let harness = Harness()
-        await harness.run("""
+        await harness.run(
+            """
             gen = model "replay:\(replay)"
             data = builtin arithmetic count: 1 seed: 1
             s = sample gen data n: 1

@@ -12,7 +12,8 @@ struct FixedAnswerModel: ModelClient {
 
     func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
         let samples = (0..<request.parameters.n).map { _ in Sample(text: text, promptTokens: 40, completionTokens: 6) }
-        return CompletionResponse(samples: samples, cost: Cost(calls: 1, promptTokens: 40, completionTokens: 6 * request.parameters.n))
+        return CompletionResponse(
+            samples: samples, cost: Cost(calls: 1, promptTokens: 40, completionTokens: 6 * request.parameters.n))
     }
 }
 
@@ -30,20 +31,23 @@ extension Harness {
 struct AggregateCommandTests {
     @Test func aggregatesIntoASampleSetGradedFromTheAnswerTag() async throws {
         // tiny-1 gold 5, tiny-2 gold 2.5, tiny-3 gold 7: the aggregator always says 5.
-        let harness = try await Harness.withCombiningModel(answering: "<think>\\boxed{4} or \\boxed{5}?</think><answer>5</answer>")
+        let harness = try await Harness.withCombiningModel(
+            answering: "<think>\\boxed{4} or \\boxed{5}?</think><answer>5</answer>")
         let result = await harness.run("a = aggregate s with: m k: 3\na\na.name\nagain = aggregate s with: m k: 3")
         #expect(result == report(succeeded: 4))
-        #expect(harness.output.output == """
-            sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
-            cost: 3 calls, 120 prompt + 18 completion tokens
-            "aggregate@3"
+        #expect(
+            harness.output.output == """
+                sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
+                cost: 3 calls, 120 prompt + 18 completion tokens
+                "aggregate@3"
 
-            """)
-        #expect(harness.output.error == """
-            aggregate: 0 from the store, 3 drawn from fake:fixed (3 calls, 18 completion tokens, 0 ms)
-            aggregate: 3 from the store, 0 drawn from fake:fixed
+                """)
+        #expect(
+            harness.output.error == """
+                aggregate: 0 from the store, 3 drawn from fake:fixed (3 calls, 18 completion tokens, 0 ms)
+                aggregate: 3 from the store, 0 drawn from fake:fixed
 
-            """)
+                """)
     }
 
     @Test func aNamedResultComparesWithTheVote() async throws {
@@ -66,7 +70,8 @@ struct AggregateCommandTests {
     @Test func aTemplateFileReplacesTheText() async throws {
         let harness = try await Harness.withCombiningModel(answering: "<answer>5</answer>")
         let folder = try TemporaryFolder(removedWhenReleased: false).location
-        let good = try writeFile("Q: {question}\n{candidates}\nOne answer in <answer></answer>.", named: "mine.txt", in: folder)
+        let good = try writeFile(
+            "Q: {question}\n{candidates}\nOne answer in <answer></answer>.", named: "mine.txt", in: folder)
         let bad = try writeFile("no placeholders", named: "bad.txt", in: folder)
         #expect(await harness.run("aggregate s with: m template: \(quoted(good))") == report(succeeded: 1))
         #expect(await harness.run("aggregate s with: m template: \(quoted(bad))") == report(failed: 1))

@@ -8,7 +8,13 @@ struct BestOfCommandTests {
     @Test func picksTheHighestScoredSample() async throws {
         let harness = Harness()
         let value = try EngineFixtures.sampleSetValue([
-            (gold: "2", samples: [Sample(text: "\\boxed{1}", score: 0.1), Sample(text: "\\boxed{1}", score: 0.2), Sample(text: "\\boxed{2}", score: 0.8)])
+            (
+                gold: "2",
+                samples: [
+                    Sample(text: "\\boxed{1}", score: 0.1), Sample(text: "\\boxed{1}", score: 0.2),
+                    Sample(text: "\\boxed{2}", score: 0.8),
+                ]
+            )
         ])
         await harness.session.assign("s", .object(value))
         let result = await harness.run("b = best_of s\nb.accuracy\nv = vote s\nv.accuracy")
@@ -19,7 +25,13 @@ struct BestOfCommandTests {
     @Test func samplesWithoutAScoreArePassedOverWithANote() async throws {
         let harness = Harness()
         let value = try EngineFixtures.sampleSetValue([
-            (gold: "2", samples: [Sample(text: "\\boxed{1}"), Sample(text: "\\boxed{2}", score: 0.3), Sample(text: "\\boxed{1}", score: 0.2)])
+            (
+                gold: "2",
+                samples: [
+                    Sample(text: "\\boxed{1}"), Sample(text: "\\boxed{2}", score: 0.3),
+                    Sample(text: "\\boxed{1}", score: 0.2),
+                ]
+            )
         ])
         await harness.session.assign("s", .object(value))
         #expect(await harness.run("b = best_of s\nb.accuracy") == report(succeeded: 2))

@@ -13,8 +13,10 @@ struct RefineCommandTests {
         #expect(result == report(succeeded: 2))
         #expect(harness.output.output.hasPrefix("sample set refine@3: 3 problems × 1 samples, pass@1 33.3%"))
         // maj@3 of the candidates: 1 + 1 + 0 of 3; refined: 1 of 3 → gap −33.3 points.
-        #expect(harness.output.error.contains(
-            "refine: gap −33.3 points over maj@3 of the candidates; recovered 0 problems where every candidate was wrong; lost 2 where the majority was right"))
+        #expect(
+            harness.output.error.contains(
+                "refine: gap −33.3 points over maj@3 of the candidates; recovered 0 problems where every candidate was wrong; lost 2 where the majority was right"
+            ))
     }
 
     @Test func recoveringWhenEveryCandidateIsWrongIsCounted() async throws {

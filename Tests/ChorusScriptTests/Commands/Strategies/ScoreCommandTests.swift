@@ -10,7 +10,9 @@ struct ScoreCommandTests {
         let result = await harness.run("scored = score s with: m k: 2\nb = best_of scored k: 2\nb.name")
         #expect(result == report(succeeded: 3))
         #expect(harness.output.output == "\"best@2\"\n")
-        #expect(harness.output.error == "score: 0 from the store, 6 drawn from fake:fixed (6 calls, 36 completion tokens, 0 ms)\n")
+        #expect(
+            harness.output.error
+                == "score: 0 from the store, 6 drawn from fake:fixed (6 calls, 36 completion tokens, 0 ms)\n")
     }
 
     @Test func unreadableJudgementsAreCountedAndAPromptNeedsItsPlaceholders() async throws {

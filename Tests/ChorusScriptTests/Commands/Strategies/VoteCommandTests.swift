@@ -33,7 +33,9 @@ struct VoteCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("vote s k: none")
         #expect(result == report(succeeded: 1))
-        #expect(harness.output.output == "maj@all: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
+        #expect(
+            harness.output.output
+                == "maj@all: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
     }
 
     @Test func kLimitsTheVoteToTheFirstSamples() async throws {
@@ -55,7 +57,9 @@ struct VoteCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         await harness.run("vote s k: 2 name: \"first two\"")
-        #expect(harness.output.output == "first two: 100.0% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
+        #expect(
+            harness.output.output
+                == "first two: 100.0% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
     }
 
     @Test func aProblemWithNoParseableAnswerHasNone() async throws {
@@ -65,7 +69,8 @@ struct VoteCommandTests {
         #expect(result == report(succeeded: 4))
         #expect(
             harness.output.output
-                == "maj@all: 33.3% correct on 3 problems, 2 without an answer, 0 truncated candidates\n[\"5\", none, none]\n")
+                == "maj@all: 33.3% correct on 3 problems, 2 without an answer, 0 truncated candidates\n[\"5\", none, none]\n"
+        )
     }
 
     @Test func kLargerThanTheSamplesIsAnError() async throws {
@@ -124,7 +129,8 @@ struct VoteCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = await harness.run("vote s weight: logprob")
         #expect(result == report(failed: 1))
-        #expect(harness.output.error.hasPrefix("t.chorus:1:8: error: sample 0 of problem tiny-1 has no log-probability\n"))
+        #expect(
+            harness.output.error.hasPrefix("t.chorus:1:8: error: sample 0 of problem tiny-1 has no log-probability\n"))
         #expect(harness.output.error.contains("hint: sample with log-probabilities, or vote with weight: count\n"))
     }
 
@@ -144,14 +150,18 @@ struct VoteCommandTests {
     @Test func scoresWeighTheVote() async throws {
         let harness = Harness()
         let set = try EngineFixtures.sampleSetValue([
-            (gold: "3", samples: [Sample(text: "3", score: 2.5), Sample(text: "4", score: 1), Sample(text: "4", score: 1)])
+            (
+                gold: "3",
+                samples: [Sample(text: "3", score: 2.5), Sample(text: "4", score: 1), Sample(text: "4", score: 1)]
+            )
         ])
         await harness.session.assign("w", .object(set))
         let result = await harness.run("vote w weight: score\n(vote w).answers\n(vote w k: 3 weight: score).name")
         #expect(result == report(succeeded: 3))
         #expect(
             harness.output.output
-                == "w-maj@all: 100.0% correct on 1 problems, 0 without an answer, 0 truncated candidates\n[\"4\"]\n\"w-maj@3\"\n")
+                == "w-maj@all: 100.0% correct on 1 problems, 0 without an answer, 0 truncated candidates\n[\"4\"]\n\"w-maj@3\"\n"
+        )
     }
 
     @Test func logProbabilitiesWeighTheVote() async throws {
@@ -188,7 +198,8 @@ struct VoteCommandTests {
         #expect(result == report(failed: 1))
         #expect(
             harness.output.error.hasPrefix(
-                "t.chorus:1:6: error: `samples` takes a sample set, not a dataset (tiny: 3 problems (source: gsm8k))\n"))
+                "t.chorus:1:6: error: `samples` takes a sample set, not a dataset (tiny: 3 problems (source: gsm8k))\n")
+        )
         let again = await harness.run("vote (vote s)")
         #expect(again == report(failed: 1))
         #expect(harness.output.error.contains("error: `samples` takes a sample set, not a strategy result"))

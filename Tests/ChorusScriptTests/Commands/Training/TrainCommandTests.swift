@@ -27,7 +27,9 @@ struct TrainCommandTests {
     @Test func trainsAnAggregatorThatBeatsTheVoteWhereTheVoteIsWrongAndSavesItByName() async throws {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
-        #expect(await harness.run("learned = train aggregator s name: \"first\" steps: 80 held_out: 0.3") == report(succeeded: 1))
+        #expect(
+            await harness.run("learned = train aggregator s name: \"first\" steps: 80 held_out: 0.3")
+                == report(succeeded: 1))
         let output = harness.output.output
         #expect(output.contains("learning curve (mean sampled reward;"))
         #expect(output.contains("held-out (6 problems)"))
@@ -35,7 +37,9 @@ struct TrainCommandTests {
         #expect(output.contains("\nmajority vote          0.0\n"))
         #expect(harness.output.error == "train aggregator: saved as \"first\"\n")
         #expect(FileManager.default.fileExists(atPath: folder + "/chorus/aggregators/first.json"))
-        #expect(await harness.run("again = aggregator \"first\"\nagain.name\nv = aggregate s with: again\nv.pass1") == report(succeeded: 4))
+        #expect(
+            await harness.run("again = aggregator \"first\"\nagain.name\nv = aggregate s with: again\nv.pass1")
+                == report(succeeded: 4))
         #expect(harness.output.output.hasSuffix("\"first\"\n1.0\n"))
     }
 
@@ -56,11 +60,16 @@ struct TrainCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         let harness = await Self.harness(folder, samples: try Self.minorityFirst())
         let target = folder + "/runs/ssa"
-        #expect(await harness.run("r = train ssa s to: \(quoted(target)) engine: trl k: 3 test: 0.2\nr.train + r.test") == report(succeeded: 2))
+        #expect(
+            await harness.run("r = train ssa s to: \(quoted(target)) engine: trl k: 3 test: 0.2\nr.train + r.test")
+                == report(succeeded: 2))
         let error = harness.output.error
         #expect(error.contains("train ssa: 20 rows ("))
         #expect(error.contains("majority right in 0, wrong in 20 (0 with no right candidate)"))
-        #expect(error.contains("train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, chorus, trl-grpo.py, launch.sh, chorus-train.json"))
+        #expect(
+            error.contains(
+                "train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, chorus, trl-grpo.py, launch.sh, chorus-train.json"
+            ))
         #expect(error.contains("preflight: ok:"))
         #expect(error.contains("train: trl is not installed here") || error.contains("train: starting trl"))
         #expect(harness.output.output.hasSuffix("20\n"))
@@ -102,7 +111,9 @@ struct TrainCommandTests {
         let path = folder + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let harness = Harness(environment: ["PATH": path, "PYTHONPATH": folder + "/fake", "XDG_DATA_HOME": folder])
         await harness.session.assign("s", .object(try Self.minorityFirst()))
-        #expect(await harness.run("r = train ssa s to: \(quoted(folder + "/runs")) engine: trl\nr.status") == report(succeeded: 2))
+        #expect(
+            await harness.run("r = train ssa s to: \(quoted(folder + "/runs")) engine: trl\nr.status")
+                == report(succeeded: 2))
         let error = harness.output.error
         #expect(error.contains("train: starting trl (Ctrl-C stops it)\n"))
         #expect(error.contains("{'loss': 0.4, 'step': 2}\ntrained\ntrain: trl finished\n"))

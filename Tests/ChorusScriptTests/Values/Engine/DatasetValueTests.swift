@@ -33,7 +33,8 @@ import Testing
 
     @Test func renderingOfThreeOrFewerHasNoMoreLine() throws {
         #expect(DatasetValue(try Self.dataset(["A?", "B?", "C?"])).rendering.hasSuffix("  q3: C?  [gold: 3]"))
-        #expect(DatasetValue(try Self.dataset(["A?"])).rendering == "hand: 1 problem (source: hand)\n  q1: A?  [gold: 1]")
+        #expect(
+            DatasetValue(try Self.dataset(["A?"])).rendering == "hand: 1 problem (source: hand)\n  q1: A?  [gold: 1]")
         #expect(DatasetValue(try Self.dataset([])).rendering == "hand: 0 problems")
     }
 

@@ -40,7 +40,9 @@ import Testing
     }
 
     @Test func renderingNamesTheSetAndShowsCostOnlyWhenThereIsOne() throws {
-        #expect(try Self.value().rendering == "sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable, 0 truncated")
+        #expect(
+            try Self.value().rendering
+                == "sample set mine: 2 problems × 2–4 samples, pass@1 50.0%, 2 unparseable, 0 truncated")
         let costly = try Self.value(cost: Cost(calls: 6, promptTokens: 120, completionTokens: 340, wallSeconds: 2.5))
         #expect(
             costly.rendering == """

@@ -7,7 +7,8 @@ import Testing
     static func value(name: String = "maj@3", _ decisions: [StrategyDecision]) -> StrategyResultValue {
         StrategyResultValue(
             StrategyResult(
-                name: name, decisions: decisions, candidates: try! AnswerClassifier().grade(SampleSet(name: "s", entries: [])),
+                name: name, decisions: decisions,
+                candidates: try! AnswerClassifier().grade(SampleSet(name: "s", entries: [])),
                 k: 3, cost: .zero))
     }
 
@@ -22,7 +23,8 @@ import Testing
         #expect(value.typeName == "strategy result")
         #expect(value.summary == "maj@3: 33.3% correct on 3 problems, 1 without an answer, 0 truncated candidates")
         #expect(value.rendering == value.summary)
-        #expect(Self.value([]).summary == "maj@3: 0.0% correct on 0 problems, 0 without an answer, 0 truncated candidates")
+        #expect(
+            Self.value([]).summary == "maj@3: 0.0% correct on 0 problems, 0 without an answer, 0 truncated candidates")
     }
 
     @Test func members() {

@@ -30,8 +30,10 @@ import Testing
         #expect(
             value.member("rows")
                 == .list([
-                    .record(Record([(key: "strategy", value: .string("maj@3")), (key: "acc %", value: .string("66.7"))])),
-                    .record(Record([(key: "strategy", value: .string("pass@1")), (key: "acc %", value: .string("55.6"))])),
+                    .record(
+                        Record([(key: "strategy", value: .string("maj@3")), (key: "acc %", value: .string("66.7"))])),
+                    .record(
+                        Record([(key: "strategy", value: .string("pass@1")), (key: "acc %", value: .string("55.6"))])),
                 ]))
         #expect(value.member("header") == nil)
     }
