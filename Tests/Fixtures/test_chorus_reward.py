@@ -80,7 +80,10 @@ class PresetsAndDefaults(unittest.TestCase):
 
     def test_extract_and_equivalence(self):
         self.assertEqual(chorus_reward.extract("<answer> \\boxed{\\frac{1}{2}} </answer>", "answer_tag"), "\\frac{1}{2}")
-        self.assertEqual(chorus_reward.extract("a \\boxed{1} b \\boxed{2}", "boxed"), "2")
+        # A word between two boxes is a correction: the last box is the answer; boxes joined by
+        # connectors together are one answer.
+        self.assertEqual(chorus_reward.extract("\\boxed{41} no wait \\boxed{42}", "boxed"), "42")
+        self.assertEqual(chorus_reward.extract("\\boxed{2} and \\boxed{5}", "boxed"), "2, 5")
         self.assertTrue(chorus_reward.is_equivalent("1{,}000", "1000"))
         self.assertTrue(chorus_reward.is_equivalent("2\\frac{1}{2}", "2.5"))
         self.assertFalse(chorus_reward.is_equivalent("1000000", "1000001"))
