@@ -42,7 +42,7 @@ public struct AnswerExtractor: Sendable {
         func found(_ text: String, _ method: ExtractionMethod) -> AnswerReading {
             AnswerReading(
                 answer: ExtractedAnswer(text: text, method: method, endsInsideUnclosedAnswer: cutOff),
-                endsInsideUnclosedAnswer: cutOff)
+                endsInsideBox: boxes.endsInsideBox, endsInsideAnswerTag: tag.unclosedAtEnd)
         }
         func found(_ range: Range<Int>, _ method: ExtractionMethod) -> AnswerReading {
             found(Self.text(bytes, range), method)
@@ -77,7 +77,8 @@ public struct AnswerExtractor: Sendable {
         if options.lastNumber, let range = Self.lastNumber(bytes) {
             return found(range, .lastNumber)
         }
-        return AnswerReading(answer: nil, endsInsideUnclosedAnswer: cutOff)
+        return AnswerReading(
+            answer: nil, endsInsideBox: boxes.endsInsideBox, endsInsideAnswerTag: tag.unclosedAtEnd)
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

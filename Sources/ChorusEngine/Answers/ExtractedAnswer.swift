@@ -39,12 +39,18 @@ public struct ExtractedAnswer: Sendable, Equatable, Hashable {
 public struct AnswerReading: Sendable, Equatable, Hashable {
     /// The answer found, or `nil` when no rule finds one.
     public let answer: ExtractedAnswer?
-    /// Whether the response ends inside an unclosed `\boxed{` or `<answer>` (true even when no answer was found).
-    public let endsInsideUnclosedAnswer: Bool
+    /// Whether the response ends inside an unclosed `\boxed{` or `\fbox{` (true even when no answer was found).
+    public let endsInsideBox: Bool
+    /// Whether the response's last `<answer>` is never closed (true even when no answer was found).
+    public let endsInsideAnswerTag: Bool
 
     /// Creates a reading.
-    public init(answer: ExtractedAnswer?, endsInsideUnclosedAnswer: Bool) {
+    public init(answer: ExtractedAnswer?, endsInsideBox: Bool, endsInsideAnswerTag: Bool) {
         self.answer = answer
-        self.endsInsideUnclosedAnswer = endsInsideUnclosedAnswer
+        self.endsInsideBox = endsInsideBox
+        self.endsInsideAnswerTag = endsInsideAnswerTag
     }
+
+    /// Whether the response ends inside an unclosed `\boxed{` or `<answer>`.
+    public var endsInsideUnclosedAnswer: Bool { endsInsideBox || endsInsideAnswerTag }
 }

@@ -4,9 +4,10 @@ extension Grader {
     public func grade(
         response: String, gold: GoldAnswer, finishReason: String?, truncation: TruncationPolicy
     ) -> Grade {
-        if truncation == .separate, TruncationCheck.isTruncated(response, finishReason: finishReason) {
-            return Grade(extracted: extractor.extract(from: response), bucket: .truncated)
+        let reading = extractor.read(response)
+        if truncation == .separate, TruncationCheck.isTruncated(reading, finishReason: finishReason) {
+            return Grade(extracted: reading.answer, bucket: .truncated)
         }
-        return grade(response: response, gold: gold)
+        return grade(extracted: reading.answer, gold: gold)
     }
 }

@@ -18,7 +18,12 @@ public struct Grader: Sendable {
 
     /// Grades `response` against a gold answer parsed once, for the many samples of one problem.
     public func grade(response: String, gold: GoldAnswer) -> Grade {
-        guard let extracted = extractor.extract(from: response) else {
+        grade(extracted: extractor.extract(from: response), gold: gold)
+    }
+
+    /// Grades an answer already extracted from a response (`nil` when none was found).
+    func grade(extracted: ExtractedAnswer?, gold: GoldAnswer) -> Grade {
+        guard let extracted else {
             return Grade(extracted: nil, bucket: .unparseable)
         }
         guard let answer = AnswerParser.parse(extracted.text) else {

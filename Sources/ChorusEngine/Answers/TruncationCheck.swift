@@ -12,8 +12,20 @@ public enum TruncationCheck {
         if finishReason == "length" { return true }
         var copy = response
         return copy.withUTF8 { bytes in
-            if BoxScanner(bytes).endsInsideBox { return true }
-            return finishReason != "stop" && AnswerExtractor.lastAnswerTag(bytes).unclosedAtEnd
+            isTruncated(
+                finishReason: finishReason, endsInsideBox: BoxScanner(bytes).endsInsideBox,
+                endsInsideAnswerTag: AnswerExtractor.lastAnswerTag(bytes).unclosedAtEnd)
         }
+    }
+
+    /// Whether the response behind `reading` was cut off: the rule above, without scanning the text again.
+    public static func isTruncated(_ reading: AnswerReading, finishReason: String?) -> Bool {
+        isTruncated(
+            finishReason: finishReason, endsInsideBox: reading.endsInsideBox,
+            endsInsideAnswerTag: reading.endsInsideAnswerTag)
+    }
+
+    private static func isTruncated(finishReason: String?, endsInsideBox: Bool, endsInsideAnswerTag: Bool) -> Bool {
+        finishReason == "length" || endsInsideBox || (finishReason != "stop" && endsInsideAnswerTag)
     }
 }

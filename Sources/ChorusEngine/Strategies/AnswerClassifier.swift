@@ -39,8 +39,9 @@ public struct AnswerClassifier: Sendable {
         var graded: [GradedSample] = []
         graded.reserveCapacity(samples.count)
         for (index, sample) in samples.enumerated() {
-            let found = grader.extractor.extract(from: sample.text)
-            if truncation == .separate, TruncationCheck.isTruncated(sample.text, finishReason: sample.finishReason) {
+            let reading = grader.extractor.read(sample.text)
+            let found = reading.answer
+            if truncation == .separate, TruncationCheck.isTruncated(reading, finishReason: sample.finishReason) {
                 graded.append(GradedSample(extracted: found, classIndex: nil, isTruncated: true))
                 continue
             }
