@@ -35,29 +35,13 @@ import Glibc
         let storePath = folder.appendingPathComponent("chorus/samples.sqlite").path
 
         // First run: 40 samples, 2 at a time; killed once 12 are stored.
-        let process = Process()
-        process.executableURL = try ChorusProcess.binary
-        process.arguments = ["run", script.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let log = folder.appendingPathComponent("first-run.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        try process.run()
-        // Polls the store (another process writes it) until the 12 answered samples are in; the rest
-        // are held, so the count cannot pass 12, and a run that fails ends by itself.
-        var saved = 0
-        while saved < 12, process.isRunning {
-            try await Task.sleep(nanoseconds: 50_000_000)
-            saved = await Self.count(storePath)
-        }
+        let (process, log) = try await Self.runUntilStored(12, script: script, environment: environment, in: folder)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(
             process.terminationReason == .uncaughtSignal,
             "the first run ended by itself: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        saved = await Self.count(storePath)
+        let saved = await Self.count(storePath)
         #expect(saved == 12)
         let requestsBefore = server.requests.count
 
@@ -153,21 +137,7 @@ import Glibc
         defer { for pid in enginePIDs() { kill(pid, SIGKILL) } }
 
         // First run: 12 samples one at a time; the engine answers 5, then holds the 6th.
-        let process = Process()
-        process.executableURL = try ChorusProcess.binary
-        process.arguments = ["run", script.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let log = folder.appendingPathComponent("first-run.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        try process.run()
-        var saved = 0
-        while saved < 5, process.isRunning {
-            try await Task.sleep(nanoseconds: 50_000_000)
-            saved = await Self.count(storePath)
-        }
+        let (process, log) = try await Self.runUntilStored(5, script: script, environment: environment, in: folder)
         let engine = try #require(
             enginePIDs().first, "no engine started: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         #expect(Self.isRunning(engine))
@@ -196,6 +166,29 @@ import Glibc
         let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
         guard let close = stat.lastIndex(of: ")") else { return true }
         return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    /// Starts `chorus run SCRIPT` (its output in `first-run.log`) and returns once `count` samples
+    /// are in its store (another process writes it, so the test polls), or once it ended by itself.
+    /// Later requests are held by the server, so the count cannot pass `count`.
+    static func runUntilStored(
+        _ count: Int, script: URL, environment: [String: String], in folder: URL
+    ) async throws -> (Process, URL) {
+        let process = Process()
+        process.executableURL = try ChorusProcess.binary
+        process.arguments = ["run", script.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let log = folder.appendingPathComponent("first-run.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        try process.run()
+        let storePath = folder.appendingPathComponent("chorus/samples.sqlite").path
+        while await Self.count(storePath) < count, process.isRunning {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return (process, log)
     }
 
     /// The samples in the store at `path` (0 while it does not exist yet). Asynchronous, so that

@@ -34,8 +34,8 @@ enum OpenAIResponseDecoder {
         var promptTokens: Int?
         var completionTokens: Int?
         if case .object(let usage)? = fields["usage"] {
-            promptTokens = integer(usage["prompt_tokens"])
-            completionTokens = integer(usage["completion_tokens"])
+            promptTokens = tokenCount(usage["prompt_tokens"])
+            completionTokens = tokenCount(usage["completion_tokens"])
         }
         // llama.cpp's server adds `timings`; with n > 1 its usage counts one choice only.
         let isLlamaCpp = fields["timings"] != nil
@@ -63,7 +63,7 @@ enum OpenAIResponseDecoder {
             throw Failure(reason: "the pooling answer holds no number")
         }
         var promptTokens: Int?
-        if case .object(let usage)? = fields["usage"] { promptTokens = integer(usage["prompt_tokens"]) }
+        if case .object(let usage)? = fields["usage"] { promptTokens = tokenCount(usage["prompt_tokens"]) }
         let text = String(score)
         return DecodedCompletion(
             choices: [
@@ -145,6 +145,12 @@ enum OpenAIResponseDecoder {
     private static func integer(_ value: JSONValue?) -> Int? {
         guard case .number(let literal)? = value else { return nil }
         return Int(literal) ?? Double(literal).flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
+    }
+
+    /// A usage count the server could have meant: 0 to 2^32 tokens. A negative or absurd one is
+    /// ignored (no count), since summing and splitting it would overflow.
+    private static func tokenCount(_ value: JSONValue?) -> Int? {
+        integer(value).flatMap { (0...(1 << 32)).contains($0) ? $0 : nil }
     }
 
     private static func double(_ value: JSONValue?) -> Double? {

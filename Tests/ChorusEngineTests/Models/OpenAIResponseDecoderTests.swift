@@ -85,6 +85,14 @@ import Testing
         #expect(result.cost.completionTokens == 3)
     }
 
+    @Test func absurdUsageCountsAreIgnored() throws {
+        let decoded = try decode(
+            #"{"choices":[{"text":"a"},{"text":"b"}],"usage":{"prompt_tokens":-5,"completion_tokens":9223372036854775807}}"#
+        )
+        #expect(decoded.promptTokens == nil && decoded.completionTokens == nil)
+        #expect(decoded.samples(latency: 0).cost.completionTokens == 0)
+    }
+
     @Test func noContentIsAFailureButEmptyContentIsText() throws {
         #expect(
             failure(#"{"choices":[{"message":{"role":"assistant","content":null}}]}"#) == "choice 0 has a null content")
