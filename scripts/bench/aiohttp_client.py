@@ -10,11 +10,10 @@ max_tokens 16. Prints one JSON line: {"client":"aiohttp","requests":N,"concurren
 time during the run (imports and setup excluded).
 """
 
-import asyncio
 import json
 import sys
 
-from bench_common import Errors, api_base, arguments, messages, print_requests_row, timed_requests
+from bench_common import Errors, api_base, arguments, messages, requests_main, timed_requests
 
 import aiohttp
 
@@ -40,12 +39,5 @@ async def run(url, requests, concurrency):
     return seconds, cpu, errors.count
 
 
-def main():
-    args = arguments(__doc__, requests=20000, concurrency=256)
-    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
-    print_requests_row("aiohttp", args, seconds, cpu, errors)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(requests_main("aiohttp", run, __doc__, requests=20000, concurrency=256))

@@ -74,7 +74,12 @@ def print_row(row):
     print(json.dumps(row, separators=(",", ":")), flush=True)
 
 
-def print_requests_row(client, args, seconds, cpu, errors):
-    """The line a requests/s client prints."""
+def requests_main(client, run, doc, requests, concurrency):
+    """A requests/s client's command: parses the arguments (`requests` and `concurrency` the
+    defaults), awaits run(url, requests, concurrency) -> (wall seconds, CPU seconds, errors), and
+    prints its line; returns the exit status."""
+    args = arguments(doc, requests=requests, concurrency=concurrency)
+    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
     print_row({"client": client, "requests": args.requests, "concurrency": args.concurrency,
                "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 4), "errors": errors})
+    return 0

@@ -11,10 +11,9 @@ JSON line: {"client":"openai","requests":N,"concurrency":C,"seconds":WALL,
 run (imports and setup excluded).
 """
 
-import asyncio
 import sys
 
-from bench_common import Errors, api_base, arguments, messages, print_requests_row, timed_requests
+from bench_common import Errors, api_base, arguments, messages, requests_main, timed_requests
 
 import openai
 
@@ -47,12 +46,5 @@ async def run(url, requests, concurrency):
     return seconds, cpu, errors.count
 
 
-def main():
-    args = arguments(__doc__, requests=2000, concurrency=256)
-    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
-    print_requests_row("openai", args, seconds, cpu, errors)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(requests_main("openai", run, __doc__, requests=2000, concurrency=256))
