@@ -206,27 +206,10 @@ extension Session {
     ) throws
         -> Value
     {
-        switch (value, index) {
-        case (.list(let items), .int(let position)):
-            let resolved = position < 0 ? items.count + position : position
-            guard items.indices.contains(resolved) else {
-                throw Diagnostic(
-                    .error, "index \(position) is out of range for a list of \(items.count) items", source: source,
-                    range: range,
-                    hint: items.isEmpty ? nil : "indices run from 0 to \(items.count - 1), or -1 for the last")
-            }
-            return items[resolved]
-        case (.record(let record), .string(let key)):
-            guard let field = record[key] else {
-                throw Diagnostic(
-                    .error, "record has no field \(Value.quote(key))", source: source, range: range,
-                    hint: Suggestions.closest(to: key, among: record.keys).map { "did you mean \(Value.quote($0))?" })
-            }
-            return field
-        default:
-            throw Diagnostic(
-                .error, "cannot index \(value.typeName) with \(index.typeName)", source: source, range: range,
-                hint: "lists take an int index (`xs[0]`), records a string key (`r[\"name\"]`)")
+        do {
+            return try Subscript.element(of: value, at: index)
+        } catch {
+            throw Diagnostic(.error, error.message, source: source, range: range, hint: error.hint)
         }
     }
 
