@@ -21,6 +21,7 @@ struct HelpCommandTests {
 
                 Values
                   print       Prints values on one line, strings without quotes.
+                  show        Shows one problem with its samples, graded, or one sample whole.
 
                 Data
                   builtin     Generates a built-in dataset (no download needed).
