@@ -20,7 +20,8 @@ struct CommandRegistryTests {
     @Test func standardCommandsInOrder() {
         #expect(
             registry.names == [
-                "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark",
+                "help", "print", "show", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load",
+                "benchmark",
                 "split",
                 "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score",
                 "best_of", "grade", "metrics", "compare", "answers", "diff", "plot",
@@ -102,7 +103,7 @@ struct CommandRegistryTests {
     }
 
     @Test func groups() {
-        #expect(registry.commands.filter { $0.signature.group == .values }.map(\.signature.name) == ["print"])
+        #expect(registry.commands.filter { $0.signature.group == .values }.map(\.signature.name) == ["print", "show"])
         #expect(registry.commands.filter { $0.signature.group == .session }.count == 7)
     }
 

@@ -244,7 +244,7 @@ struct SessionEvaluationTests {
                 t.chorus:2:4: error: cannot index list with string
                 2 | xs["a"]
                   |    ^~~
-                hint: lists take an int index (`xs[0]`), records a string key (`r["name"]`)
+                hint: lists take an int index (`xs[0]`), records a string key (`r["name"]`); datasets, sample sets and strategy results an int position
 
                 """)
     }

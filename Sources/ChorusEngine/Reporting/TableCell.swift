@@ -15,14 +15,14 @@ public enum TableCell: Sendable, Equatable {
 
     /// The cell as a terminal shows it under `format`: `none` empty, a bool `yes` or `no`.
     public func text(as format: CellFormat) -> String {
-        switch self {
-        case .none: ""
-        case .bool(let value): value ? "yes" : "no"
-        case .int(let value): String(value)
-        case .number(let value): format.text(value)
-        case .text(let value): format.clip(value)
-        case .interval(let lower, let upper): "[" + format.text(lower) + ", " + format.text(upper) + "]"
+        if case .interval(let lower, let upper) = self {
+            return "[" + format.text(lower) + ", " + format.text(upper) + "]"
         }
+        if case .number(let value) = self { return format.text(value) }
+        if case .text(let value) = self { return format.clip(value) }
+        if case .int(let value) = self { return String(value) }
+        if case .bool(let value) = self { return value ? "yes" : "no" }
+        return ""
     }
 
     /// Whether the cell holds no value.

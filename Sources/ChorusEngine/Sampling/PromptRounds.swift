@@ -22,10 +22,11 @@ struct PromptRounds {
         self.name = name
     }
 
-    /// One round: each problem with its prompt; returns each prompt's answers, in order.
+    /// One round: each problem with its prompt; returns each prompt's answers (with where they are
+    /// stored), in order.
     mutating func run(
         _ problems: [Problem], prompts: [[ChatMessage]], progress: @escaping @Sendable (SamplingProgress) -> Void
-    ) async throws -> [[Sample]] {
+    ) async throws -> [SampleSet.Entry] {
         try Task.checkCancellation()
         guard !problems.isEmpty else { return [] }
         let outcome = try await sampler.sample(
@@ -35,6 +36,6 @@ struct PromptRounds {
         drawn += outcome.drawn
         spent = spent + outcome.spent
         recorded = recorded + outcome.samples.cost
-        return outcome.samples.entries.map(\.samples)
+        return outcome.samples.entries
     }
 }

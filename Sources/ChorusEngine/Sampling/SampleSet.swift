@@ -6,11 +6,15 @@ public struct SampleSet: Sendable {
         public let problem: Problem
         /// Its samples; index i is sample i.
         public var samples: [Sample]
+        /// Where each sample is stored, aligned with `samples`; empty for samples that never went
+        /// through the store (typed with `responses`, picked by a learned aggregator).
+        public var origins: [SampleOrigin]
 
         /// Creates an entry.
-        public init(problem: Problem, samples: [Sample]) {
+        public init(problem: Problem, samples: [Sample], origins: [SampleOrigin] = []) {
             self.problem = problem
             self.samples = samples
+            self.origins = origins
         }
     }
 

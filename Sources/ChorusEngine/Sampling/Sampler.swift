@@ -136,7 +136,13 @@ public struct Sampler: Sendable {
         }
         let missing = collected.reduce(0) { $0 + $1.count { $0 == nil } }
         guard missing == 0 else { throw SamplingError.incompleteResponses(missing: missing) }
-        let entries = zip(problems, collected).map { SampleSet.Entry(problem: $0, samples: $1.compactMap { $0 }) }
+        let entries = problems.indices.map { problemIndex in
+            SampleSet.Entry(
+                problem: problems[problemIndex], samples: collected[problemIndex].compactMap { $0 },
+                origins: keys[problemIndex].indices.map {
+                    SampleOrigin(key: keys[problemIndex][$0], seed: parameters.seed(forSample: $0))
+                })
+        }
         var spent = tally.state.withLock { $0.cost }
         spent.wallSeconds = clock.now() - started
         let drawn = tally.state.withLock { $0.drawn }

@@ -15,11 +15,14 @@ public struct SamplingOutcome: Sendable {
     public let skipped: Int
     /// Judgements with no readable score (scoring only).
     public let unreadable: Int
+    /// For each problem and each combined answer, the input samples its prompt showed (combining
+    /// only; empty otherwise). A rerun plans the same prompts, so it finds the same candidates.
+    public let candidates: [[[Int]]]
 
     /// Creates an outcome; the counts that belong to one kind of run are 0 for the others.
     public init(
         samples: SampleSet, reused: Int, drawn: Int, spent: Cost, truncated: Int = 0, skipped: Int = 0,
-        unreadable: Int = 0
+        unreadable: Int = 0, candidates: [[[Int]]] = []
     ) {
         self.samples = samples
         self.reused = reused
@@ -28,5 +31,6 @@ public struct SamplingOutcome: Sendable {
         self.truncated = truncated
         self.skipped = skipped
         self.unreadable = unreadable
+        self.candidates = candidates
     }
 }

@@ -47,22 +47,31 @@ public struct Combiner: Sendable {
         var prompts: [[[ChatMessage]?]] = Array(
             repeating: Array(repeating: nil, count: input.entries.count), count: selection.subsets)
         for prompt in plan.prompts { prompts[prompt.subset][prompt.problemIndex] = prompt.messages }
-        var combined: [[Sample]] = Array(repeating: [], count: input.entries.count)
+        // shown[s][i]: the input samples the s-th prompt of problem i shows.
+        var shown: [[[Int]]] = Array(
+            repeating: Array(repeating: [], count: input.entries.count), count: selection.subsets)
+        for prompt in plan.prompts { shown[prompt.subset][prompt.problemIndex] = prompt.candidates }
+        var combined = input.entries.map { SampleSet.Entry(problem: $0.problem, samples: []) }
+        var candidates: [[[Int]]] = Array(repeating: [], count: input.entries.count)
         var rounds = PromptRounds(
             sampler: Sampler(client: client, store: store, clock: clock), parameters: parameters, name: name)
-        for round in prompts {
+        for (subset, round) in prompts.enumerated() {
             let present = round.indices.filter { round[$0] != nil }
             let answers = try await rounds.run(
                 present.map { input.entries[$0].problem }, prompts: present.map { round[$0]! }, progress: progress)
-            for (offset, problemIndex) in present.enumerated() { combined[problemIndex] += answers[offset] }
+            for (offset, problemIndex) in present.enumerated() {
+                combined[problemIndex].samples += answers[offset].samples
+                combined[problemIndex].origins += answers[offset].origins
+                candidates[problemIndex] += Array(
+                    repeating: shown[subset][problemIndex], count: answers[offset].samples.count)
+            }
         }
         var spent = rounds.spent
         spent.wallSeconds = clock.now() - started
-        let entries = zip(input.entries, combined).map { SampleSet.Entry(problem: $0.problem, samples: $1) }
         let own = rounds.recorded
         return SamplingOutcome(
-            samples: SampleSet(name: name, entries: entries, cost: input.cost + own), reused: rounds.reused,
+            samples: SampleSet(name: name, entries: combined, cost: input.cost + own), reused: rounds.reused,
             drawn: rounds.drawn,
-            spent: spent, truncated: plan.truncated, skipped: plan.skipped)
+            spent: spent, truncated: plan.truncated, skipped: plan.skipped, candidates: candidates)
     }
 }

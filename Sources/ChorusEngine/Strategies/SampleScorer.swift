@@ -92,7 +92,7 @@ public struct SampleScorer: Sendable {
             let answers = try await judged.run(
                 present.map { entries[$0].problem }, prompts: prompts, progress: progress)
             for (offset, problemIndex) in present.enumerated() {
-                guard let judgement = answers[offset].first else { continue }
+                guard let judgement = answers[offset].samples.first else { continue }
                 if let score = rater == .rewardModel ? judgement.score : Self.score(in: judgement.text) {
                     entries[problemIndex].samples[index].score = score
                 } else {

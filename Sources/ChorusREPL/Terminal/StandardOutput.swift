@@ -19,6 +19,9 @@ public final class StandardOutput: OutputSink {
         showsProgress = capabilities.isTerminal
     }
 
+    /// The width of the terminal on standard output, read on each call so a resize is followed.
+    public var terminalWidth: Int? { TerminalCapabilities.width(ofTerminal: 1) }
+
     public func progress(_ line: String?) {
         guard showsProgress else { return }
         progressLine.withLock { $0 = line }

@@ -26,4 +26,13 @@ public struct TerminalCapabilities: Sendable, Equatable {
         self.isTerminal = isTerminal && !isDumb
         self.usesColour = isTerminal && !isDumb && environment["NO_COLOR"] == nil
     }
+
+    /// The width in columns of the terminal on `fileDescriptor`; nil when it is not a terminal or
+    /// does not say.
+    public static func width(ofTerminal fileDescriptor: Int32) -> Int? {
+        guard isatty(fileDescriptor) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

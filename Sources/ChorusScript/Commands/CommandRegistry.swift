@@ -16,6 +16,7 @@ public struct CommandRegistry: Sendable {
         [
             HelpCommand(),
             PrintCommand(),
+            ShowCommand(),
             VarsCommand(),
             RunCommand(),
             SaveCommand(),

@@ -76,6 +76,7 @@ public enum HelpText {
           r = '\\frac{1}{2}'            '…' keeps backslashes (LaTeX); \"\"\"…\"\"\" spans lines
           xs = [1, 2, 3]               lists, indexed from 0: xs[0], xs[-1], xs.count
           cfg = {k: 5, name: "maj"}    records: cfg.k, cfg["name"]
+          t = s[0][1].text             a set's problem 0, its sample 1 (also data[0], v["id"])
           y = x * 2 + 1                arithmetic: + - * / and ( )
           print (vars)                 a command inside an expression goes in ( )
           _                            the last result

@@ -206,32 +206,10 @@ extension Session {
     ) throws
         -> Value
     {
-        func position(_ position: Int, among count: Int, of kind: String) throws -> Int {
-            let resolved = position < 0 ? count + position : position
-            guard (0..<count).contains(resolved) else {
-                throw Diagnostic(
-                    .error, "index \(position) is out of range for a \(kind) of \(Plural.count(count, "item"))",
-                    source: source, range: range,
-                    hint: count == 0 ? nil : "indices run from 0 to \(count - 1), or -1 for the last")
-            }
-            return resolved
-        }
-        switch (value, index) {
-        case (.list(let items), .int(let index)):
-            return items[try position(index, among: items.count, of: "list")]
-        case (.object(let object as any IndexableObject), .int(let index)):
-            return object.element(at: try position(index, among: object.elementCount, of: object.typeName))
-        case (.record(let record), .string(let key)):
-            guard let field = record[key] else {
-                throw Diagnostic(
-                    .error, "record has no field \(Value.quote(key))", source: source, range: range,
-                    hint: Suggestions.closest(to: key, among: record.keys).map { "did you mean \(Value.quote($0))?" })
-            }
-            return field
-        default:
-            throw Diagnostic(
-                .error, "cannot index \(value.typeName) with \(index.typeName)", source: source, range: range,
-                hint: "lists take an int index (`xs[0]`), records a string key (`r[\"name\"]`)")
+        do {
+            return try Subscript.element(of: value, at: index)
+        } catch {
+            throw Diagnostic(.error, error.message, source: source, range: range, hint: error.hint)
         }
     }
 

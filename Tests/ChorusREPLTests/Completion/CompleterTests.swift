@@ -16,7 +16,7 @@ import Testing
         #expect(completer.complete(lineBeforeWord: "", word: "pri").candidates == ["print"])
         #expect(
             completer.complete(lineBeforeWord: "  ", word: "s").candidates == [
-                "sample", "samples", "save", "score", "seed", "sleep", "split", "store",
+                "sample", "samples", "save", "score", "seed", "show", "sleep", "split", "store",
             ])
     }
 

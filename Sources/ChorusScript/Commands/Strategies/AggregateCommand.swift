@@ -45,7 +45,8 @@ struct AggregateCommand: Command {
         let outcome = try await CombinerOptions.run(
             combiner, on: input.samples, name: name, command: "aggregate", model: model, at: Self.with,
             invocation: invocation)
-        return .object(try CombinerOptions.graded(outcome.samples, template: combiner.template, invocation: invocation))
+        return .object(
+            try CombinerOptions.graded(outcome, from: input, template: combiner.template, invocation: invocation))
     }
 
     /// A learned aggregator's choice per problem, as a sample set.

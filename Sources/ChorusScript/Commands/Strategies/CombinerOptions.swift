@@ -96,13 +96,16 @@ struct CombinerOptions: ParameterList {
         return outcome
     }
 
-    /// The combined set graded the way the template's answers are written.
+    /// The combined set graded the way the template's answers are written, keeping the candidates
+    /// (`input`) its prompts showed.
     static func graded(
-        _ samples: SampleSet, template: CombinerTemplate, invocation: Invocation
+        _ outcome: SamplingOutcome, from input: SampleSetValue, template: CombinerTemplate, invocation: Invocation
     ) throws
         -> SampleSetValue
     {
         let classifier = GradingOptions.classifier(invocation, extraction: template.extraction)
-        return SampleSetValue(samples: samples, graded: try classifier.grade(samples))
+        return SampleSetValue(
+            samples: outcome.samples, graded: try classifier.grade(outcome.samples),
+            candidateSource: CandidateSource(input: input, shown: outcome.candidates))
     }
 }

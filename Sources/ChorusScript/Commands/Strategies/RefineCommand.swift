@@ -30,16 +30,19 @@ struct RefineCommand: Command {
         let rounds = invocation[Self.rounds]
         let k = combiner.selection.k
         let name = invocation[Self.options.name] ?? (rounds == 1 ? "refine@\(k)" : "refine@\(k)×\(rounds)")
-        var current = input.samples
+        // Each round's candidates are the previous round's answers; the result keeps the last round's.
+        var candidates = input
+        var refined = input
         for round in 1...rounds {
             let label = round == rounds ? name : "\(name) round \(round)"
-            current = try await CombinerOptions.run(
-                combiner, on: current, name: label, command: rounds == 1 ? "refine" : "refine round \(round)",
-                model: model,
-                at: Self.with, invocation: invocation
-            ).samples
+            let outcome = try await CombinerOptions.run(
+                combiner, on: candidates.samples, name: label,
+                command: rounds == 1 ? "refine" : "refine round \(round)", model: model,
+                at: Self.with, invocation: invocation)
+            refined = try CombinerOptions.graded(
+                outcome, from: candidates, template: combiner.template, invocation: invocation)
+            candidates = refined
         }
-        let refined = try CombinerOptions.graded(current, template: combiner.template, invocation: invocation)
         if let comparison = Self.comparison(refined: refined.graded, candidates: input.graded, k: k) {
             invocation.session.output.writeError(Self.report(comparison, k: k) + "\n")
         }

@@ -7,10 +7,14 @@ public struct SampleSetValue: ObjectParameter {
     /// The same samples sorted into answer classes.
     public let graded: GradedSampleSet
 
-    /// Wraps a sample set and its grading.
-    public init(samples: SampleSet, graded: GradedSampleSet) {
+    /// For a set a combiner wrote, the candidates its prompts showed; nil otherwise.
+    public let candidateSource: CandidateSource?
+
+    /// Wraps a sample set and its grading, and for a combiner's set the candidates it saw.
+    public init(samples: SampleSet, graded: GradedSampleSet, candidateSource: CandidateSource? = nil) {
         self.samples = samples
         self.graded = graded
+        self.candidateSource = candidateSource
     }
 
     /// Its Swift type, named as users read it.

@@ -32,6 +32,8 @@ public struct TableValue: ObjectParameter, IndexableObject {
         }
     }
 
+    public var elementNoun: String { "row" }
+
     public var elementCount: Int { table.rows.count }
 
     /// Row `position` as a record keyed by the columns' keys, each cell its typed value.

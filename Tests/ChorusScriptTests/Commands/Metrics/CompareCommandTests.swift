@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 import Testing
 
@@ -12,6 +13,11 @@ struct CompareCommandTests {
         responses oracle@3  100.0  [100.0, 100.0]
         """
 
+    /// The legend under a table of a sample set's rows, and under one with a strategy's too.
+    static let setLegend = [ComparisonMetric.passAt1, .majority, .passAtK, .oracle].map(\.explanation)
+        .joined(separator: "\n")
+    static let fullLegend = setLegend + "\n" + ComparisonMetric.strategy.explanation
+
     @Test func aSampleSetBesideAVote() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -23,6 +29,7 @@ struct CompareCommandTests {
                 ------------------  -----  --------------  ---------
                 \(Self.setRows)
                 maj@3               66.7   [0.0, 100.0]    0
+                \(Self.fullLegend)
 
                 """)
         #expect(harness.output.error == "")
@@ -43,6 +50,7 @@ struct CompareCommandTests {
                 responses oracle@2  100.0  [100.0, 100.0]
                 maj@1               100.0  [100.0, 100.0]  0
                 maj@2               100.0  [100.0, 100.0]  0
+                \(Self.fullLegend)
 
                 """)
     }
@@ -63,6 +71,7 @@ struct CompareCommandTests {
                 strategy            acc %  95% CI
                 ------------------  -----  --------------
                 \(Self.setRows)
+                \(Self.setLegend)
 
                 """)
     }
@@ -76,6 +85,7 @@ struct CompareCommandTests {
                 strategy  acc %  95% CI        no answer
                 --------  -----  ------------  ---------
                 maj@all   66.7   [0.0, 100.0]  1
+                \(ComparisonMetric.strategy.explanation)
 
                 """)
     }
@@ -83,14 +93,24 @@ struct CompareCommandTests {
     @Test func theTableIsAValue() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("t = compare s (vote s)\nt.columns\nt.rows[4]")
-        #expect(result == report(succeeded: 3))
+        let result = await harness.run(
+            "t = compare s (vote s)\nt.columns\nt.rows[4].ci\nt[4].no_answer\nt[-1].strategy")
+        #expect(result == report(succeeded: 5))
         #expect(
             harness.output.output == """
-                ["strategy", "acc %", "95% CI", "no answer"]
-                {strategy: "maj@all", "acc %": "66.7", "95% CI": "[0.0, 100.0]", "no answer": "0"}
+                ["strategy", "acc", "ci", "no_answer"]
+                [0.0, 100.0]
+                0
+                "maj@all"
 
                 """)
+        guard case .object(let object)? = await harness.variable("t"), let table = object as? TableValue,
+            case .number(let accuracy) = table.table.rows[4][1]
+        else {
+            Issue.record("compare did not give a table with a number for the accuracy")
+            return
+        }
+        #expect(abs(accuracy - 200.0 / 3) < 1e-9, "the accuracy is kept as a number, not as the text 66.7")
     }
 
     @Test func theSameSeedGivesTheSameTable() async throws {

@@ -83,7 +83,7 @@ import Testing
         let harness = Harness()
         await harness.session.assign("t", .object(TableValue(Self.table)))
         #expect(await harness.run("t[2]") == report(failed: 1))
-        #expect(harness.output.error.contains("index 2 is out of range for a table of 2 items"))
+        #expect(harness.output.error.contains("index 2 is out of range for the 2 rows of a table"))
         #expect(harness.output.error.contains("indices run from 0 to 1"))
     }
 }
