@@ -24,7 +24,7 @@ struct CommandRegistryTests {
                 "benchmark",
                 "split",
                 "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score",
-                "best_of", "grade", "metrics", "compare", "plot",
+                "best_of", "grade", "metrics", "compare", "answers", "diff", "plot",
                 "train", "aggregator",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
@@ -98,7 +98,7 @@ struct CommandRegistryTests {
             recorded == [
                 "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store",
                 "import", "vote", "aggregate", "refine", "score", "best_of",
-                "grade", "metrics", "compare", "plot", "train", "aggregator",
+                "grade", "metrics", "compare", "answers", "diff", "plot", "train", "aggregator",
             ])
     }
 

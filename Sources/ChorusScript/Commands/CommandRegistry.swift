@@ -41,6 +41,8 @@ public struct CommandRegistry: Sendable {
             GradeCommand(),
             MetricsCommand(),
             CompareCommand(),
+            AnswersCommand(),
+            DiffCommand(),
             PlotCommand(),
             TrainCommand(),
             AggregatorCommand(),

@@ -48,6 +48,8 @@ struct HelpCommandTests {
                   grade       Extracts a response's answer and compares it with a gold answer.
                   metrics     pass@1, maj@k, pass@k and oracle@k with 95% intervals.
                   compare     Compares strategies and sample sets in one table with 95% intervals.
+                  answers     One row per problem: gold, answer classes, the pick and verdicts.
+                  diff        The problems where two strategies disagree, and who was right.
                   plot        Draws pass@k and maj@k scaling curves: an SVG file and a table here.
 
                 Training
