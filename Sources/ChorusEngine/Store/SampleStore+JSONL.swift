@@ -5,29 +5,52 @@ extension SampleStore {
     /// Writes every stored sample to `path`, in key order, replacing the file; returns how many.
     @discardableResult
     public func exportJSONL(to path: String) async throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
-        else {
-            throw SampleStoreError.file(
-                path: path, reason: "cannot create the file; check that its folder exists and is writable")
-        }
-        defer { try? file.close() }
+        let file = try JSONLinesFile(creating: path)
         var written = 0
         var cursor: SampleKey?
         while true {
             try Task.checkCancellation()
             let page = try await samples(after: cursor, limit: 500)
             guard let last = page.last else { break }
-            var chunk = ""
-            for sample in page { chunk += sample.jsonLine + "\n" }
-            do {
-                try file.write(contentsOf: Data(chunk.utf8))
-            } catch {
-                throw SampleStoreError.file(path: path, reason: "cannot write: \(error.localizedDescription)")
-            }
+            try file.append(page.map(\.jsonLine))
             written += page.count
             cursor = last.key
         }
         return written
+    }
+
+    /// Writes the stored samples at `samples`' keys, in that order, to `path` (replacing the file),
+    /// each with the response given beside its key (which carries what the set added, such as a
+    /// score); returns how many. Lines are those of the whole-store export, so `import` and
+    /// `replay:` read the file the same way.
+    @discardableResult
+    public func exportJSONL(_ samples: [(key: SampleKey, sample: Sample)], to path: String) async throws -> Int {
+        var stored: [SampleKey: StoredSample] = [:]
+        var start = 0
+        while start < samples.count {
+            try Task.checkCancellation()
+            let batch = samples[start..<min(start + 500, samples.count)].map(\.key)
+            stored.merge(try await self.samples(for: batch)) { first, _ in first }
+            start += batch.count
+        }
+        let missing = samples.count { stored[$0.key] == nil }
+        guard missing == 0 else {
+            throw SampleStoreError.file(
+                path: path,
+                reason: "\(missing) of the samples are not in this store (was another one chosen with `store`?); "
+                    + "nothing was written")
+        }
+        let file = try JSONLinesFile(creating: path)
+        for chunkStart in stride(from: 0, to: samples.count, by: 500) {
+            try Task.checkCancellation()
+            let lines = samples[chunkStart..<min(chunkStart + 500, samples.count)].map { item in
+                var line = stored[item.key]!
+                line.sample = item.sample
+                return line.jsonLine
+            }
+            try file.append(lines)
+        }
+        return samples.count
     }
 
     /// Adds the samples in the JSON Lines file at `path` that the store does not hold yet.

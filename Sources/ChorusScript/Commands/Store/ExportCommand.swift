@@ -1,28 +1,119 @@
 import ChorusEngine
 import Foundation
 
-/// `export`: every stored sample as JSON Lines, to share, archive, or replay.
+/// `export`: every stored sample as JSON Lines, to share, archive, or replay; or only what one
+/// sample set or strategy result holds.
 struct ExportCommand: Command {
+    /// What an export of one set or result writes.
+    enum Form: String, ParameterChoice {
+        /// The set's samples as store lines: `import` and `replay:` read them.
+        case samples
+        /// One line per problem: the answer, its verdict and its candidates.
+        case answers
+    }
+
+    static let subject = ParameterKey<Value>.positional(
+        "what", "the file to write every stored sample to, or a sample set or strategy result (then `to:`)")
+    static let to = ParameterKey<String?>.named("to", "the file to write a sample set or result to", type: .path)
+    static let form = ParameterKey<Form?>.named(
+        "as", "`samples` (a set's default: store lines that import and replay) or `answers` (one line per problem)")
+
     let signature = CommandSignature(
-        name: "export", group: .models, summary: "Writes every stored sample to a JSONL file.",
-        parameters: [FileErrors.target, FileErrors.overwrite],
+        name: "export", group: .models,
+        summary: "Writes the stored samples, or one sample set's or result's, to a JSONL file.",
+        parameters: [Self.subject, Self.to, Self.form, FileErrors.overwrite],
         discussion: """
-            One sample per line: its key, model, problem id, prompt, parameters, \
-            seed, index, text, finish reason, token counts, latency and \
-            log-probability. `import` reads the file back into any store; \
-            `model "replay:FILE"` answers from it without a server.
+            `export "FILE"` writes every stored sample, one per line: its key, \
+            model, problem id, prompt, parameters, seed, index, text, finish \
+            reason, token counts, latency and log-probability. `export s to: \
+            "FILE"` writes only the samples of the set `s`, in the same lines \
+            (problems in order, samples in index order). `import` reads either \
+            back into any store; `model "replay:FILE"` answers from it without \
+            a server. `export v to: "FILE"` writes a strategy result's answers, \
+            one line per problem with its question, gold, answer, verdict and \
+            candidates (`as: answers` does the same for a sample set, with a \
+            combiner's responses); that form is for reading, not importing. \
+            An existing file is kept unless `overwrite: true`.
             """,
-        examples: ["export \"samples.jsonl\""], isRecorded: false)
+        examples: [
+            "export \"samples.jsonl\"", "export s to: \"s.jsonl\"", "export (vote s) to: \"vote.jsonl\"",
+            "export a to: \"aggregate.jsonl\" as: answers",
+        ],
+        isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = try FileErrors.writableTarget(invocation)
-        let services = invocation.session.services
-        let count = try await invocation.mapping(
-            at: FileErrors.target, prefix: "cannot export to \(Value.quote(path)): "
-        ) {
-            try await services.sampleStore().exportJSONL(to: path)
+        let output = invocation.session.output
+        switch invocation[Self.subject] {
+        case .string(let path):
+            if let given = [Self.to.name, Self.form.name].first(where: { invocation.argumentRanges[$0] != nil }) {
+                throw invocation.error(
+                    "`\(given):` is for exporting a sample set or a result", at: given == "to" ? Self.to : Self.form,
+                    hint: "`export \"FILE\"` writes every stored sample; `export s to: \"FILE\"` writes the set `s`")
+            }
+            try FileErrors.refuseOverwrite(of: path, invocation, at: Self.subject)
+            let services = invocation.session.services
+            let count = try await invocation.mapping(
+                at: Self.subject, prefix: "cannot export to \(Value.quote(path)): "
+            ) {
+                try await services.sampleStore().exportJSONL(to: path)
+            }
+            output.write("exported \(Plural.count(count, "sample")) to \(path)\n")
+        case .object(let set as SampleSetValue):
+            let path = try destination(invocation)
+            if invocation[Self.form] == .answers {
+                try write(AnswerLines.lines(of: set), to: path, invocation)
+                output.write("exported the answers to \(Plural.count(set.elementCount, "problem")) to \(path)\n")
+            } else {
+                let count = try await exportSamples(of: set, to: path, invocation)
+                output.write("exported \(Plural.count(count, "sample")) of \(set.samples.name) to \(path)\n")
+            }
+        case .object(let result as StrategyResultValue):
+            let path = try destination(invocation)
+            if invocation[Self.form] == .samples {
+                throw invocation.error(
+                    "a strategy result holds answers, not samples of its own", at: Self.form,
+                    hint: "export the sample set it was made from: `export s to: \"FILE\"`")
+            }
+            try write(AnswerLines.lines(of: result), to: path, invocation)
+            output.write("exported \(result.result.name)'s answers to \(result.elementCount) problems to \(path)\n")
+        case let other:
+            throw invocation.error(
+                "`export` writes the store, a sample set or a strategy result, not \(other.typeName)",
+                at: Self.subject, hint: "usage: \(signature.usage)")
         }
-        invocation.session.output.write("exported \(Plural.count(count, "sample")) to \(path)\n")
         return .none
+    }
+
+    /// The `to:` file, checked: given, and not an existing file unless `overwrite: true`.
+    private func destination(_ invocation: Invocation) throws -> String {
+        guard let path = invocation[Self.to] else {
+            throw invocation.error(
+                "say which file to write with `to:`", at: Self.subject, hint: "`export s to: \"s.jsonl\"`")
+        }
+        try FileErrors.refuseOverwrite(of: path, invocation, at: Self.to)
+        return path
+    }
+
+    private func write(_ lines: [String], to path: String, _ invocation: Invocation) throws {
+        try invocation.mapping(at: Self.to, prefix: "cannot export to \(Value.quote(path)): ") {
+            try JSONLinesFile(creating: path).append(lines)
+        }
+    }
+
+    /// Writes the set's samples as the store holds them (with what the set added, such as scores).
+    private func exportSamples(of set: SampleSetValue, to path: String, _ invocation: Invocation) async throws -> Int {
+        var samples: [(key: SampleKey, sample: Sample)] = []
+        for entry in set.samples.entries {
+            guard entry.origins.count == entry.samples.count else {
+                throw invocation.error(
+                    "the set \(set.samples.name) was not drawn from a model, so the store does not hold its samples",
+                    at: Self.subject, hint: "`export s to: \"FILE\" as: answers` writes its answers")
+            }
+            samples += zip(entry.origins, entry.samples).map { ($0.key, $1) }
+        }
+        let services = invocation.session.services
+        return try await invocation.mapping(at: Self.to, prefix: "cannot export to \(Value.quote(path)): ") {
+            try await services.sampleStore().exportJSONL(samples, to: path)
+        }
     }
 }

@@ -12,5 +12,6 @@ public protocol IndexableObject: ScriptObject {
 }
 
 extension IndexableObject {
+    public var elementNoun: String { "item" }
     public var elementIDs: [String] { [] }
 }
