@@ -36,8 +36,6 @@ public struct TableValue: ObjectParameter, IndexableObject {
 
     public var elementCount: Int { table.rows.count }
 
-    public var elementNoun: String { "row" }
-
     /// Row `position` as a record keyed by the columns' keys, each cell its typed value.
     public func element(at position: Int) -> Value {
         .record(Record(zip(table.columns, table.rows[position]).map { (key: $0.key, value: Self.value(of: $1)) }))
