@@ -118,8 +118,8 @@ public struct Sampler: Sendable {
                     let finishedAt = saved.map(\.createdAt.timeIntervalSince1970)
                     // Counted as the sample set counts them, so the summary and the set agree: an
                     // answered request is a call (resends and retries are not), tokens as recorded.
-                    // A response whose samples carry no usage is still one call (a replay makes none).
-                    var answered = Cost(recordedBy: samples)
+                    // A response whose samples carry no usage is still one call; a replay calls nothing.
+                    var answered = response.cost.calls > 0 ? Cost(recordedBy: samples) : .zero
                     if response.cost.calls > 0 { answered.calls = max(answered.calls, 1) }
                     // The model began on this request `latency` before it finished; a local engine's
                     // start-up comes before that, so the rate leaves it out.

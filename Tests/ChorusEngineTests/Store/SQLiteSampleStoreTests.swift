@@ -263,17 +263,20 @@ struct SQLiteSampleStoreTests {
         }
     }
 
+    /// Creates the store at `path` holding `samples`, and closes it.
+    static func fill(_ path: String, with samples: [StoredSample]) async throws {
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(contentsOf: samples)
+        await store.close()
+    }
+
     /// A store opened read-only returns what it holds and keeps new samples for the session: lookups,
     /// pages, the count and a backup see them, and the file itself is left as it was.
     @Test func readOnlyStoreKeepsNewSamplesForTheSession() async throws {
         let folder = try TemporaryFolder()
         let path = folder.path("samples.sqlite")
         let old = SampleFixtures.samples(problems: 2, perProblem: 3)
-        do {
-            let store = try SQLiteSampleStore(path: path)
-            try await store.save(contentsOf: old)
-            await store.close()
-        }
+        try await Self.fill(path, with: old)
         let store = try SQLiteSampleStore(path: path, readOnly: true)
         #expect(store.isReadOnly)
         #expect(try await store.count() == old.count)
@@ -298,11 +301,7 @@ struct SQLiteSampleStoreTests {
         let folder = try TemporaryFolder()
         let path = folder.path("shelf/samples.sqlite")
         let old = SampleFixtures.samples(problems: 1, perProblem: 3)
-        do {
-            let store = try SQLiteSampleStore(path: path)
-            try await store.save(contentsOf: old)
-            await store.close()
-        }
+        try await Self.fill(path, with: old)
         chmod(folder.path("shelf"), 0o555)
         defer { chmod(folder.path("shelf"), 0o755) }
         let store = try SQLiteSampleStore(path: path)

@@ -90,20 +90,27 @@ struct StoreCommandTests {
         #expect(harness.output.error.contains("cannot use"))
     }
 
+    /// A script that samples 2 built-in problems twice each, from `replay`, into the store at `path`.
+    static func sampling(into path: String, replay: String) -> String {
+        """
+        store "\(path)"
+        gen = model "replay:\(replay)"
+        data = builtin arithmetic count: 2 seed: 1
+        s = sample gen data n: 2 seed: 1
+        """
+    }
+
     @Test func backupWritesACompleteStoreFile() async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let replay = try SampleCommandTests.replayFile(count: 2, texts: ["\\boxed{19/30}", "\\boxed{1}"])
         let harness = Harness()
         let result = await harness.run(
-            """
-            store "\(folder)/a.sqlite"
-            gen = model "replay:\(replay)"
-            data = builtin arithmetic count: 2 seed: 1
-            s = sample gen data n: 2 seed: 1
-            store backup: "\(folder)/copies/b.sqlite"
-            store backup: "\(folder)/copies/b.sqlite"
-            """)
+            Self.sampling(into: "\(folder)/a.sqlite", replay: replay) + """
+
+                store backup: "\(folder)/copies/b.sqlite"
+                store backup: "\(folder)/copies/b.sqlite"
+                """)
         #expect(result == report(succeeded: 5, failed: 1))
         #expect(harness.output.output.contains("store: backed up 4 samples to \(folder)/copies/b.sqlite\n"))
         #expect(harness.output.error.contains("already exists"))
@@ -119,13 +126,7 @@ struct StoreCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let replay = try SampleCommandTests.replayFile(count: 2, texts: ["\\boxed{19/30}", "\\boxed{1}", "\\boxed{2}"])
         let first = Harness()
-        await first.run(
-            """
-            store "\(folder)/a.sqlite"
-            gen = model "replay:\(replay)"
-            data = builtin arithmetic count: 2 seed: 1
-            s = sample gen data n: 2 seed: 1
-            """)
+        await first.run(Self.sampling(into: "\(folder)/a.sqlite", replay: replay))
         await first.session.services.shutdown()
         let output = CapturedOutput()
         let session = Session(
