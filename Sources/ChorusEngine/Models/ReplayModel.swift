@@ -37,18 +37,31 @@ public struct ReplayModel: ModelClient {
     /// Loads the recorded samples of a file.
     public init(path: String) throws(ReplayModelError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        try self.init(jsonl: String(decoding: data, as: UTF8.self), identity: ModelSpec.replay(path: path).identity)
+        try self.init(jsonl: [UInt8](data), identity: ModelSpec.replay(path: path).identity)
     }
 
     /// Reads recorded samples from JSON Lines text.
     public init(jsonl text: String, identity: String) throws(ReplayModelError) {
+        try self.init(jsonl: Array(text.utf8), identity: identity)
+    }
+
+    /// Reads recorded samples from the UTF-8 bytes of JSON Lines, a line at a time, without making a
+    /// `String` of the whole file or of each line.
+    init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
         self.identity = identity
         var recorded: [String: [Int: Sample]] = [:]
         var recordedBySeed: [String: [Int: Sample]] = [:]
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            let (prompt, index, seed, sample) = try Self.row(String(line), line: number)
+        // A prompt's messages come back on every one of its samples' rows: written out once.
+        var promptTexts: [[JSONValue]: String] = [:]
+        var start = 0
+        var number = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            number += 1
+            let line = bytes[start..<end]
+            start = end + 1
+            guard !Self.isBlank(line) else { continue }
+            let (prompt, index, seed, sample) = try Self.row(Array(line), line: number, promptTexts: &promptTexts)
             if let seed {
                 recordedBySeed[prompt, default: [:]][SamplingParameters.seed(base: seed, sample: index)] = sample
             }
@@ -62,6 +75,13 @@ public struct ReplayModel: ModelClient {
         }
         self.recorded = recorded
         self.recordedBySeed = recordedBySeed
+    }
+
+    /// Whether a line holds nothing but whitespace (Unicode's, as a text editor shows it).
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) { return true }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     /// The recorded samples for the request's prompt: with a seed, those drawn with seeds
@@ -89,10 +109,12 @@ public struct ReplayModel: ModelClient {
             tokenAccounting: tokens.count == samples.count ? .exact : .lowerBound)
     }
 
-    private static func row(_ line: String, line number: Int) throws(ReplayModelError) -> (String, Int, Int?, Sample) {
+    private static func row(
+        _ line: [UInt8], line number: Int, promptTexts: inout [[JSONValue]: String]
+    ) throws(ReplayModelError) -> (String, Int, Int?, Sample) {
         let value: JSONValue
         do {
-            value = try JSONRowParser.parse(line)
+            value = try JSONRowParser.parse(bytes: line)
         } catch {
             throw .invalidRow(line: number, reason: "not valid JSON: \(error.description)")
         }
@@ -100,7 +122,13 @@ public struct ReplayModel: ModelClient {
         let prompt: String
         switch fields["prompt"] {
         case .string(let text)?: prompt = text
-        case .array(let messages)?: prompt = JSONValue.array(messages).jsonText
+        case .array(let messages)?:
+            if let known = promptTexts[messages] {
+                prompt = known
+            } else {
+                prompt = JSONValue.array(messages).jsonText
+                promptTexts[messages] = prompt
+            }
         case nil: throw .invalidRow(line: number, reason: "missing field \"prompt\"")
         default: throw .invalidRow(line: number, reason: "\"prompt\" is neither text nor a list of messages")
         }

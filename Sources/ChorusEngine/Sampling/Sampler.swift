@@ -7,8 +7,8 @@ import Synchronization
 /// (`SamplingParameters.seed(forSample:)`), so it is
 /// the same sample however the run was batched or resumed; without one, a
 /// problem's missing samples go in one request with n > 1. Each finished
-/// sample is committed to the store as it arrives, so Ctrl-C or a crash loses
-/// nothing finished, and a rerun resumes.
+/// response's samples are committed to the store together as it arrives, so Ctrl-C
+/// or a crash loses nothing finished, and a rerun resumes.
 public struct Sampler: Sendable {
     /// The model to call.
     public let client: any ModelClient
@@ -56,20 +56,24 @@ public struct Sampler: Sendable {
         let started = clock.now()
         let identity = client.identity
         let parameterDocument = parameters.keyDocument
-        let promptDocuments = prompts.map(\.jsonValue)
-        var keys: [[SampleKey]] = []
-        for promptDocument in promptDocuments {
-            keys.append(
-                (0..<parameters.n).map {
-                    SampleKey(
-                        modelIdentity: identity, prompt: promptDocument, parameters: parameterDocument,
-                        seed: parameters.seed, sampleIndex: $0)
-                })
+        // Everything a key holds but the sample's index is written once per prompt, not per sample.
+        let encoders = prompts.map {
+            SampleKeyEncoder(
+                modelIdentity: identity, prompt: $0.jsonValue, parameters: parameterDocument, seed: parameters.seed)
         }
-        let stored = try await store.samples(for: keys.flatMap { $0 })
-        var collected: [[Sample?]] = keys.map { row in row.map { stored[$0]?.sample } }
+        var keys: [SampleKey] = []
+        keys.reserveCapacity(prompts.count * parameters.n)
+        for encoder in encoders {
+            for index in 0..<parameters.n { keys.append(encoder.key(forSample: index)) }
+        }
+        let stored = try await store.responses(for: keys)
+        var collected: [[Sample?]] = encoders.indices.map { problem in
+            stored[problem * parameters.n..<(problem + 1) * parameters.n].map { $0?.sample }
+        }
         // When each sample's response finished (the store's creation time), for the set's wall time.
-        var finished: [[Double?]] = keys.map { row in row.map { stored[$0]?.createdAt.timeIntervalSince1970 } }
+        var finished: [[Double?]] = encoders.indices.map { problem in
+            stored[problem * parameters.n..<(problem + 1) * parameters.n].map { $0?.createdAtSeconds }
+        }
         let reused = collected.reduce(0) { $0 + $1.count { $0 != nil } }
         var jobs: [Job] = []
         for (problemIndex, row) in collected.enumerated() {
@@ -101,27 +105,34 @@ public struct Sampler: Sendable {
                         prompt: parameters.rewardModel ? .reward(messages) : .chat(messages), parameters: asked)
                     let response = try await client.complete(request)
                     let samples = Array(response.samples.prefix(job.indices.count))
-                    var finishedAt: [Double] = []
-                    for (offset, sample) in samples.enumerated() {
-                        let saved = StoredSample(
-                            modelIdentity: identity, problemID: problems[job.problemIndex].id,
-                            prompt: promptDocuments[job.problemIndex], parameters: parameterDocument,
-                            seed: parameters.seed, sampleIndex: job.indices[offset], sample: sample,
-                            createdAt: clock.date())
-                        try await store.save(saved)
-                        finishedAt.append(saved.createdAt.timeIntervalSince1970)
+                    let encoder = encoders[job.problemIndex]
+                    let saved = samples.enumerated().map { offset, sample in
+                        StoredSample(
+                            key: encoder.key(forSample: job.indices[offset]), modelIdentity: identity,
+                            problemID: problems[job.problemIndex].id, prompt: encoder.promptText,
+                            parameters: encoder.parametersText, seed: parameters.seed,
+                            sampleIndex: job.indices[offset], sample: sample, createdAt: clock.date())
                     }
+                    // One transaction per response: committed before it is counted as drawn.
+                    try await store.save(contentsOf: saved)
+                    let finishedAt = saved.map(\.createdAt.timeIntervalSince1970)
+                    // Counted as the sample set counts them, so the summary and the set agree: an
+                    // answered request is a call (resends and retries are not), tokens as recorded.
+                    // A response whose samples carry no usage is still one call; a replay calls nothing.
+                    var answered = response.cost.calls > 0 ? Cost(recordedBy: samples) : .zero
+                    if response.cost.calls > 0 { answered.calls = max(answered.calls, 1) }
+                    // The model began on this request `latency` before it finished; a local engine's
+                    // start-up comes before that, so the rate leaves it out.
+                    let now = clock.now()
+                    let began = samples.first?.latency.map { now - $0 } ?? started
                     let snapshot = tally.state.withLock { state -> SamplingProgress in
                         state.drawn += samples.count
-                        state.tokens += response.cost.completionTokens
-                        state.cost =
-                            state.cost
-                            + Cost(
-                                calls: response.cost.calls, promptTokens: response.cost.promptTokens,
-                                completionTokens: response.cost.completionTokens)
+                        state.cost = state.cost + answered
+                        state.servingSince = min(state.servingSince ?? began, began)
                         return SamplingProgress(
-                            total: total, reused: reused, drawn: state.drawn, completionTokens: state.tokens,
-                            elapsed: clock.now() - started)
+                            total: total, reused: reused, drawn: state.drawn,
+                            completionTokens: state.cost.completionTokens, elapsed: now - started,
+                            serving: now - (state.servingSince ?? started))
                     }
                     progress(snapshot)
                     return (job, samples, finishedAt)
@@ -155,7 +166,7 @@ public struct Sampler: Sendable {
 
 /// Counts shared by a run's concurrent requests.
 private final class Tally: Sendable {
-    let state = Mutex((drawn: 0, tokens: 0, cost: Cost.zero))
+    let state = Mutex((drawn: 0, cost: Cost.zero, servingSince: Double?.none))
 }
 
 /// Why a sampling run could not complete.

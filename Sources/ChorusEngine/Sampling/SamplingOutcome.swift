@@ -6,8 +6,10 @@ public struct SamplingOutcome: Sendable {
     public let reused: Int
     /// Samples drawn from the model in this run.
     public let drawn: Int
-    /// What this run spent: every request sent (retries included), tokens, and wall time. The
-    /// sample set's own cost is the recorded cost of its samples, the same on every rerun.
+    /// What this run spent: its drawn samples counted as a sample set counts its own (an answered
+    /// request is a call, retries and resends are not; tokens as recorded with the samples), and the
+    /// run's wall time. The sample set's own cost is the recorded cost of all its samples, the same
+    /// on every rerun, so on a first run the two agree.
     public let spent: Cost
     /// Prompts whose candidates were cut to fit the budget (combining only).
     public let truncated: Int

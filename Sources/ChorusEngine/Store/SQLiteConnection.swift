@@ -9,12 +9,32 @@ final class SQLiteConnection {
     let path: String
     let handle: OpaquePointer
 
-    /// Opens `path`, creating the file if it does not exist.
-    init(path: String) throws(SampleStoreError) {
+    /// How a file is opened.
+    enum Access {
+        /// Read and write, creating the file if it does not exist.
+        case readWrite
+        /// Read only, sharing the file with writers (needs the `-shm` file, or a folder to make it in).
+        case readOnly
+        /// Read only, as a file nothing else changes: no lock and no `-shm` file, for a store in a
+        /// folder this process cannot write.
+        case immutable
+    }
+
+    /// Opens `path`, creating the file if it does not exist when `access` is `.readWrite`.
+    init(path: String, access: Access = .readWrite) throws(SampleStoreError) {
         self.path = path
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        let flags: Int32
+        let name: String
+        switch access {
+        case .readWrite:
+            flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+            name = path
+        case .readOnly, .immutable:
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+            name = Self.uri(path, immutable: access == .immutable)
+        }
+        let code = sqlite3_open_v2(name, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
             let reason = opened.map { Self.reason(of: $0) } ?? "SQLite could not allocate memory"
             sqlite3_close_v2(opened)
@@ -30,6 +50,17 @@ final class SQLiteConnection {
         // `close_v2` waits for any statement still alive to be finalized.
         sqlite3_close_v2(handle)
     }
+
+    /// A `file:` URI for `path`, read-only, with the characters a URI reserves escaped.
+    private static func uri(_ path: String, immutable: Bool) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(escaped)?mode=ro" + (immutable ? "&immutable=1" : "")
+    }
+
+    /// True when SQLite opened the file for reading only (the operating system refused writes).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     /// Runs SQL that returns no rows (several statements allowed).
     func execute(_ sql: String, operation: String) throws(SampleStoreError) {

@@ -2,33 +2,65 @@ import Foundation
 
 /// The durable sample store: one SQLite file in WAL mode, one committed row per finished sample.
 ///
-/// Each ``save(_:)`` is its own transaction, so a crash or a kill loses nothing that had been
+/// A ``save(contentsOf:)`` is one transaction, so a crash or a kill loses nothing that had been
 /// reported saved. `synchronous=NORMAL` in WAL mode keeps every commit across a process crash;
-/// only a power loss can drop the last commits, never damage the file.
+/// only a power loss can drop the last commits, never damage the file. ``close()`` checkpoints the
+/// WAL, so after a clean exit the `.sqlite` file holds everything on its own.
+///
+/// A file (or folder) this process cannot write still opens, read-only: lookups return what it
+/// holds, and samples saved during the session are kept in memory (``sessionOnlyCount()``) where
+/// lookups, pages, ``backup(to:)`` and exports find them, instead of being thrown away.
 public actor SQLiteSampleStore: SampleStore {
     /// The newest format version this build reads and writes.
     public static let schemaVersion = 1
     /// Marks the file as a Chorus store (`PRAGMA application_id`, "CHRS").
     static let applicationID: Int32 = 0x4348_5253
     /// Keys looked up per query; a short last batch repeats its last key.
-    static let lookupBatchSize = 128
+    static let lookupBatchSize = 500
 
     private static let columns = """
         key, model_identity, problem_id, prompt, parameters, seed, sample_index, text, finish_reason, \
         prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
         """
+    /// What ``responses(for:)`` reads: the response, not the prompt and parameters its key stands for.
+    private static let responseColumns = """
+        key, text, finish_reason, prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
+        """
 
     /// The store file.
     public nonisolated let path: String
+    /// True when the file cannot be written: saves go to ``sessionOnly`` instead.
+    public nonisolated let isReadOnly: Bool
     private var statements: Statements?
+    /// Samples saved while the file is read-only, kept for the session.
+    private var sessionOnly: [SampleKey: StoredSample] = [:]
 
-    /// Opens the store at `path`, creating it and its folders when missing.
-    public init(path: String) throws(SampleStoreError) {
+    /// Opens the store at `path`, creating it and its folders when missing; a store the operating
+    /// system will not let this process write opens read-only, as does every store when `readOnly`.
+    public init(path: String, readOnly: Bool = false) throws(SampleStoreError) {
         self.path = path
-        try Self.createParentFolders(of: path)
-        let connection = try SQLiteConnection(path: path)
-        try Self.prepareSchema(connection)
-        statements = try Statements(connection)
+        if !readOnly {
+            do throws(SampleStoreError) {
+                try Self.createParentFolders(of: path)
+                let connection = try SQLiteConnection(path: path)
+                guard !connection.isReadOnly else { throw .readOnly(path: path) }
+                try Self.prepareSchema(connection)
+                statements = try Statements(connection)
+                isReadOnly = false
+                return
+            } catch {
+                guard Self.mayOpenReadOnly(path, after: error) else { throw error }
+                do {
+                    statements = try Self.openReadOnly(path)
+                } catch _ {
+                    throw error
+                }
+                isReadOnly = true
+                return
+            }
+        }
+        statements = try Self.openReadOnly(path)
+        isReadOnly = true
     }
 
     /// Opens the store at the default location for `environment` (see ``SampleStoreLocation``).
@@ -41,45 +73,84 @@ public actor SQLiteSampleStore: SampleStore {
         try self.init(path: path)
     }
 
-    /// Closes the file; later calls fail with ``SampleStoreError/closed(path:)``.
-    public func close() {
+    /// Checkpoints the WAL into the file and closes it; later calls fail with ``SampleStoreError/closed(path:)``.
+    public func close() async {
+        if let statements, !isReadOnly {
+            // Best effort: a reader in another process may hold part of the WAL back; SQLite's own
+            // checkpoint when the last connection closes then finishes the work.
+            try? statements.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)", operation: "checkpoint the store")
+        }
         statements = nil
     }
 
     /// The stored samples among `keys`, looked up in batches.
     public func samples(for keys: [SampleKey]) throws(SampleStoreError) -> [SampleKey: StoredSample] {
-        let lookup = try open().lookup
         var found: [SampleKey: StoredSample] = [:]
+        try lookUp(keys, with: open().lookup) { (row) throws(SampleStoreError) in
+            let sample = try read(row)
+            found[sample.key] = sample
+        }
+        for key in keys { if let kept = sessionOnly[key] { found[key] = kept } }
+        return found
+    }
+
+    /// The stored responses among `keys`, looked up in batches, in the order of `keys`; a rerun's read.
+    public func responses(for keys: [SampleKey]) async throws(SampleStoreError) -> [StoredResponse?] {
+        var found: [SampleKey: StoredResponse] = [:]
+        found.reserveCapacity(keys.count)
+        try lookUp(keys, with: open().responseLookup) { (row) throws(SampleStoreError) in
+            guard let key = row.key(0) else { throw .corrupt(path: path) }
+            found[key] = StoredResponse(
+                sample: Sample(
+                    text: row.text(1), finishReason: row.optionalText(2), promptTokens: row.optionalInt(3),
+                    completionTokens: row.optionalInt(4), latency: row.optionalDouble(5),
+                    meanLogProbability: row.optionalDouble(6), score: row.optionalDouble(7)),
+                createdAtMilliseconds: row.int64(8))
+        }
+        return keys.map { key in
+            sessionOnly[key].map { StoredResponse(sample: $0.sample, createdAtMilliseconds: $0.createdAtMilliseconds) }
+                ?? found[key]
+        }
+    }
+
+    /// Runs `query` (whose `?1…?N` are keys) over `keys` in batches, handing each row to `read`.
+    private func lookUp(
+        _ keys: [SampleKey], with query: SQLiteStatement,
+        _ read: (SQLiteStatement) throws(SampleStoreError) -> Void
+    ) throws(SampleStoreError) {
         var start = 0
         while start < keys.count {
             let batch = keys[start..<min(start + Self.lookupBatchSize, keys.count)]
-            defer { lookup.reset() }
+            defer { query.reset() }
             for slot in 0..<Self.lookupBatchSize {
-                try lookup.bind(Int32(slot + 1), batch[min(batch.startIndex + slot, batch.endIndex - 1)].hex)
+                try query.bind(Int32(slot + 1), batch[min(batch.startIndex + slot, batch.endIndex - 1)])
             }
-            while try lookup.step() {
-                let sample = try read(lookup)
-                found[sample.key] = sample
-            }
+            while try query.step() { try read(query) }
             start += Self.lookupBatchSize
         }
-        return found
     }
 
     /// Stores one sample in its own transaction, replacing any with the same key.
     public func save(_ sample: StoredSample) throws(SampleStoreError) {
-        let insert = try open().insert
-        try Self.bind(sample, to: insert)
-        try insert.run()
+        try save(contentsOf: [sample])
     }
 
     /// Stores several samples in one transaction: all or none.
     public func save(contentsOf samples: [StoredSample]) throws(SampleStoreError) {
         let statements = try open()
+        guard !isReadOnly else {
+            for sample in samples { sessionOnly[sample.key] = sample }
+            return
+        }
+        try Self.insert(samples, with: statements)
+    }
+
+    /// Inserts `samples` in one transaction: all or none.
+    private static func insert(_ samples: [StoredSample], with statements: Statements) throws(SampleStoreError) {
         try statements.begin.run()
         do {
             for sample in samples {
-                try Self.bind(sample, to: statements.insert)
+                try bind(sample, to: statements.insert)
                 try statements.insert.run()
             }
             try statements.commit.run()
@@ -89,15 +160,21 @@ public actor SQLiteSampleStore: SampleStore {
         }
     }
 
-    /// The number of samples stored.
+    /// The number of samples stored, those kept for the session included.
     public func count() throws(SampleStoreError) -> Int {
         let count = try open().count
         defer { count.reset() }
         _ = try count.step()
-        return Int(count.int64(0))
+        let keptKeys = Array(sessionOnly.keys)
+        var alsoInFile = 0
+        try lookUp(keptKeys, with: open().responseLookup) { _ in alsoInFile += 1 }
+        return Int(count.int64(0)) + keptKeys.count - alsoInFile
     }
 
-    /// Up to `limit` samples in key order after `key`.
+    /// Samples saved this session that only memory holds, because the file is read-only.
+    public func sessionOnlyCount() async -> Int { sessionOnly.count }
+
+    /// Up to `limit` samples in key order after `key`, those kept for the session included.
     public func samples(after key: SampleKey?, limit: Int) throws(SampleStoreError) -> [StoredSample] {
         let page = try open().page
         defer { page.reset() }
@@ -105,7 +182,30 @@ public actor SQLiteSampleStore: SampleStore {
         try page.bind(2, max(0, limit))
         var samples: [StoredSample] = []
         while try page.step() { samples.append(try read(page)) }
-        return samples
+        guard !sessionOnly.isEmpty else { return samples }
+        var merged = Dictionary(samples.map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+        for (kept, sample) in sessionOnly where key.map({ kept > $0 }) ?? true { merged[kept] = sample }
+        return merged.keys.sorted().prefix(max(0, limit)).map { merged[$0]! }
+    }
+
+    /// Writes a consistent copy of the store, the samples kept for the session included, to a new
+    /// file at `destination` (a complete SQLite file, no WAL); returns how many samples it holds.
+    public func backup(to destination: String) async throws(SampleStoreError) -> Int {
+        let statements = try open()
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw .file(path: destination, reason: "the file already exists")
+        }
+        try Self.createParentFolders(of: destination)
+        // VACUUM INTO reads one snapshot, so writers (this session's or another process's) may go on.
+        let literal = "'" + destination.replacingOccurrences(of: "'", with: "''") + "'"
+        try statements.connection.execute("VACUUM INTO \(literal)", operation: "back up the store to \(destination)")
+        let copy = try Statements(SQLiteConnection(path: destination))
+        try Self.prepareSchema(copy.connection)
+        try Self.insert(Array(sessionOnly.values), with: copy)
+        try copy.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)", operation: "checkpoint the backup")
+        defer { copy.count.reset() }
+        _ = try copy.count.step()
+        return Int(copy.count.int64(0))
     }
 
     /// The journal mode SQLite reports (`wal` once the store is open).
@@ -119,6 +219,45 @@ public actor SQLiteSampleStore: SampleStore {
     }
 
     // MARK: Opening
+
+    /// Whether a store that failed to open for writing is worth opening read-only: the operating
+    /// system refused to write (the file, its folder, or the `-shm` file SQLite makes there) and the
+    /// file is there to read. A foreign, newer or damaged file keeps its own error.
+    private static func mayOpenReadOnly(_ path: String, after error: SampleStoreError) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        switch error {
+        case .readOnly, .cannotCreateFolder: return true
+        case .cannotOpen:
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        case .database:
+            let folder = (path as NSString).deletingLastPathComponent
+            return access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
+        default: return false
+        }
+    }
+
+    /// Opens an existing store for reading: shared with writers when SQLite can, else as an
+    /// immutable file (a folder that cannot hold the `-shm` file).
+    private static func openReadOnly(_ path: String) throws(SampleStoreError) -> Statements {
+        do {
+            let connection = try SQLiteConnection(path: path, access: .readOnly)
+            try checkSchema(connection)
+            return try Statements(connection)
+        } catch {
+            do {
+                return try openImmutable(path)
+            } catch _ {
+                throw error
+            }
+        }
+    }
+
+    private static func openImmutable(_ path: String) throws(SampleStoreError) -> Statements {
+        let connection = try SQLiteConnection(path: path, access: .immutable)
+        try checkSchema(connection)
+        return try Statements(connection)
+    }
 
     private static func createParentFolders(of path: String) throws(SampleStoreError) {
         let folder = (path as NSString).deletingLastPathComponent
@@ -139,14 +278,30 @@ public actor SQLiteSampleStore: SampleStore {
         }
     }
 
-    /// Checks that the file is empty or a Chorus store this build can read, and creates the tables.
-    private static func prepareSchema(_ connection: SQLiteConnection) throws(SampleStoreError) {
-        // Read before writing anything, so a foreign database is left exactly as it was.
+    /// The names of the file's tables, read without writing anything.
+    private static func tableNames(_ connection: SQLiteConnection) throws(SampleStoreError) -> Set<String> {
         let tables = try connection.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
             operation: "read the file's tables")
         var names: Set<String> = []
         while try tables.step() { names.insert(tables.text(0)) }
+        return names
+    }
+
+    /// Checks that the file is a Chorus store this build can read, writing nothing.
+    private static func checkSchema(_ connection: SQLiteConnection) throws(SampleStoreError) {
+        let names = try tableNames(connection)
+        // An empty file opened read-only has no tables to read from: there is nothing to return.
+        guard names.contains("chorus_meta"), names.contains("samples") else {
+            throw names.isEmpty ? .readOnly(path: connection.path) : .notAStore(path: connection.path)
+        }
+        try checkVersion(connection)
+    }
+
+    /// Checks that the file is empty or a Chorus store this build can read, and creates the tables.
+    private static func prepareSchema(_ connection: SQLiteConnection) throws(SampleStoreError) {
+        // Read before writing anything, so a foreign database is left exactly as it was.
+        let names = try tableNames(connection)
         guard names.isEmpty || names.contains("chorus_meta") else { throw .notAStore(path: connection.path) }
 
         let mode = try connection.scalarText("PRAGMA journal_mode = WAL", operation: "switch to WAL mode")
@@ -187,7 +342,10 @@ public actor SQLiteSampleStore: SampleStore {
                 """,
                 operation: "create the store's tables")
         }
+        try checkVersion(connection)
+    }
 
+    private static func checkVersion(_ connection: SQLiteConnection) throws(SampleStoreError) {
         let version = try connection.scalarText(
             "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "read the format version")
         guard let version, let number = Int(version), number >= 1 else { throw .notAStore(path: connection.path) }
@@ -199,7 +357,7 @@ public actor SQLiteSampleStore: SampleStore {
     // MARK: Rows
 
     private static func bind(_ sample: StoredSample, to insert: SQLiteStatement) throws(SampleStoreError) {
-        try insert.bind(1, sample.key.hex)
+        try insert.bind(1, sample.key)
         try insert.bind(2, sample.modelIdentity)
         try insert.bind(3, sample.problemID)
         try insert.bind(4, sample.prompt)
@@ -217,7 +375,7 @@ public actor SQLiteSampleStore: SampleStore {
     }
 
     private func read(_ row: SQLiteStatement) throws(SampleStoreError) -> StoredSample {
-        guard let key = SampleKey(hex: row.text(0)) else { throw .corrupt(path: path) }
+        guard let key = row.key(0) else { throw .corrupt(path: path) }
         return StoredSample(
             key: key,
             modelIdentity: row.text(1), problemID: row.text(2), prompt: row.text(3), parameters: row.text(4),
@@ -234,6 +392,7 @@ public actor SQLiteSampleStore: SampleStore {
         let connection: SQLiteConnection
         let insert: SQLiteStatement
         let lookup: SQLiteStatement
+        let responseLookup: SQLiteStatement
         let page: SQLiteStatement
         let count: SQLiteStatement
         let begin: SQLiteStatement
@@ -248,6 +407,9 @@ public actor SQLiteSampleStore: SampleStore {
                 operation: "save a sample")
             lookup = try connection.prepare(
                 "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key IN (\(placeholders))",
+                operation: "look up samples")
+            responseLookup = try connection.prepare(
+                "SELECT \(SQLiteSampleStore.responseColumns) FROM samples WHERE key IN (\(placeholders))",
                 operation: "look up samples")
             page = try connection.prepare(
                 "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key > ?1 ORDER BY key LIMIT ?2",

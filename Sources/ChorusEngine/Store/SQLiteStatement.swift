@@ -36,6 +36,15 @@ final class SQLiteStatement {
         try check(code)
     }
 
+    /// Binds a key as its 64 hex digits, written on the stack rather than into a `String`.
+    func bind(_ index: Int32, _ key: SampleKey) throws(SampleStoreError) {
+        let code = key.withHexBytes { bytes in
+            chorus_sqlite3_bind_text_transient(
+                handle, index, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        }
+        try check(code)
+    }
+
     /// Binds text, or NULL when nil.
     func bind(_ index: Int32, _ text: String?) throws(SampleStoreError) {
         guard let text else { return try check(sqlite3_bind_null(handle, index)) }
@@ -90,6 +99,13 @@ final class SQLiteStatement {
         }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Column `column` as a sample key, read in place; nil unless it is 64 lowercase hex digits.
+    func key(_ column: Int32) -> SampleKey? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return SampleKey(hexBytes: UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     /// Column `column` as a 64-bit integer (0 for NULL).

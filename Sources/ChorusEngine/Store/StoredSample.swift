@@ -26,15 +26,12 @@ public struct StoredSample: Sendable, Equatable {
         modelIdentity: String, problemID: String, prompt: JSONValue, parameters: JSONValue, seed: Int?,
         sampleIndex: Int, sample: Sample, createdAt: Date
     ) {
-        let prompt = prompt.canonical
-        let parameters = parameters.canonical
+        let encoder = SampleKeyEncoder(
+            modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed)
         self.init(
-            key: SampleKey(
-                modelIdentity: modelIdentity, prompt: prompt, parameters: parameters, seed: seed,
-                sampleIndex: sampleIndex),
-            modelIdentity: modelIdentity, problemID: problemID, prompt: prompt.jsonText,
-            parameters: parameters.jsonText,
-            seed: seed, sampleIndex: sampleIndex, sample: sample, createdAt: createdAt)
+            key: encoder.key(forSample: sampleIndex), modelIdentity: modelIdentity, problemID: problemID,
+            prompt: encoder.promptText, parameters: encoder.parametersText, seed: seed, sampleIndex: sampleIndex,
+            sample: sample, createdAt: createdAt)
     }
 
     /// A sample read back from storage, whose key was computed when it was first saved.

@@ -23,13 +23,17 @@ public actor SessionServices {
         return opened
     }
 
-    /// Stops every local engine this session started.
+    /// Stops every local engine this session started and closes the sample store, so its file is
+    /// complete on its own (the WAL checkpointed into it).
     public func shutdown() async {
         await localEngines.stopAll()
+        await store?.close()
     }
 
-    /// Switches to the store in another file.
-    public func useStore(at path: String) throws {
-        store = try SQLiteSampleStore(path: path)
+    /// Switches to the store in another file, closing the one in use.
+    public func useStore(at path: String) async throws {
+        let opened = try SQLiteSampleStore(path: path)
+        await store?.close()
+        store = opened
     }
 }

@@ -33,6 +33,19 @@ import Testing
         #expect(CompletionRequest.Prompt.chat([.user("hi")]).canonicalText == #"[{"content":"hi","role":"user"}]"#)
     }
 
+    /// Windows line ends and lines of only (Unicode) whitespace read as the plain file does; a
+    /// prompt's many rows share one text.
+    @Test func crlfLinesAndBlankLinesReadAsThePlainFile() async throws {
+        let crlf = file.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n \u{00A0}\t\r\n"
+        let model = try ReplayModel(jsonl: crlf, identity: "replay:t")
+        let response = try await model.complete(
+            CompletionRequest(
+                prompt: .text("Q: 2+2?"), parameters: SamplingParameters(n: 2, temperature: nil, maxTokens: nil)))
+        #expect(response.samples.map(\.text) == ["4", "5"])
+        let chat = try await model.complete(CompletionRequest(prompt: .chat([.user("hi")])))
+        #expect(chat.samples.map(\.text) == ["hello"])
+    }
+
     @Test func aMissingSampleNamesThePromptsStart() async throws {
         let model = try ReplayModel(jsonl: file, identity: "replay:t")
         await #expect(throws: ReplayModelError.missingSample(promptStart: "Q: 2+2?", index: 2, recorded: 2)) {

@@ -206,4 +206,108 @@ struct SQLiteSampleStoreTests {
         #expect(connection.error(code: 5, operation: "save") == .busy(path: folder.path("x.sqlite")))
         #expect(SampleStoreError.diskFull(path: "s").description.contains("disk is full"))
     }
+
+    /// After a clean close the main file holds every sample on its own: a copy of it alone, with no
+    /// `-wal` beside it, opens with all rows.
+    @Test func closeLeavesACompleteFile() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("live/samples.sqlite")
+        let samples = SampleFixtures.samples(problems: 5, perProblem: 4)
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(contentsOf: samples)
+        await store.close()
+        try FileManager.default.createDirectory(atPath: folder.path("copy"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path, toPath: folder.path("copy/samples.sqlite"))
+        let copy = try SQLiteSampleStore(path: folder.path("copy/samples.sqlite"))
+        #expect(try await copy.count() == samples.count)
+    }
+
+    /// Responses come back in the order of the keys asked for, nil where nothing is stored, across batches.
+    @Test func responsesFollowTheKeys() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 3, perProblem: 400)
+        try await store.save(contentsOf: samples.filter { $0.sampleIndex % 3 != 0 })
+        let keys = samples.map(\.key).reversed() + [SampleFixtures.sample(problem: 99, index: 0).key]
+        let responses = try await store.responses(for: Array(keys))
+        let byKey = Dictionary(uniqueKeysWithValues: samples.map { ($0.key, $0) })
+        #expect(responses.count == keys.count)
+        for (key, response) in zip(keys, responses) {
+            if let stored = byKey[key], stored.sampleIndex % 3 != 0 {
+                #expect(
+                    response
+                        == StoredResponse(sample: stored.sample, createdAtMilliseconds: stored.createdAtMilliseconds))
+            } else {
+                #expect(response == nil)
+            }
+        }
+    }
+
+    /// A backup taken while the store is open and being written is a complete store file of its own.
+    @Test func backupIsACompleteCopyWhileInUse() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 4, perProblem: 5)
+        try await store.save(contentsOf: samples)
+        #expect(try await store.backup(to: folder.path("backups/copy.sqlite")) == samples.count)
+        try await store.save(SampleFixtures.sample(problem: 50, index: 0))  // the store goes on
+        #expect(!FileManager.default.fileExists(atPath: folder.path("backups/copy.sqlite-wal")))
+        let copy = try SQLiteSampleStore(path: folder.path("backups/copy.sqlite"))
+        #expect(try await copy.count() == samples.count)
+        let found = try await copy.samples(for: samples.map(\.key))
+        #expect(samples.allSatisfy { found[$0.key] == $0 })
+        await #expect(
+            throws: SampleStoreError.file(path: folder.path("backups/copy.sqlite"), reason: "the file already exists")
+        ) {
+            try await store.backup(to: folder.path("backups/copy.sqlite"))
+        }
+    }
+
+    /// Creates the store at `path` holding `samples`, and closes it.
+    static func fill(_ path: String, with samples: [StoredSample]) async throws {
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(contentsOf: samples)
+        await store.close()
+    }
+
+    /// A store opened read-only returns what it holds and keeps new samples for the session: lookups,
+    /// pages, the count and a backup see them, and the file itself is left as it was.
+    @Test func readOnlyStoreKeepsNewSamplesForTheSession() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let old = SampleFixtures.samples(problems: 2, perProblem: 3)
+        try await Self.fill(path, with: old)
+        let store = try SQLiteSampleStore(path: path, readOnly: true)
+        #expect(store.isReadOnly)
+        #expect(try await store.count() == old.count)
+        let new = SampleFixtures.sample(problem: 9, index: 0)
+        try await store.save(new)
+        #expect(await store.sessionOnlyCount() == 1)
+        #expect(try await store.count() == old.count + 1)
+        #expect(try await store.sample(for: new.key) == new)
+        #expect(try await store.responses(for: [new.key]).first??.sample == new.sample)
+        let paged = try await store.samples(after: nil, limit: 100).map(\.key)
+        #expect(paged == (old + [new]).map(\.key).sorted())
+        #expect(try await store.backup(to: folder.path("backup.sqlite")) == old.count + 1)
+        await store.close()
+        #expect(try await SQLiteSampleStore(path: path).count() == old.count)
+        #expect(try await SQLiteSampleStore(path: folder.path("backup.sqlite")).sample(for: new.key) == new)
+    }
+
+    /// A folder this process may not write (its files may not be created) still opens its store to
+    /// read. Root writes anywhere, so the check runs only for other users.
+    @Test(.enabled(if: getuid() != 0, "root may write a read-only folder"))
+    func storeInAnUnwritableFolderOpensReadOnly() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("shelf/samples.sqlite")
+        let old = SampleFixtures.samples(problems: 1, perProblem: 3)
+        try await Self.fill(path, with: old)
+        chmod(folder.path("shelf"), 0o555)
+        defer { chmod(folder.path("shelf"), 0o755) }
+        let store = try SQLiteSampleStore(path: path)
+        #expect(store.isReadOnly)
+        #expect(try await store.count() == old.count)
+        try await store.save(SampleFixtures.sample(problem: 7, index: 0))
+        #expect(await store.sessionOnlyCount() == 1)
+    }
 }

@@ -46,4 +46,16 @@ struct SHA256Tests {
         #expect(SHA256.hexString(digest.finalize()) == SHA256.hex(of: "hello world"))
         #expect(SHA256.hash("abc".utf8).count == 32)
     }
+
+    /// Buffers split at every offset around a block's edge digest as the whole message does.
+    @Test func buffersSplitAnywhereEqualOneShot() {
+        let message = Array((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        let whole = SHA256.hash(message)
+        for split in [0, 1, 55, 56, 63, 64, 65, 128, 200, 299, 300] {
+            var digest = SHA256()
+            message[..<split].withUnsafeBytes { digest.update($0) }
+            digest.update(message[split...].lazy.map { $0 })  // not contiguous: byte by byte
+            #expect(digest.finalize() == whole, "split at \(split)")
+        }
+    }
 }

@@ -74,14 +74,11 @@ struct SampleCommand: Command {
     static func progressLine(_ progress: SamplingProgress) -> String {
         var line = "sampling \(progress.done)/\(progress.total)"
         if progress.reused > 0 { line += " (\(progress.reused) from the store)" }
-        if progress.elapsed > 0, progress.completionTokens > 0 {
-            line +=
-                " · " + NumberFormatting.fixed(Double(progress.completionTokens) / progress.elapsed, digits: 0)
-                + " tok/s"
+        if let rate = progress.tokensPerSecond {
+            line += " · " + NumberFormatting.fixed(rate, digits: 0) + " tok/s"
         }
-        if progress.drawn > 0, progress.done < progress.total {
-            let remaining = Double(progress.total - progress.done) * progress.elapsed / Double(progress.drawn)
-            line += " · ETA " + NumberFormatting.duration(seconds: remaining)
+        if let left = progress.secondsLeft {
+            line += " · ETA " + NumberFormatting.duration(seconds: left)
         }
         return line
     }

@@ -18,12 +18,29 @@ enum StoredModelRun {
         _ work: (_ progress: @escaping @Sendable (SamplingProgress) -> Void) async throws -> Result
     ) async throws -> Result {
         let output = invocation.session.output
+        let store = try await store(invocation)
+        let keptBefore = await store.sessionOnlyCount()
+        // Whatever way the run ends, samples that only memory holds are worth a warning saying so.
+        func warnAboutKept() async {
+            let kept = await store.sessionOnlyCount()
+            guard kept > keptBefore else { return }
+            let location = (store as? SQLiteSampleStore).map { " \($0.path)" } ?? ""
+            invocation.warn(
+                "the sample store\(location) cannot be written: \(Plural.count(kept - keptBefore, "new sample")) "
+                    + "\(kept - keptBefore == 1 ? "is" : "are") kept in memory for this session only",
+                notes: [
+                    "`store backup: \"FILE\"` writes them, with the stored ones, to a new store file; "
+                        + "`export \"FILE\"` writes them as JSON Lines that `import` reads back"
+                ])
+        }
         do {
             let result = try await work { output.progress(SampleCommand.progressLine($0)) }
             output.progress(nil)
+            await warnAboutKept()
             return result
         } catch is CancellationError {
             output.progress(nil)
+            await warnAboutKept()
             output.writeError("\(command): finished \(results) are in the store; run the same line again to resume\n")
             throw CancellationError()
         } catch let error as InternalError {
@@ -31,6 +48,7 @@ enum StoredModelRun {
             throw error
         } catch {
             output.progress(nil)
+            await warnAboutKept()
             throw ArgumentError(
                 wrapping: error, at: argument, prefix: "\(command) failed: ",
                 hint: "finished \(results) are kept; rerun to resume")

@@ -89,4 +89,101 @@ struct StoreCommandTests {
         #expect(result == report(failed: 1))
         #expect(harness.output.error.contains("cannot use"))
     }
+
+    /// A script that samples 2 built-in problems twice each, from `replay`, into the store at `path`.
+    static func sampling(into path: String, replay: String) -> String {
+        """
+        store "\(path)"
+        gen = model "replay:\(replay)"
+        data = builtin arithmetic count: 2 seed: 1
+        s = sample gen data n: 2 seed: 1
+        """
+    }
+
+    @Test func backupWritesACompleteStoreFile() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let replay = try SampleCommandTests.replayFile(count: 2, texts: ["\\boxed{19/30}", "\\boxed{1}"])
+        let harness = Harness()
+        let result = await harness.run(
+            Self.sampling(into: "\(folder)/a.sqlite", replay: replay) + """
+
+                store backup: "\(folder)/copies/b.sqlite"
+                store backup: "\(folder)/copies/b.sqlite"
+                """)
+        #expect(result == report(succeeded: 5, failed: 1))
+        #expect(harness.output.output.contains("store: backed up 4 samples to \(folder)/copies/b.sqlite\n"))
+        #expect(harness.output.error.contains("already exists"))
+        let copy = try SQLiteSampleStore(path: "\(folder)/copies/b.sqlite")
+        #expect(try await copy.count() == 4)
+    }
+
+    /// A store that cannot be written still answers from what it holds; samples drawn on top are kept
+    /// for the session (a rerun of the line draws nothing), a warning says so and names the commands
+    /// that save them, and `store backup:` does save them.
+    @Test func aReadOnlyStoreKeepsNewSamplesAndSaysWhereToSaveThem() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let replay = try SampleCommandTests.replayFile(count: 2, texts: ["\\boxed{19/30}", "\\boxed{1}", "\\boxed{2}"])
+        let first = Harness()
+        await first.run(Self.sampling(into: "\(folder)/a.sqlite", replay: replay))
+        await first.session.services.shutdown()
+        let output = CapturedOutput()
+        let session = Session(
+            output: output,
+            services: SessionServices(
+                environment: [:], store: try SQLiteSampleStore(path: "\(folder)/a.sqlite", readOnly: true)))
+        let result = await session.execute(
+            SourceFile(
+                name: "t.chorus",
+                text: """
+                    gen = model "replay:\(replay)"
+                    data = builtin arithmetic count: 2 seed: 1
+                    s = sample gen data n: 3 seed: 1
+                    again = sample gen data n: 3 seed: 1
+                    store backup: "\(folder)/b.sqlite"
+                    """))
+        #expect(result == report(succeeded: 5))
+        #expect(output.error.contains("sample: 4 from the store, 2 drawn from replay:\(replay)"))
+        #expect(
+            output.error.contains(
+                "warning: the sample store \(folder)/a.sqlite cannot be written: 2 new samples are kept in memory for this session only"
+            ), "\(output.error)")
+        #expect(output.error.contains("`store backup: \"FILE\"` writes them"))
+        #expect(output.error.contains("sample: 6 from the store, 0 drawn"))
+        #expect(output.output.contains("store: backed up 6 samples to \(folder)/b.sqlite"))
+        #expect(try await SQLiteSampleStore(path: "\(folder)/a.sqlite").count() == 4)
+    }
+
+    /// The same script run twice on one store prints the same bytes: the rerun reads everything back.
+    @Test func aRerunFromTheStorePrintsTheSameOutput() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let replay = try SampleCommandTests.replayFile(
+            count: 3, texts: ["\\boxed{19/30}", "\\boxed{1}", "\\boxed{19/30}", "\\boxed{65}"])
+        let script = """
+            store "\(folder)/a.sqlite"
+            gen = model "replay:\(replay)"
+            data = builtin arithmetic count: 3 seed: 1
+            s = sample gen data n: 4
+            metrics s ks: [1, 2, 4]
+            v = vote s k: 4
+            compare s v
+            """
+        var outputs: [String] = []
+        var errors: [String] = []
+        for _ in 0..<2 {
+            let harness = Harness()
+            #expect(await harness.run(script) == report(succeeded: 7))
+            await harness.session.services.shutdown()
+            // The first line counts the samples already stored: 0, then 12.
+            outputs.append(
+                harness.output.output.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(
+                    separator: "\n"))
+            errors.append(harness.output.error)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].contains("maj@"))
+        #expect(errors[1].contains("sample: 12 from the store, 0 drawn"))
+    }
 }
