@@ -150,8 +150,8 @@ public struct Sampler: Sendable {
         let entries = problems.indices.map { problemIndex in
             SampleSet.Entry(
                 problem: problems[problemIndex], samples: collected[problemIndex].compactMap { $0 },
-                origins: keys[problemIndex].indices.map {
-                    SampleOrigin(key: keys[problemIndex][$0], seed: parameters.seed(forSample: $0))
+                origins: (0..<parameters.n).map {
+                    SampleOrigin(key: keys[problemIndex * parameters.n + $0], seed: parameters.seed(forSample: $0))
                 })
         }
         var spent = tally.state.withLock { $0.cost }
