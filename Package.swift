@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // fork and exec with PR_SET_PDEATHSIG between them, which posix_spawn cannot do (the local engine).
+        .target(name: "CChildSpawn"),
         .target(
-            name: "ChorusEngine", dependencies: ["CSQLite"],
+            name: "ChorusEngine", dependencies: ["CSQLite", "CChildSpawn"],
             // Shipped text (prompt templates, the trainers' Python and launch scripts), compiled into
             // the binary so that `chorus` works from any folder.
             resources: [
