@@ -102,7 +102,7 @@ func run(_ options: BenchOptions) async throws -> String {
     case "requests":
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { _ in
             CompletionRequest(
-                prompt: .chat([ChatMessage(role: "user", content: "What is 6 times 7?")]),
+                prompt: .chat([.user("What is 6 times 7?")]),
                 parameters: SamplingParameters(temperature: nil, maxTokens: 16))
         }
         let seconds = Date().timeIntervalSince(start)
@@ -115,7 +115,7 @@ func run(_ options: BenchOptions) async throws -> String {
         let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in
             CompletionRequest(
                 prompt: .chat([
-                    ChatMessage(role: "user", content: "Problem \(index): what is \(index)*7+3? Answer briefly.")
+                    .user("Problem \(index): what is \(index)*7+3? Answer briefly.")
                 ]),
                 parameters: SamplingParameters(temperature: 0.7, maxTokens: maxTokens, seed: index))
         }

@@ -49,9 +49,7 @@ private func probeHarness() -> Harness {
 
 /// Runs one statement and returns its error text.
 private func errorText(_ text: String) async -> String {
-    let harness = Harness()
-    let result = await harness.run(text)
-    #expect(result == report(failed: 1))
+    let harness = await Harness.running(text, expecting: report(failed: 1))
     return harness.output.error
 }
 
@@ -171,9 +169,8 @@ struct ArgumentBinderTests {
     }
 
     @Test func choiceWordsAreWrittenBare() async {
-        let harness = Harness()
-        let result = await harness.run("timer on\ntimer \"off\"\ntimer state: on\ntimer state: \"off\"")
-        #expect(result == report(succeeded: 4))
+        let harness = await Harness.running(
+            "timer on\ntimer \"off\"\ntimer state: on\ntimer state: \"off\"", expecting: report(succeeded: 4))
         #expect(harness.output.output == "timer is on\ntimer is off\ntimer is on\ntimer is off\n")
     }
 
@@ -197,8 +194,7 @@ struct ArgumentBinderTests {
     }
 
     @Test func aBareWordForAChoiceIsNotAVariable() async {
-        let harness = Harness()
-        await harness.run("state = \"on\"\ntimer state")
+        let harness = await Harness.running("state = \"on\"\ntimer state")
         #expect(harness.output.error.hasPrefix("t.chorus:2:7: error: `state` is not one of `on`, `off`\n"))
         #expect(await harness.session.isTimerOn == false)
     }
@@ -269,21 +265,17 @@ struct ArgumentBinderTests {
     }
 
     @Test func variadicCollectsEveryPositional() async {
-        let harness = Harness()
-        await harness.run("print 1 \"two\" [3]\nprint\nprint values: [4, 5]")
+        let harness = await Harness.running("print 1 \"two\" [3]\nprint\nprint values: [4, 5]")
         #expect(harness.output.output == "1 two [3]\n\n4 5\n")
     }
 
     @Test func namedVariadicFollowedByPositionalsIsAnError() async {
-        let harness = Harness()
-        let result = await harness.run("print values: [1] 2")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("print values: [1] 2", expecting: report(failed: 1))
         #expect(harness.output.output == "")
     }
 
     @Test func commandNameWrittenBareOrQuoted() async {
-        let harness = Harness()
-        await harness.run("help quit\nhelp \"quit\"")
+        let harness = await Harness.running("help quit\nhelp \"quit\"")
         let page = HelpText.detail(QuitCommand().signature)
         #expect(harness.output.output == page + page)
     }

@@ -119,8 +119,7 @@ struct DiagnosticRendererTests {
     }
 
     @Test func parseErrorRenderedEndToEnd() async {
-        let harness = Harness()
-        await harness.run("x = 1\ny = 2\nprint (x +\n  )\n")
+        let harness = await Harness.running("x = 1\ny = 2\nprint (x +\n  )\n")
         #expect(
             harness.output.error == """
                 t.chorus:4:3: error: expected a value, found `)`

@@ -4,8 +4,7 @@ import Testing
 
 /// Runs `text` and returns (standard output, standard error).
 private func evaluate(_ text: String) async -> (output: String, error: String) {
-    let harness = Harness()
-    await harness.run(text)
+    let harness = await Harness.running(text)
     return (harness.output.output, harness.output.error)
 }
 
@@ -64,9 +63,8 @@ struct SessionEvaluationTests {
     }
 
     @Test func negatingTheSmallestIntFails() async {
-        let harness = Harness()
-        let result = await harness.run("m = -9223372036854775807 - 1\nn = -m")
-        #expect(result == report(succeeded: 1, failed: 1))
+        let harness = await Harness.running(
+            "m = -9223372036854775807 - 1\nn = -m", expecting: report(succeeded: 1, failed: 1))
         #expect(await harness.variable("n") == nil)
     }
 
@@ -100,9 +98,7 @@ struct SessionEvaluationTests {
     }
 
     @Test func assigningToACommandNameIsAnError() async {
-        let harness = Harness()
-        let result = await harness.run("print = 3")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("print = 3", expecting: report(failed: 1))
         #expect(await harness.variable("print") == nil)
         #expect(
             harness.output.error == """
@@ -157,8 +153,7 @@ struct SessionEvaluationTests {
     }
 
     @Test func commandWithoutArgumentsInAnExpression() async {
-        let harness = Harness()
-        await harness.run("x = (print \"hi\")\ny = vars")
+        let harness = await Harness.running("x = (print \"hi\")\ny = vars")
         #expect(harness.output.output == "hi\nname  type  value\n----  ----  -----\nx     none  none\n")
         #expect(await harness.variable("x") == Value.none)
         #expect(await harness.variable("y") == Value.none)
@@ -269,8 +264,7 @@ struct SessionEvaluationTests {
     }
 
     @Test func errorInsideAListStopsTheWholeStatement() async {
-        let harness = Harness()
-        await harness.run("xs = [print 1, nope, print 2]")
+        let harness = await Harness.running("xs = [print 1, nope, print 2]")
         #expect(harness.output.output == "1\n")
         #expect(await harness.variable("xs") == nil)
     }

@@ -8,9 +8,7 @@ import Testing
 @Suite("Session")
 struct SessionTests {
     @Test func variablesKeepTheOrderOfFirstAssignment() async {
-        let harness = Harness()
-        let result = await harness.run("x = 3\ny = x * 2\nx = 10")
-        #expect(result == report(succeeded: 3))
+        let harness = await Harness.running("x = 3\ny = x * 2\nx = 10", expecting: report(succeeded: 3))
         #expect(await harness.variable("x") == .int(10))
         #expect(await harness.variable("y") == .int(6))
         #expect(await harness.variable("z") == nil)
@@ -21,8 +19,7 @@ struct SessionTests {
     }
 
     @Test func expressionStatementsShowTheirValue() async {
-        let harness = Harness()
-        await harness.run("1 + 2\n\"hi\"\nnone\nx = 5\nx\n[1, \"a\"]")
+        let harness = await Harness.running("1 + 2\n\"hi\"\nnone\nx = 5\nx\n[1, \"a\"]")
         #expect(harness.output.output == "3\n\"hi\"\n5\n[1, \"a\"]\n")
         #expect(harness.output.error == "")
     }
@@ -35,8 +32,7 @@ struct SessionTests {
     }
 
     @Test func resultsAreNumberedInOrder() async {
-        let harness = Harness()
-        await harness.run("x = 10\n20\n_ + 1\n_1 + _2")
+        let harness = await Harness.running("x = 10\n20\n_ + 1\n_1 + _2")
         #expect(harness.output.output == "20\n21\n30\n")
         #expect(await harness.session.nextResultNumber == 5)
         #expect(await harness.session.results == [.int(10), .int(20), .int(21), .int(30)])
@@ -45,8 +41,7 @@ struct SessionTests {
     }
 
     @Test func noneResultsTakeANumberButNotUnderscore() async {
-        let harness = Harness()
-        await harness.run("5\nprint \"x\"\n_\n_2")
+        let harness = await Harness.running("5\nprint \"x\"\n_\n_2")
         // `print` gets result 2 (none); `_` still means the last value, 5.
         #expect(harness.output.output == "5\nx\n5\n")
         #expect(await harness.session.results == [.int(5), .none, .int(5), .none])
@@ -54,9 +49,8 @@ struct SessionTests {
     }
 
     @Test func failedStatementChangesNothingAndIsNotRecorded() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\nx = nope + 1\ny = [1, nope]\nz = 1 / 0\nx")
-        #expect(result == report(succeeded: 2, failed: 3))
+        let harness = await Harness.running(
+            "x = 1\nx = nope + 1\ny = [1, nope]\nz = 1 / 0\nx", expecting: report(succeeded: 2, failed: 3))
         #expect(await harness.variable("x") == .int(1))
         #expect(await harness.variable("y") == nil)
         #expect(await harness.variable("z") == nil)
@@ -66,9 +60,7 @@ struct SessionTests {
     }
 
     @Test func parseFailuresAreCountedAndNotRecorded() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\ny = )\nz = nope\nw = 2")
-        #expect(result == report(succeeded: 2, failed: 2))
+        let harness = await Harness.running("x = 1\ny = )\nz = nope\nw = 2", expecting: report(succeeded: 2, failed: 2))
         #expect(await harness.transcriptTexts() == ["x = 1", "w = 2"])
         #expect(await harness.session.nextResultNumber == 3)
     }
@@ -86,16 +78,13 @@ struct SessionTests {
     }
 
     @Test func aVariableNamedLikeNothingElseIsRecorded() async {
-        let harness = Harness()
-        await harness.run("vals = 2\nvals")
+        let harness = await Harness.running("vals = 2\nvals")
         #expect(await harness.transcriptTexts() == ["vals = 2", "vals"])
     }
 
     @Test func unrecordedExecutionLeavesNumbersAlone() async {
-        let harness = Harness()
-        await harness.run("1")
-        let result = await harness.run("x = 5\n7", recorded: false)
-        #expect(result == report(succeeded: 2))
+        let harness = await Harness.running("1")
+        #expect(await harness.run("x = 5\n7", recorded: false) == report(succeeded: 2))
         #expect(await harness.variable("x") == .int(5))
         #expect(await harness.session.nextResultNumber == 2)
         #expect(await harness.transcriptTexts() == ["1"])
@@ -104,8 +93,7 @@ struct SessionTests {
     }
 
     @Test func diagnosticsGoToTheErrorStream() async {
-        let harness = Harness()
-        await harness.run("print 1\nnope\nprint 2")
+        let harness = await Harness.running("print 1\nnope\nprint 2")
         #expect(harness.output.output == "1\n2\n")
         #expect(
             harness.output.combined == """
@@ -119,38 +107,34 @@ struct SessionTests {
     }
 
     @Test func stopsAtFirstRuntimeError() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\ny = nope\nz = 3", options: Session.Options(stopsAtFirstError: true))
-        #expect(result == report(succeeded: 1, failed: 1))
+        let harness = await Harness.running(
+            "x = 1\ny = nope\nz = 3", options: Session.Options(stopsAtFirstError: true),
+            expecting: report(succeeded: 1, failed: 1))
         #expect(await harness.variable("z") == nil)
     }
 
     @Test func stopsAtFirstParseError() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\ny = )\nz = 3", options: Session.Options(stopsAtFirstError: true))
-        #expect(result == report(succeeded: 1, failed: 1))
+        let harness = await Harness.running(
+            "x = 1\ny = )\nz = 3", options: Session.Options(stopsAtFirstError: true),
+            expecting: report(succeeded: 1, failed: 1))
         #expect(await harness.variable("z") == nil)
     }
 
     @Test func withoutStoppingEverythingRuns() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\ny = nope\nz = 3")
-        #expect(result == report(succeeded: 2, failed: 1))
+        let harness = await Harness.running("x = 1\ny = nope\nz = 3", expecting: report(succeeded: 2, failed: 1))
         #expect(await harness.variable("z") == .int(3))
     }
 
     @Test func optionsLastOnlyForOneExecution() async {
-        let harness = Harness()
-        await harness.run("a = nope\nb = 1", options: Session.Options(stopsAtFirstError: true))
+        let harness = await Harness.running("a = nope\nb = 1", options: Session.Options(stopsAtFirstError: true))
         #expect(await harness.variable("b") == nil)
-        let result = await harness.run("a = nope\nb = 1")
-        #expect(result == report(succeeded: 1, failed: 1))
+        #expect(await harness.run("a = nope\nb = 1") == report(succeeded: 1, failed: 1))
         #expect(await harness.variable("b") == .int(1))
     }
 
     @Test func echoPrintsEachStatementBehindItsPrompt() async {
-        let harness = Harness()
-        await harness.run("x = 1\nx + 1\nhelp zzzzzz\nxs = [1,\n  2]", options: Session.Options(echoesStatements: true))
+        let harness = await Harness.running(
+            "x = 1\nx + 1\nhelp zzzzzz\nxs = [1,\n  2]", options: Session.Options(echoesStatements: true))
         #expect(
             harness.output.output == """
                 chorus[1]> x = 1
@@ -164,16 +148,13 @@ struct SessionTests {
     }
 
     @Test func echoShowsTheLineOfAStatementThatDidNotParse() async {
-        let harness = Harness()
-        await harness.run("y = )\nz = 1", options: Session.Options(echoesStatements: true))
+        let harness = await Harness.running("y = )\nz = 1", options: Session.Options(echoesStatements: true))
         #expect(harness.output.output == "chorus[1]> y = )\nchorus[1]> z = 1\n")
         #expect(harness.output.error.hasPrefix("t.chorus:1:5: error: expected a value after `=`\n"))
     }
 
     @Test func quitStopsTheRest() async {
-        let harness = Harness()
-        let result = await harness.run("x = 1\nquit\ny = 2")
-        #expect(result == report(succeeded: 2))
+        let harness = await Harness.running("x = 1\nquit\ny = 2", expecting: report(succeeded: 2))
         #expect(await harness.session.isQuitRequested)
         #expect(await harness.variable("y") == nil)
     }
@@ -196,8 +177,7 @@ struct SessionTests {
         var registry = CommandRegistry()
         registry.register(PrintCommand())
         let harness = Harness(registry: registry)
-        let result = await harness.run("print 1\nhelp")
-        #expect(result == report(succeeded: 1, failed: 1))
+        #expect(await harness.run("print 1\nhelp") == report(succeeded: 1, failed: 1))
         #expect(harness.output.output == "1\n")
         #expect(harness.output.error.hasPrefix("t.chorus:2:1: error: no variable or command is named `help`\n"))
     }

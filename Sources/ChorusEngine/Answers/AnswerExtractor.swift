@@ -14,7 +14,7 @@ public struct AnswerExtractor: Sendable {
     static let wholeResponseLimit = 100
 
     /// Creates an extractor.
-    public init(options: ExtractionOptions = .init()) {
+    public init(options: ExtractionOptions = .all) {
         self.options = options
     }
 

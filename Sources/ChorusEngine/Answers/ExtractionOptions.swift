@@ -1,38 +1,28 @@
 /// Which extraction rules `AnswerExtractor` may use; they are always tried in the order listed.
+///
+/// Every rule is on unless turned off (`ExtractionOptions(mathSpan: false)`); the engine picks the
+/// options, so the memberwise initialiser stays internal.
 public struct ExtractionOptions: Sendable, Equatable, Hashable {
     /// Look for the last `\boxed{…}` / `\fbox{…}` (and the boxes joined to it).
-    public var boxed: Bool
+    public var boxed = true
     /// Look for the last `<answer>…</answer>`.
-    public var answerTag: Bool
+    public var answerTag = true
     /// Look for GSM8K's `#### N`.
-    public var hashes: Bool
+    public var hashes = true
     /// Look for "the answer is …" / "final answer: …".
-    public var phrase: Bool
+    public var phrase = true
     /// Fall back to the last math span, taken whole.
-    public var mathSpan: Bool
+    public var mathSpan = true
     /// Fall back to the whole response when it is itself a short answer.
-    public var wholeResponse: Bool
+    public var wholeResponse = true
     /// Fall back to the last number in the response.
-    public var lastNumber: Bool
+    public var lastNumber = true
     /// Try `<answer>…</answer>` before `\boxed{…}` (a `\boxed{…}` inside the tag is unwrapped): for
     /// an aggregator's output, whose reasoning quotes the candidates' boxed answers before it gives its own.
-    public var answerTagFirst: Bool
+    public var answerTagFirst = false
 
-    /// Creates options; every rule is on unless turned off.
-    public init(
-        boxed: Bool = true, answerTag: Bool = true, hashes: Bool = true, phrase: Bool = true,
-        mathSpan: Bool = true, wholeResponse: Bool = true, lastNumber: Bool = true,
-        answerTagFirst: Bool = false
-    ) {
-        self.boxed = boxed
-        self.answerTag = answerTag
-        self.hashes = hashes
-        self.phrase = phrase
-        self.mathSpan = mathSpan
-        self.wholeResponse = wholeResponse
-        self.lastNumber = lastNumber
-        self.answerTagFirst = answerTagFirst
-    }
+    /// Every rule, in the usual order: how a response is read unless a caller asks otherwise.
+    public static let all = ExtractionOptions()
 
     /// Only marked answers (box, tag, `####`, final-answer sentence): a response with no marked answer has none.
     public static let strict = ExtractionOptions(mathSpan: false, wholeResponse: false, lastNumber: false)

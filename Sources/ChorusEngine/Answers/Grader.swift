@@ -6,7 +6,7 @@ public struct Grader: Sendable {
     public let equivalence: AnswerEquivalence
 
     /// Creates a grader.
-    public init(extraction: ExtractionOptions = .init(), equivalence: AnswerEquivalence = .init()) {
+    public init(extraction: ExtractionOptions = .all, equivalence: AnswerEquivalence = .init()) {
         self.extractor = AnswerExtractor(options: extraction)
         self.equivalence = equivalence
     }

@@ -1,37 +1,3 @@
-/// A named constant that may appear in an answer.
-public enum MathConstant: String, Sendable, Hashable {
-    /// π.
-    case pi
-    /// Euler's number, written `e`.
-    case e
-    /// ∞ (`\infty`).
-    case infinity
-}
-
-/// A function applied to one argument.
-public enum MathFunction: String, Sendable, Hashable {
-    /// The functions, by their LaTeX names.
-    case sin, cos, tan, cot, sec, csc, arcsin, arccos, arctan, sinh, cosh, tanh, ln, log, exp, abs
-}
-
-/// A comparison between the two sides of a relation.
-public enum MathRelation: String, Sendable, Hashable {
-    /// `=` (also `\approx`).
-    case equal = "="
-    /// `<`.
-    case less = "<"
-    /// `\le`.
-    case lessOrEqual = "<="
-    /// `>`.
-    case greater = ">"
-    /// `\ge`.
-    case greaterOrEqual = ">="
-    /// `\ne`.
-    case notEqual = "!="
-    /// `\in`.
-    case member = "in"
-}
-
 /// The tree a LaTeX answer parses to: arithmetic, plus the containers answers come in.
 public indirect enum MathExpression: Sendable, Hashable {
     /// An exact number literal.
@@ -80,6 +46,40 @@ public indirect enum MathExpression: Sendable, Hashable {
     case relation(MathRelation, MathExpression, MathExpression)
     /// `a : b` (a ratio, or a time such as `12:00`).
     case ratio([MathExpression])
+}
+
+/// A named constant that may appear in an answer.
+public enum MathConstant: String, Sendable, Hashable {
+    /// π.
+    case pi
+    /// Euler's number, written `e`.
+    case e
+    /// ∞ (`\infty`).
+    case infinity
+}
+
+/// A function applied to one argument.
+public enum MathFunction: String, Sendable, Hashable {
+    /// The functions, by their LaTeX names.
+    case sin, cos, tan, cot, sec, csc, arcsin, arccos, arctan, sinh, cosh, tanh, ln, log, exp, abs
+}
+
+/// A comparison between the two sides of a relation.
+public enum MathRelation: String, Sendable, Hashable {
+    /// `=` (also `\approx`).
+    case equal = "="
+    /// `<`.
+    case less = "<"
+    /// `\le`.
+    case lessOrEqual = "<="
+    /// `>`.
+    case greater = ">"
+    /// `\ge`.
+    case greaterOrEqual = ">="
+    /// `\ne`.
+    case notEqual = "!="
+    /// `\in`.
+    case member = "in"
 }
 
 extension MathExpression: CustomStringConvertible {

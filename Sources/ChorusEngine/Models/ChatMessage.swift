@@ -1,15 +1,10 @@
 /// One message of a chat prompt: who speaks (`system`, `user`, `assistant`) and what they say.
+/// Other modules make messages with `.user` and `.system`; the memberwise initialiser stays internal.
 public struct ChatMessage: Sendable, Equatable, Hashable {
     /// The speaker: `system`, `user` or `assistant`.
     public var role: String
     /// What the speaker says.
     public var content: String
-
-    /// Creates a message.
-    public init(role: String, content: String) {
-        self.role = role
-        self.content = content
-    }
 
     /// A user message.
     public static func user(_ content: String) -> ChatMessage { ChatMessage(role: "user", content: content) }

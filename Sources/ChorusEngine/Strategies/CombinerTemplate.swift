@@ -56,7 +56,7 @@ public struct CombinerTemplate: Sendable, Equatable {
     public var extraction: ExtractionOptions {
         switch kind {
         case .aggregation: ExtractionOptions(answerTagFirst: true)
-        case .refinement: ExtractionOptions()
+        case .refinement: .all
         }
     }
 

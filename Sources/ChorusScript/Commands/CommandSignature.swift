@@ -1,12 +1,19 @@
-/// The purpose a command serves, which groups it in `help`.
-public enum CommandGroup: String, Sendable, CaseIterable {
-    case session = "Session"
-    case values = "Values"
-    case data = "Data"
-    case models = "Models and sampling"
-    case strategies = "Strategies"
-    case metrics = "Metrics and reports"
-    case training = "Training"
+/// The purpose a command serves, which groups it in `help` (in this order).
+public enum CommandGroup: Sendable, CaseIterable {
+    case session, values, data, models, strategies, metrics, training
+
+    /// The heading `help` lists the group's commands under.
+    public var title: String {
+        switch self {
+        case .session: "Session"
+        case .values: "Values"
+        case .data: "Data"
+        case .models: "Models and sampling"
+        case .strategies: "Strategies"
+        case .metrics: "Metrics and reports"
+        case .training: "Training"
+        }
+    }
 }
 
 /// Everything a command declares about itself: name, parameters, help and completion.

@@ -9,7 +9,7 @@ public enum HelpText {
         for group in CommandGroup.allCases {
             let commands = registry.commands.filter { $0.signature.group == group }
             guard !commands.isEmpty else { continue }
-            text += group.rawValue + "\n"
+            text += group.title + "\n"
             for command in commands {
                 let name = command.signature.name
                 text +=

@@ -1,4 +1,5 @@
 /// One call of a command: its bound arguments, where they were written, and the session it runs in.
+/// The interpreter makes one per call (the memberwise initialiser stays internal).
 public struct Invocation: Sendable {
     /// The command's signature.
     public let signature: CommandSignature
@@ -12,19 +13,6 @@ public struct Invocation: Sendable {
     public let source: SourceFile
     /// The session the command runs in.
     public let session: Session
-
-    /// Creates an invocation.
-    public init(
-        signature: CommandSignature, arguments: [String: Value], argumentRanges: [String: SourceRange],
-        range: SourceRange, source: SourceFile, session: Session
-    ) {
-        self.signature = signature
-        self.arguments = arguments
-        self.argumentRanges = argumentRanges
-        self.range = range
-        self.source = source
-        self.session = session
-    }
 
     /// The typed value of a parameter (its default when left out).
     public subscript<Wrapped>(_ key: ParameterKey<Wrapped>) -> Wrapped {

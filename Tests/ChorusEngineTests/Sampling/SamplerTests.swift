@@ -41,6 +41,14 @@ final class CountingModel: ModelClient {
 @Suite struct SamplerTests {
     let dataset = try! Dataset.builtIn(named: "arithmetic", count: 3, seed: 1)
 
+    /// Samples `dataset` as the set "s" through `client` into `store`.
+    func sample(
+        _ parameters: SamplingParameters, with client: any ModelClient = CountingModel(),
+        into store: any SampleStore = InMemorySampleStore()
+    ) async throws -> SamplingOutcome {
+        try await Sampler(client: client, store: store).sample(dataset, parameters: parameters, name: "s")
+    }
+
     @Test func seededRunDrawsEachSampleAloneWithItsOwnSeed() async throws {
         let model = CountingModel()
         let sampler = Sampler(client: model, store: InMemorySampleStore())
@@ -55,11 +63,9 @@ final class CountingModel: ModelClient {
 
     @Test func rerunReadsTheStoreAndCallsNothing() async throws {
         let store = InMemorySampleStore()
-        let first = try await Sampler(client: CountingModel(), store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
+        let first = try await sample(SamplingParameters(n: 2, seed: 1), into: store)
         let model = CountingModel()
-        let second = try await Sampler(client: model, store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
+        let second = try await sample(SamplingParameters(n: 2, seed: 1), with: model, into: store)
         #expect(model.requestCount == 0)
         #expect(second.reused == 6)
         #expect(second.drawn == 0)
@@ -95,11 +101,9 @@ final class CountingModel: ModelClient {
 
     @Test func raisingNDrawsOnlyTheNewSamples() async throws {
         let store = InMemorySampleStore()
-        _ = try await Sampler(client: CountingModel(), store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 2, seed: 1), name: "s")
+        _ = try await sample(SamplingParameters(n: 2, seed: 1), into: store)
         let model = CountingModel()
-        let outcome = try await Sampler(client: model, store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 5, seed: 1), name: "s")
+        let outcome = try await sample(SamplingParameters(n: 5, seed: 1), with: model, into: store)
         #expect(outcome.reused == 6)
         #expect(outcome.drawn == 9)
         #expect(model.requests.withLock { $0.compactMap(\.parameters.seed).sorted() } == [3, 3, 3, 4, 4, 4, 5, 5, 5])
@@ -107,8 +111,7 @@ final class CountingModel: ModelClient {
 
     @Test func unseededRunAsksOncePerProblemWithNativeN() async throws {
         let model = CountingModel()
-        let outcome = try await Sampler(client: model, store: InMemorySampleStore())
-            .sample(dataset, parameters: SamplingParameters(n: 4), name: "s")
+        let outcome = try await sample(SamplingParameters(n: 4), with: model)
         #expect(model.requestCount == 3)
         #expect(model.requests.withLock { $0.map(\.parameters.n) } == [4, 4, 4])
         #expect(model.requests.withLock { $0.allSatisfy { $0.parameters.seed == nil } })
@@ -117,11 +120,9 @@ final class CountingModel: ModelClient {
 
     @Test func otherParametersOrModelsDoNotShareSamples() async throws {
         let store = InMemorySampleStore()
-        _ = try await Sampler(client: CountingModel(), store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 1, temperature: 0.7, seed: 1), name: "s")
+        _ = try await sample(SamplingParameters(n: 1, temperature: 0.7, seed: 1), into: store)
         let model = CountingModel()
-        _ = try await Sampler(client: model, store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 1, temperature: 0.2, seed: 1), name: "s")
+        _ = try await sample(SamplingParameters(n: 1, temperature: 0.2, seed: 1), with: model, into: store)
         #expect(model.requestCount == 3)
     }
 
@@ -138,8 +139,7 @@ final class CountingModel: ModelClient {
         let saved = await store.count()
         #expect(saved == 9)  // samples 0…2 of each of the 3 problems
         // A rerun finds what was saved and draws only the rest.
-        let rerun = try await Sampler(client: CountingModel(), store: store)
-            .sample(dataset, parameters: SamplingParameters(n: 20, seed: 1), name: "s")
+        let rerun = try await sample(SamplingParameters(n: 20, seed: 1), into: store)
         #expect(rerun.reused == 9)
         #expect(rerun.drawn == 51)
     }

@@ -13,6 +13,11 @@ import Testing
         graded(texts.map { Sample(text: $0) }, gold: gold, id: id)
     }
 
+    /// A sample set's entry: problem `id` (question "q", source "t") with its samples.
+    static func entry(_ id: String, gold: String, _ samples: [Sample]) -> SampleSet.Entry {
+        SampleSet.Entry(problem: Problem(id: id, question: "q", goldAnswer: gold, source: "t"), samples: samples)
+    }
+
     static func boxed(_ answer: String, score: Double? = nil, logProbability: Double? = nil) -> Sample {
         Sample(text: "\\boxed{\(answer)}", meanLogProbability: logProbability, score: score)
     }
@@ -80,53 +85,37 @@ import Testing
         #expect(try MajorityVote(k: 2).decide(problem).answer == "5")
     }
 
-    @Test func scoreWeightingLargerTotalBeatsMoreSamples() throws {
-        let problem = Self.graded(
-            [
-                Self.boxed("3", score: 0.5), Self.boxed("5", score: 2.5), Self.boxed("3", score: 0.5),
-                Self.boxed("3", score: 1),
-            ],
-            gold: "5")
-        #expect(try MajorityVote(weighting: .score).decide(problem).answer == "5")
-        #expect(try MajorityVote(weighting: .count).decide(problem).answer == "3")
-    }
-
-    @Test func equalWeightsGoToTheClassWithMoreSamples() throws {
-        // 5 appears first with weight 2 from one sample; 3 has weight 2 from two samples.
-        let problem = Self.graded(
-            [Self.boxed("5", score: 2), Self.boxed("3", score: 1), Self.boxed("3", score: 1)], gold: "5")
+    /// Score weighting against count weighting, the gold answer 5 throughout: (answers with their
+    /// scores, the winner by score, the winner by count).
+    @Test(
+        arguments: [
+            // A larger total beats more samples.
+            ([("3", 0.5), ("5", 2.5), ("3", 0.5), ("3", 1)], "5", "3"),
+            // Equal weights go to the class with more samples: 5 has weight 2 from one sample, 3 from two.
+            ([("5", 2), ("3", 1), ("3", 1)], "3", "3"),
+            // Equal weights and counts go to the earlier class.
+            ([("8", 1.5), ("5", 1), ("5", 0.5), ("8", 0)], "8", "8"),
+        ] as [([(String, Double)], String, String)])
+    func scoreWeighting(scored: [(String, Double)], byScore: String, byCount: String) throws {
+        let problem = Self.graded(scored.map { Self.boxed($0.0, score: $0.1) }, gold: "5")
         let decision = try MajorityVote(weighting: .score).decide(problem)
-        #expect(decision == StrategyDecision(problemID: "p1", answer: "3", isCorrect: false))
+        #expect(decision == StrategyDecision(problemID: "p1", answer: byScore, isCorrect: byScore == "5"))
+        #expect(try MajorityVote(weighting: .count).decide(problem).answer == byCount)
     }
 
-    @Test func equalWeightsAndCountsGoToTheEarlierClass() throws {
+    /// Log-probability weighting sums exp(mean log-probability): one 7 at 0.9 against two 6s at `six`.
+    /// At 0.4, 0.8 loses to 0.9 (summing raw log-probabilities would pick 7 too); at 0.6, 1.2 beats
+    /// 0.9, though log(0.9) > 2 log(0.6).
+    @Test(arguments: [(0.4, "7"), (0.6, "6")])
+    func logProbabilityWeightIsExpOfTheMean(six: Double, winner: String) throws {
         let problem = Self.graded(
             [
-                Self.boxed("8", score: 1.5), Self.boxed("5", score: 1), Self.boxed("5", score: 0.5),
-                Self.boxed("8", score: 0),
-            ],
-            gold: "5")
-        #expect(try MajorityVote(weighting: .score).decide(problem).answer == "8")
-    }
-
-    @Test func logProbabilityWeightIsExpOfTheMean() throws {
-        // exp: 0.9 for 7 against 0.4 + 0.4 = 0.8 for 6; summing raw log-probabilities would pick 7 too.
-        let lower = Self.graded(
-            [
-                Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.4)),
-                Self.boxed("6", logProbability: log(0.4)),
+                Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(six)),
+                Self.boxed("6", logProbability: log(six)),
             ],
             gold: "6")
-        #expect(try MajorityVote(weighting: .logProbability).decide(lower).answer == "7")
-        // 0.6 + 0.6 = 1.2 beats 0.9, though log(0.9) > 2 log(0.6).
-        let higher = Self.graded(
-            [
-                Self.boxed("7", logProbability: log(0.9)), Self.boxed("6", logProbability: log(0.6)),
-                Self.boxed("6", logProbability: log(0.6)),
-            ],
-            gold: "6")
-        let decision = try MajorityVote(weighting: .logProbability).decide(higher)
-        #expect(decision == StrategyDecision(problemID: "p1", answer: "6", isCorrect: true))
+        let decision = try MajorityVote(weighting: .logProbability).decide(problem)
+        #expect(decision == StrategyDecision(problemID: "p1", answer: winner, isCorrect: winner == "6"))
     }
 
     @Test func countWeightingIgnoresScoresAndLogProbabilities() throws {
@@ -168,15 +157,9 @@ import Testing
         let set = SampleSet(
             name: "s",
             entries: [
-                SampleSet.Entry(
-                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"),
-                    samples: ["\\boxed{1}", "\\boxed{2}", "\\boxed{1}"].map { Sample(text: $0) }),
-                SampleSet.Entry(
-                    problem: Problem(id: "b", question: "q", goldAnswer: "4", source: "t"),
-                    samples: ["\\boxed{3}", "\\boxed{3}", "\\boxed{4}"].map { Sample(text: $0) }),
-                SampleSet.Entry(
-                    problem: Problem(id: "c", question: "q", goldAnswer: "4", source: "t"),
-                    samples: ["none", "none", "none"].map { Sample(text: $0) }),
+                Self.entry("a", gold: "1", ["\\boxed{1}", "\\boxed{2}", "\\boxed{1}"].map { Sample(text: $0) }),
+                Self.entry("b", gold: "4", ["\\boxed{3}", "\\boxed{3}", "\\boxed{4}"].map { Sample(text: $0) }),
+                Self.entry("c", gold: "4", ["none", "none", "none"].map { Sample(text: $0) }),
             ],
             cost: Cost(calls: 9, promptTokens: 90, completionTokens: 45, wallSeconds: 3))
         let graded = try AnswerClassifier().grade(set)
@@ -200,11 +183,8 @@ import Testing
         let set = SampleSet(
             name: "s",
             entries: [
-                SampleSet.Entry(
-                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"),
-                    samples: [Self.boxed("1", score: 1)]),
-                SampleSet.Entry(
-                    problem: Problem(id: "b", question: "q", goldAnswer: "1", source: "t"), samples: [Self.boxed("1")]),
+                Self.entry("a", gold: "1", [Self.boxed("1", score: 1)]),
+                Self.entry("b", gold: "1", [Self.boxed("1")]),
             ])
         let graded = try AnswerClassifier().grade(set)
         // Some score: problem b's only voter has none, so b gets no answer.
@@ -222,9 +202,7 @@ import Testing
         let set = SampleSet(
             name: "s",
             entries: [
-                SampleSet.Entry(
-                    problem: Problem(id: "a", question: "q", goldAnswer: "1", source: "t"), samples: [Sample(text: "1")]
-                )
+                Self.entry("a", gold: "1", [Sample(text: "1")])
             ])
         let graded = try AnswerClassifier().grade(set)
         let task = Task {

@@ -5,9 +5,7 @@ import Testing
 @Suite("help")
 struct HelpCommandTests {
     @Test func overviewListsCommandsByGroup() async {
-        let harness = Harness()
-        let result = await harness.run("help")
-        #expect(result == report(succeeded: 1))
+        let harness = await Harness.running("help", expecting: report(succeeded: 1))
         #expect(
             harness.output.output == """
                 Session
@@ -63,8 +61,7 @@ struct HelpCommandTests {
     }
 
     @Test func oneCommandsPage() async {
-        let harness = Harness()
-        await harness.run("help sleep")
+        let harness = await Harness.running("help sleep")
         #expect(
             harness.output.output == """
                 sleep SECONDS
@@ -83,8 +80,7 @@ struct HelpCommandTests {
     }
 
     @Test func pageWithSeveralParametersAndExamples() async {
-        let harness = Harness()
-        await harness.run("help save")
+        let harness = await Harness.running("help save")
         #expect(
             harness.output.output.hasSuffix(
                 """
@@ -103,8 +99,7 @@ struct HelpCommandTests {
     }
 
     @Test func pageOfACommandWithoutParameters() async {
-        let harness = Harness()
-        await harness.run("help vars")
+        let harness = await Harness.running("help vars")
         #expect(
             harness.output.output == """
                 vars
@@ -121,15 +116,13 @@ struct HelpCommandTests {
     }
 
     @Test func optionalAndVariadicParameters() async {
-        let harness = Harness()
-        await harness.run("help help\nhelp print")
+        let harness = await Harness.running("help help\nhelp print")
         #expect(harness.output.output.contains("\nParameters:\n  COMMAND  command  optional  the command to explain\n"))
         #expect(harness.output.output.contains("\nParameters:\n  VALUES  any value  any number  the values to print\n"))
     }
 
     @Test func syntax() async {
-        let harness = Harness()
-        await harness.run("help syntax")
+        let harness = await Harness.running("help syntax")
         #expect(harness.output.output == HelpText.syntax)
         #expect(HelpText.syntax.hasPrefix("Chorus scripts: one statement per line (or separated by `;`).\n"))
     }
@@ -150,9 +143,7 @@ struct HelpCommandTests {
     }
 
     @Test func unknownCommandSuggestsTheClosest() async {
-        let harness = Harness()
-        let result = await harness.run("help prnt")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("help prnt", expecting: report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:6: error: there is no command `prnt`
@@ -164,8 +155,7 @@ struct HelpCommandTests {
     }
 
     @Test func unknownCommandWithNothingClose() async {
-        let harness = Harness()
-        await harness.run("help \"zzzzzz\"")
+        let harness = await Harness.running("help \"zzzzzz\"")
         #expect(
             harness.output.error == """
                 t.chorus:1:6: error: there is no command `zzzzzz`
@@ -177,8 +167,7 @@ struct HelpCommandTests {
     }
 
     @Test func aCommandWithSubCommandsListsWhatEachTakes() async {
-        let harness = Harness()
-        await harness.run("help train")
+        let harness = await Harness.running("help train")
         let page = harness.output.output
         #expect(page.contains("\nSub-commands (each takes only its own parameters):\n"))
         #expect(page.contains("\n  train aggregator  name, steps, held_out, file\n"))
@@ -187,8 +176,7 @@ struct HelpCommandTests {
     }
 
     @Test func helpIsNotRecordedAndShowsNoResult() async {
-        let harness = Harness()
-        await harness.run("help print\nx = 1")
+        let harness = await Harness.running("help print\nx = 1")
         #expect(harness.output.output == HelpText.detail(PrintCommand().signature))
         #expect(await harness.transcriptTexts() == ["x = 1"])
     }

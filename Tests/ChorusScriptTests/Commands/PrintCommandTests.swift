@@ -19,22 +19,18 @@ struct PrintCommandTests {
             ("print \"\" \"\"", " \n"),
         ])
     func writes(text: String, expected: String) async {
-        let harness = Harness()
-        let result = await harness.run(text)
-        #expect(result == report(succeeded: 1))
+        let harness = await Harness.running(text, expecting: report(succeeded: 1))
         #expect(harness.output.output == expected)
         #expect(harness.output.error == "")
     }
 
     @Test func stringsWithNewlinesAreWrittenAsTheyAre() async {
-        let harness = Harness()
-        await harness.run("s = \"a\\nb\"\nprint s \"c\"")
+        let harness = await Harness.running("s = \"a\\nb\"\nprint s \"c\"")
         #expect(harness.output.output == "a\nb c\n")
     }
 
     @Test func printReturnsNoneAndIsRecorded() async {
-        let harness = Harness()
-        await harness.run("x = print 1\nx")
+        let harness = await Harness.running("x = print 1\nx")
         #expect(harness.output.output == "1\n")
         #expect(await harness.variable("x") == Value.none)
         #expect(await harness.transcriptTexts() == ["x = print 1", "x"])
@@ -50,8 +46,7 @@ struct PrintCommandTests {
     }
 
     @Test func argumentErrorStopsThePrint() async {
-        let harness = Harness()
-        await harness.run("print 1 nope 2")
+        let harness = await Harness.running("print 1 nope 2")
         #expect(harness.output.output == "")
         #expect(harness.output.error.hasPrefix("t.chorus:1:9: error: no variable or command is named `nope`\n"))
     }

@@ -10,8 +10,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("x = 2\ny = x * 3\nprint y\ny", named: "script.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("base = 1")
+        let harness = await Harness.running("base = 1")
         let result = await harness.run("run \(quoted(path))\nz = y + base")
         // The file's four statements count too.
         #expect(result == report(succeeded: 6))
@@ -28,8 +27,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("b = a + _1", named: "use.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("a = 10\nrun \(quoted(path))")
+        let harness = await Harness.running("a = 10\nrun \(quoted(path))")
         #expect(await harness.variable("b") == .int(20))
     }
 
@@ -37,8 +35,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("x = 1\ny = nope\nz = 3\n", named: "bad.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(path))")
+        let harness = await Harness.running("run \(quoted(path))")
         #expect(
             harness.output.error == """
                 \(path):2:5: error: no variable or command is named `nope`
@@ -55,8 +52,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nb = (\n  2 +\n)\nc = 3", named: "parse.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(path))")
+        let harness = await Harness.running("run \(quoted(path))")
         #expect(harness.output.error.hasPrefix("\(path):4:1: error: expected a value, found `)`\n4 | )\n"))
         #expect(await harness.variable("a") == .int(1))
         #expect(await harness.variable("c") == .int(3))
@@ -68,8 +64,7 @@ struct RunCommandTests {
         let path = (folder as NSString).appendingPathComponent("self.chorus")
         let runItself = "run \(quoted(path))"
         try writeFile("x = 1\n" + runItself + "\ny = 2", named: "self.chorus", in: folder)
-        let harness = Harness()
-        await harness.run(runItself)
+        let harness = await Harness.running(runItself)
         #expect(
             harness.output.error == """
                 \(path):2:5: error: \(quoted(path)) runs itself (directly or through other scripts)
@@ -89,8 +84,7 @@ struct RunCommandTests {
         let b = (folder as NSString).appendingPathComponent("b.chorus")
         try writeFile("run \(quoted(b))", named: "a.chorus", in: folder)
         try writeFile("run \(quoted(a))\nfromB = 1", named: "b.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(a))")
+        let harness = await Harness.running("run \(quoted(a))")
         #expect(
             harness.output.error.hasPrefix(
                 "\(b):1:5: error: \(quoted(a)) runs itself (directly or through other scripts)\n"))
@@ -101,9 +95,8 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("n = n + 1", named: "inc.chorus", in: folder)
-        let harness = Harness()
-        let result = await harness.run("n = 0\nrun \(quoted(path))\nrun \(quoted(path))")
-        #expect(result == report(succeeded: 5))
+        let harness = await Harness.running(
+            "n = 0\nrun \(quoted(path))\nrun \(quoted(path))", expecting: report(succeeded: 5))
         #expect(await harness.variable("n") == .int(2))
         #expect(harness.output.error == "")
         #expect(await harness.session.scriptStack.isEmpty)
@@ -117,8 +110,7 @@ struct RunCommandTests {
             let text = index == 15 ? "deepest = 15" : "run \(quoted(path(index + 1)))"
             try writeFile(text, named: "f\(index).chorus", in: folder)
         }
-        let harness = Harness()
-        await harness.run("run \(quoted(path(0)))")
+        let harness = await Harness.running("run \(quoted(path(0)))")
         #expect(harness.output.error == "")
         #expect(await harness.variable("deepest") == .int(15))
     }
@@ -131,8 +123,7 @@ struct RunCommandTests {
             let text = index == 16 ? "deepest = 16" : "run \(quoted(path(index + 1)))"
             try writeFile(text, named: "g\(index).chorus", in: folder)
         }
-        let harness = Harness()
-        await harness.run("run \(quoted(path(0)))")
+        let harness = await Harness.running("run \(quoted(path(0)))")
         #expect(harness.output.error.hasPrefix("\(path(15)):1:5: error: "))
         #expect(await harness.variable("deepest") == nil)
         #expect(await harness.session.scriptStack.isEmpty)
@@ -142,9 +133,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("missing.chorus")
-        let harness = Harness()
-        let result = await harness.run("run \(quoted(path))")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("run \(quoted(path))", expecting: report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:5: error: cannot read \(quoted(path)): no such file
@@ -159,8 +148,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inMissing = (folder as NSString).appendingPathComponent("nowhere/x.chorus")
-        let harness = Harness()
-        await harness.run("run \(quoted(inMissing))")
+        let harness = await Harness.running("run \(quoted(inMissing))")
         #expect(
             harness.output.error.hasPrefix(
                 "t.chorus:1:5: error: cannot read \(quoted(inMissing)): the folder \(folder)/nowhere does not exist\n"))
@@ -173,8 +161,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nquit\nb = 2", named: "quit.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(path))\nc = 3")
+        let harness = await Harness.running("run \(quoted(path))\nc = 3")
         #expect(await harness.variable("a") == .int(1))
         #expect(await harness.variable("b") == nil)
         #expect(await harness.variable("c") == nil)
@@ -185,8 +172,8 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = nope\nb = 2", named: "bail.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(path))\nc = 3", options: Session.Options(stopsAtFirstError: true))
+        let harness = await Harness.running(
+            "run \(quoted(path))\nc = 3", options: Session.Options(stopsAtFirstError: true))
         #expect(await harness.variable("b") == nil)
         #expect(await harness.variable("c") == nil)
     }
@@ -195,17 +182,16 @@ struct RunCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = nope\nb = 2", named: "counted.chorus", in: folder)
-        let harness = Harness()
-        let result = await harness.run("run \(quoted(path))\nc = 3", options: Session.Options(stopsAtFirstError: true))
-        #expect(result == report(succeeded: 1, failed: 1))
+        await Harness.running(
+            "run \(quoted(path))\nc = 3", options: Session.Options(stopsAtFirstError: true),
+            expecting: report(succeeded: 1, failed: 1))
     }
 
     @Test func runIsNotRecordedButTheFileIsNotRunTwiceOnReplay() async throws {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("k = 1", named: "k.chorus", in: folder)
-        let harness = Harness()
-        await harness.run("run \(quoted(path))")
+        let harness = await Harness.running("run \(quoted(path))")
         #expect(await harness.transcriptTexts() == ["k = 1"])
     }
 }

@@ -51,8 +51,7 @@ struct SaveCommandTests {
                 """)
 
         let replay = Harness()
-        let result = await replay.run("run \(quoted(path))")
-        #expect(result == report(succeeded: 10))
+        #expect(await replay.run("run \(quoted(path))") == report(succeeded: 10))
         #expect(replay.output.error == "")
 
         let originalVariables = await original.session.variableList
@@ -93,8 +92,7 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("one.chorus")
-        let harness = Harness()
-        await harness.run("x = 1\nsave \(quoted(path))")
+        let harness = await Harness.running("x = 1\nsave \(quoted(path))")
         #expect(harness.output.output == "saved 1 statement to \(path)\n")
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(saved == "# Chorus session: 1 statement.\n# Replay with: chorus run \(path)\nx = 1\n")
@@ -104,8 +102,7 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("empty.chorus")
-        let harness = Harness()
-        await harness.run("save \(quoted(path))")
+        let harness = await Harness.running("save \(quoted(path))")
         #expect(harness.output.output == "saved 0 statements to \(path)\n")
         #expect(
             try String(contentsOfFile: path, encoding: .utf8)
@@ -116,9 +113,7 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("keep me\n", named: "exists.chorus", in: folder)
-        let harness = Harness()
-        let result = await harness.run("x = 1\nsave \(quoted(path))")
-        #expect(result == report(succeeded: 1, failed: 1))
+        let harness = await Harness.running("x = 1\nsave \(quoted(path))", expecting: report(succeeded: 1, failed: 1))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
         #expect(
             harness.output.error == """
@@ -135,9 +130,8 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("old\n", named: "exists.chorus", in: folder)
-        let harness = Harness()
-        let result = await harness.run("x = 1\nsave \(quoted(path)) overwrite: true")
-        #expect(result == report(succeeded: 2))
+        await Harness.running(
+            "x = 1\nsave \(quoted(path)) overwrite: true", expecting: report(succeeded: 2))
         #expect(
             try String(contentsOfFile: path, encoding: .utf8)
                 == "# Chorus session: 1 statement.\n# Replay with: chorus run \(path)\nx = 1\n")
@@ -147,9 +141,7 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("old\n", named: "exists.chorus", in: folder)
-        let harness = Harness()
-        let result = await harness.run("save \(quoted(path)) overwrite: false")
-        #expect(result == report(failed: 1))
+        await Harness.running("save \(quoted(path)) overwrite: false", expecting: report(failed: 1))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
     }
 
@@ -158,8 +150,7 @@ struct SaveCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let first = (folder as NSString).appendingPathComponent("first.chorus")
         let second = (folder as NSString).appendingPathComponent("second.chorus")
-        let harness = Harness()
-        await harness.run("x = 1\nsave \(quoted(first))\nsave \(quoted(second))")
+        let harness = await Harness.running("x = 1\nsave \(quoted(first))\nsave \(quoted(second))")
         #expect(await harness.transcriptTexts() == ["x = 1"])
         #expect(
             try String(contentsOfFile: second, encoding: .utf8)
@@ -170,9 +161,7 @@ struct SaveCommandTests {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("nowhere/s.chorus")
-        let harness = Harness()
-        let result = await harness.run("save \(quoted(path))")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("save \(quoted(path))", expecting: report(failed: 1))
         #expect(
             harness.output.error.hasPrefix(
                 "t.chorus:1:6: error: cannot write \(quoted(path)): the folder \(folder)/nowhere does not exist\n"))
@@ -184,8 +173,7 @@ struct SaveCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let script = try writeFile("a = 2\nb = a * a", named: "part.chorus", in: folder)
         let path = (folder as NSString).appendingPathComponent("all.chorus")
-        let harness = Harness()
-        await harness.run("run \(quoted(script))\nc = b + 1\nsave \(quoted(path))")
+        await Harness.running("run \(quoted(script))\nc = b + 1\nsave \(quoted(path))")
         #expect(
             try String(contentsOfFile: path, encoding: .utf8)
                 == "# Chorus session: 3 statements.\n# Replay with: chorus run \(path)\na = 2\nb = a * a\nc = b + 1\n")

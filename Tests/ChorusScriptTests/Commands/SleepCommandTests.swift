@@ -28,9 +28,7 @@ struct SleepCommandTests {
     }
 
     @Test func negativeSecondsAreRefused() async {
-        let harness = Harness()
-        let result = await harness.run("sleep (-1)")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("sleep (-1)", expecting: report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:7: error: `seconds` must be between 0 and 86400, not -1
@@ -41,16 +39,14 @@ struct SleepCommandTests {
     }
 
     @Test func moreThanADayIsRefused() async {
-        let harness = Harness()
-        await harness.run("sleep 86400.5")
+        let harness = await Harness.running("sleep 86400.5")
         #expect(
             harness.output.error.hasPrefix("t.chorus:1:7: error: `seconds` must be between 0 and 86400, not 86400.5\n"))
     }
 
     @Test func sleepMinusOneIsArithmetic() async {
         // `sleep -1` reads as `sleep - 1`: the bare command has no argument.
-        let harness = Harness()
-        await harness.run("sleep -1")
+        let harness = await Harness.running("sleep -1")
         #expect(
             harness.output.error == """
                 t.chorus:1:1: error: `sleep` needs its argument `seconds` (how long to wait)
@@ -64,13 +60,7 @@ struct SleepCommandTests {
     @Test func cancellationStopsASleepPromptly() async throws {
         let harness = Harness()
         let session = harness.session
-        let task = Task {
-            await session.execute(SourceFile(name: "t.chorus", text: "x = 1\nsleep 5\ny = 2"))
-        }
-        // The clock never moves: once the task is inside `sleep`, only the cancellation can end it.
-        await harness.clock.untilSleeping()
-        task.cancel()
-        let result = await task.value
+        let result = await harness.runCancelledInSleep("x = 1\nsleep 5\ny = 2")
         #expect(result == report(succeeded: 1, wasInterrupted: true))
         #expect(harness.output.error == "stopped: interrupted; the session and its variables are kept\n")
         #expect(await session.variable("x") == .int(1))
@@ -83,37 +73,16 @@ struct SleepCommandTests {
         #expect(await session.variable("y") == .int(3))
     }
 
-    @Test func cancellationInsideRunIsReportedOnce() async throws {
+    @Test func cancellationInsideRunStopsTheWholeRunAndIsReportedOnce() async throws {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try writeFile("a = 1\nsleep 5\nb = 2", named: "slow.chorus", in: folder)
         let harness = Harness()
         let session = harness.session
-        let task = Task {
-            await session.execute(SourceFile(name: "t.chorus", text: "run \(quoted(path))\nc = 3"))
-        }
-        await harness.clock.untilSleeping()
-        task.cancel()
-        let result = await task.value
-        #expect(result.wasInterrupted)
-        #expect(harness.output.error == "stopped: interrupted; the session and its variables are kept\n")
-        #expect(await session.variable("c") == nil)
-    }
-
-    @Test func cancellationInsideRunStopsTheWholeRun() async throws {
-        let folder = try TemporaryFolder(removedWhenReleased: false).location
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = try writeFile("a = 1\nsleep 5\nb = 2", named: "slow.chorus", in: folder)
-        let harness = Harness()
-        let session = harness.session
-        let task = Task {
-            await session.execute(SourceFile(name: "t.chorus", text: "run \(quoted(path))\nc = 3"))
-        }
-        await harness.clock.untilSleeping()
-        task.cancel()
-        let result = await task.value
+        let result = await harness.runCancelledInSleep("run \(quoted(path))\nc = 3")
         #expect(result.wasInterrupted)
         #expect(result.failed == 0)
+        #expect(harness.output.error == "stopped: interrupted; the session and its variables are kept\n")
         #expect(await session.variable("b") == nil)
         #expect(await session.variable("c") == nil)
         #expect(await session.scriptStack.isEmpty)

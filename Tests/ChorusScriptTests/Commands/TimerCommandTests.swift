@@ -29,8 +29,7 @@ private func timedHarness() -> Harness {
 @Suite("timer")
 struct TimerCommandTests {
     @Test func showsTheStateWithoutAnArgument() async {
-        let harness = Harness()
-        await harness.run("timer")
+        let harness = await Harness.running("timer")
         #expect(harness.output.output == "timer is off\n")
         #expect(await harness.session.isTimerOn == false)
         #expect(harness.output.error == "")
@@ -53,8 +52,7 @@ struct TimerCommandTests {
     }
 
     @Test func stateWithoutArgumentAfterTurningOn() async {
-        let harness = Harness()
-        await harness.run("timer on\ntimer")
+        let harness = await Harness.running("timer on\ntimer")
         #expect(harness.output.output == "timer is on\ntimer is on\n")
         // Turning the timer on is not timed; asking for its state is.
         #expect(harness.output.error == "time: 0 ms\n")
@@ -91,8 +89,7 @@ struct TimerCommandTests {
     }
 
     @Test func timerIsNotRecorded() async {
-        let harness = Harness()
-        await harness.run("timer on\ntimer off\ntimer")
+        let harness = await Harness.running("timer on\ntimer off\ntimer")
         #expect(await harness.transcriptTexts() == [])
         #expect(await harness.session.nextResultNumber == 1)
     }

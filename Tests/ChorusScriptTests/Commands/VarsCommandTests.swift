@@ -5,15 +5,12 @@ import Testing
 @Suite("vars")
 struct VarsCommandTests {
     @Test func noVariablesYet() async {
-        let harness = Harness()
-        let result = await harness.run("vars")
-        #expect(result == report(succeeded: 1))
+        let harness = await Harness.running("vars", expecting: report(succeeded: 1))
         #expect(harness.output.output == "no variables yet; assign one with `name = value`\n")
     }
 
     @Test func tableOfVariablesInAssignmentOrder() async {
-        let harness = Harness()
-        await harness.run("x = 3\nname = \"maj\"\nxs = [1, 2]\nx = 4.5\nvars")
+        let harness = await Harness.running("x = 3\nname = \"maj\"\nxs = [1, 2]\nx = 4.5\nvars")
         #expect(
             harness.output.output == """
                 name  type    value
@@ -26,8 +23,7 @@ struct VarsCommandTests {
     }
 
     @Test func longValuesAreSummarised() async {
-        let harness = Harness()
-        await harness.run("xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nr = {k: none, ok: true}\nvars")
+        let harness = await Harness.running("xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nr = {k: none, ok: true}\nvars")
         #expect(
             harness.output.output == """
                 name  type    value
@@ -46,15 +42,13 @@ struct VarsCommandTests {
     }
 
     @Test func varsIsNotRecorded() async {
-        let harness = Harness()
-        await harness.run("x = 1\nvars\n(vars)")
+        let harness = await Harness.running("x = 1\nvars\n(vars)")
         #expect(await harness.transcriptTexts() == ["x = 1"])
         #expect(await harness.session.nextResultNumber == 2)
     }
 
     @Test func failedAssignmentsDoNotShow() async {
-        let harness = Harness()
-        await harness.run("x = nope\nvars")
+        let harness = await Harness.running("x = nope\nvars")
         #expect(harness.output.output == "no variables yet; assign one with `name = value`\n")
     }
 }

@@ -32,6 +32,27 @@ struct Harness {
         await session.execute(SourceFile(name: "t.chorus", text: text), options: options, recorded: recorded)
     }
 
+    /// A fresh harness that has run `text`; with `expected`, the run must end with those counts.
+    @discardableResult
+    static func running(
+        _ text: String, options: Session.Options = Session.Options(), expecting expected: Session.Report? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async -> Harness {
+        let harness = Harness()
+        let report = await harness.run(text, options: options)
+        if let expected { #expect(report == expected, sourceLocation: sourceLocation) }
+        return harness
+    }
+
+    /// Runs `text` and cancels the run once it waits in `sleep` (the clock never moves, so only the
+    /// cancellation can end the wait); returns the run's report.
+    func runCancelledInSleep(_ text: String) async -> Session.Report {
+        let running = Task { await run(text) }
+        await clock.untilSleeping()
+        running.cancel()
+        return await running.value
+    }
+
     /// The value of a variable.
     func variable(_ name: String) async -> Value? {
         await session.variable(name)

@@ -1,6 +1,6 @@
 # Sourced by the launch scripts Chorus writes next to exported training data (not run on its own):
-# the settings Chorus filled in, submitting a job to a Ray cluster, and verl's GRPO run, written once
-# for every script that needs them.
+# the settings Chorus filled in, submitting a job to a Ray cluster, running a TRL script and verl's GRPO
+# run, written once for every script that needs them.
 
 # Settings, filled in by Chorus; each can be overridden from the environment (MODEL=… GPUS=8 ./launch.sh).
 # Every script gets all of them; its header says which its trainer reads.
@@ -54,6 +54,23 @@ PY
 )
   submit=(ray job submit --address="${RAY_ADDRESS:-http://127.0.0.1:8265}" --runtime-env-json="$runtime_env")
   if [[ ${RAY_NO_WAIT:-} == 1 ]]; then submit+=(--no-wait); fi
+}
+
+# Runs the TRL script $1 (beside this file) under `accelerate launch --num_processes GPUS` with the
+# arguments every TRL script takes, then the rest of the arguments: the script's own, and its
+# caller's last (the last value of a flag wins).
+trl_launch() {
+  local script=$1
+  shift
+  exec accelerate launch --num_processes "$GPUS" "$(dirname "${BASH_SOURCE[0]}")/$script" \
+    --model "$MODEL" \
+    --train-file "$TRAIN_FILE" \
+    --batch-size "$BATCH_SIZE" \
+    --per-device-batch-size "$PER_DEVICE_BATCH_SIZE" \
+    --learning-rate "$LEARNING_RATE" \
+    --epochs "$EPOCHS" \
+    --output-dir "$OUTPUT_DIR" \
+    "$@"
 }
 
 # A Hydra quoted string, so paths and names with spaces, commas, brackets or quotes stay one value:

@@ -32,17 +32,10 @@ source "$here/launch-common.sh"
 
 PER_DEVICE_BATCH_SIZE=${PER_DEVICE_BATCH_SIZE:-$ROLLOUT_N}
 
-exec accelerate launch --num_processes "$GPUS" "$here/trl-grpo.py" \
-  --model "$MODEL" \
-  --train-file "$TRAIN_FILE" \
+trl_launch trl-grpo.py \
   --test-file "$TEST_FILE" \
   --reward-file "$REWARD_FILE" \
   --num-generations "$ROLLOUT_N" \
   --max-prompt-length "$MAX_PROMPT_LENGTH" \
   --max-completion-length "$MAX_RESPONSE_LENGTH" \
-  --batch-size "$BATCH_SIZE" \
-  --per-device-batch-size "$PER_DEVICE_BATCH_SIZE" \
-  --learning-rate "$LEARNING_RATE" \
-  --epochs "$EPOCHS" \
-  --output-dir "$OUTPUT_DIR" \
   "$@"

@@ -26,13 +26,6 @@ source "$here/launch-common.sh"
 
 PER_DEVICE_BATCH_SIZE=${PER_DEVICE_BATCH_SIZE:-4}
 
-exec accelerate launch --num_processes "$GPUS" "$here/trl-sft.py" \
-  --model "$MODEL" \
-  --train-file "$TRAIN_FILE" \
+trl_launch trl-sft.py \
   --max-length "$((MAX_PROMPT_LENGTH + MAX_RESPONSE_LENGTH))" \
-  --batch-size "$BATCH_SIZE" \
-  --per-device-batch-size "$PER_DEVICE_BATCH_SIZE" \
-  --learning-rate "$LEARNING_RATE" \
-  --epochs "$EPOCHS" \
-  --output-dir "$OUTPUT_DIR" \
   "$@"

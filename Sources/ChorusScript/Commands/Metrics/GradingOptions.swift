@@ -20,13 +20,13 @@ struct GradingOptions: ParameterList {
     var parameters: [Parameter] { Self.tolerance.parameters + Self.truncated.parameters }
 
     /// A grader with the invocation's tolerance.
-    static func grader(_ invocation: Invocation, extraction: ExtractionOptions = .init()) -> Grader {
+    static func grader(_ invocation: Invocation, extraction: ExtractionOptions = .all) -> Grader {
         Grader(extraction: extraction, equivalence: AnswerEquivalence(relativeTolerance: invocation[tolerance]))
     }
 
     /// A classifier with the invocation's grader and `truncated:` (`separate` when the command does
     /// not take it).
-    static func classifier(_ invocation: Invocation, extraction: ExtractionOptions = .init()) -> AnswerClassifier {
+    static func classifier(_ invocation: Invocation, extraction: ExtractionOptions = .all) -> AnswerClassifier {
         AnswerClassifier(grader: grader(invocation, extraction: extraction), truncation: invocation[truncated])
     }
 }

@@ -6,23 +6,20 @@ import Testing
 @Suite("builtin")
 struct BuiltinCommandTests {
     @Test func makesTheArithmeticDataset() async {
-        let harness = Harness()
-        let result = await harness.run("d = builtin arithmetic count: 3 seed: 5\nd.count\nd.ids\nd.name")
-        #expect(result == report(succeeded: 4))
+        let harness = await Harness.running(
+            "d = builtin arithmetic count: 3 seed: 5\nd.count\nd.ids\nd.name", expecting: report(succeeded: 4))
         #expect(harness.output.output == "3\n[\"arith-5-0\", \"arith-5-1\", \"arith-5-2\"]\n\"arithmetic\"\n")
         #expect(harness.output.error == "")
     }
 
     @Test func theDatasetIsTheEnginesBuiltIn() async throws {
-        let harness = Harness()
-        await harness.run("d = builtin \"arithmetic\" count: 4 seed: 9")
+        let harness = await Harness.running("d = builtin \"arithmetic\" count: 4 seed: 9")
         let expected = try Dataset.builtIn(named: "arithmetic", count: 4, seed: 9)
         #expect(await harness.variable("d") == .object(DatasetValue(expected)))
     }
 
     @Test func defaultsAreAHundredProblemsFromSeedOne() async {
-        let harness = Harness()
-        await harness.run("d = builtin arithmetic\nd.count\nd.ids[0]")
+        let harness = await Harness.running("d = builtin arithmetic\nd.count\nd.ids[0]")
         #expect(harness.output.output == "100\n\"arith-1-0\"\n")
     }
 
@@ -50,17 +47,14 @@ struct BuiltinCommandTests {
     }
 
     @Test func aNegativeSeedIsAllowed() async {
-        let harness = Harness()
-        let result = await harness.run("(builtin arithmetic count: 1 seed: -1).count")
-        #expect(result == report(succeeded: 1))
+        let harness = await Harness.running(
+            "(builtin arithmetic count: 1 seed: -1).count", expecting: report(succeeded: 1))
         #expect(harness.output.output == "1\n")
     }
 
     @Test func countMustBeInRange() async {
         for (count, column) in [("0", 20), ("-3", 20), ("1000001", 20)] {
-            let harness = Harness()
-            let result = await harness.run("builtin arithmetic count: \(count)")
-            #expect(result == report(failed: 1))
+            let harness = await Harness.running("builtin arithmetic count: \(count)", expecting: report(failed: 1))
             #expect(
                 harness.output.error.hasPrefix(
                     "t.chorus:1:\(column): error: `count` must be between 1 and 1000000, not \(count)\n"),
@@ -70,17 +64,13 @@ struct BuiltinCommandTests {
     }
 
     @Test func anUnknownNameIsAnError() async {
-        let harness = Harness()
-        let result = await harness.run("builtin arithmetc")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("builtin arithmetc", expecting: report(failed: 1))
         #expect(harness.output.error.hasPrefix("t.chorus:1:9: error: `arithmetc` is not one of `arithmetic`\n"))
         #expect(harness.output.error.contains("hint: did you mean `arithmetic`?"))
     }
 
     @Test func theNameIsRequired() async {
-        let harness = Harness()
-        let result = await harness.run("builtin")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("builtin", expecting: report(failed: 1))
         #expect(harness.output.error.contains("error: `builtin` needs its argument `name`"))
     }
 }

@@ -139,9 +139,7 @@ struct LoadCommandTests {
     @Test func aMissingFileIsNamed() async throws {
         let folder = try TemporaryFolder(removedWhenReleased: false).location
         let path = (folder as NSString).appendingPathComponent("missing.jsonl")
-        let harness = Harness()
-        let result = await harness.run("load \(quoted(path))")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("load \(quoted(path))", expecting: report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:6: error: \(path): no such file
@@ -258,9 +256,7 @@ struct LoadCommandTests {
     }
 
     @Test func thePathMustBeAString() async {
-        let harness = Harness()
-        let result = await harness.run("load 3")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("load 3", expecting: report(failed: 1))
         #expect(harness.output.error.hasPrefix("t.chorus:1:6: error: `path` takes a path, not an int (3)\n"))
     }
 }

@@ -9,8 +9,7 @@ struct ResponsesCommandTests {
     @Test func makesAGradedSampleSet() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("s\ns.problems\ns.samples\ns.unparseable\ns.name")
-        #expect(result == report(succeeded: 5))
+        #expect(await harness.run("s\ns.problems\ns.samples\ns.unparseable\ns.name") == report(succeeded: 5))
         #expect(
             harness.output.output == """
                 sample set responses: 3 problems × 3 samples, pass@1 55.6%, 1 unparseable, 0 truncated
@@ -47,8 +46,7 @@ struct ResponsesCommandTests {
     @Test func aNameCanBeGiven() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("t = responses d [['1'], ['2.5'], []] name: \"mine\"\nt")
-        #expect(result == report(succeeded: 2))
+        #expect(await harness.run("t = responses d [['1'], ['2.5'], []] name: \"mine\"\nt") == report(succeeded: 2))
         #expect(
             harness.output.output
                 == "sample set mine: 3 problems × 0–1 samples, pass@1 33.3%, 0 unparseable, 0 truncated\n")
@@ -57,8 +55,7 @@ struct ResponsesCommandTests {
     @Test func oneListPerProblemIsRequired() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("responses d [['1'], ['2']]")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("responses d [['1'], ['2']]") == report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:13: error: `texts` has 2 lists but the dataset has 3 problems
@@ -86,8 +83,7 @@ struct ResponsesCommandTests {
     @Test func theDataMustBeADataset() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("responses s [[]]")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("responses s [[]]") == report(failed: 1))
         #expect(
             harness.output.error.hasPrefix(
                 "t.chorus:1:11: error: `data` takes a dataset, not a sample set "
@@ -95,9 +91,9 @@ struct ResponsesCommandTests {
     }
 
     @Test func anEmptyDatasetGivesAnEmptySet() async throws {
-        let harness = Harness()
-        let result = await harness.run("d = builtin arithmetic count: 3\np = split d test: 0\nresponses p.test []")
-        #expect(result == report(succeeded: 3))
+        let harness = await Harness.running(
+            "d = builtin arithmetic count: 3\np = split d test: 0\nresponses p.test []", expecting: report(succeeded: 3)
+        )
         #expect(
             harness.output.output
                 == "sample set responses: 0 problems × 0 samples, pass@1 0.0%, 0 unparseable, 0 truncated\n")

@@ -16,9 +16,8 @@ struct SplitCommandTests {
     }
 
     @Test func theDefaultTestPartIsAFifth() async throws {
-        let harness = Harness()
-        let result = await harness.run("d = builtin arithmetic count: 10 seed: 2\np = split d")
-        #expect(result == report(succeeded: 2))
+        let harness = await Harness.running(
+            "d = builtin arithmetic count: 10 seed: 2\np = split d", expecting: report(succeeded: 2))
         let parts = try Self.datasets(await harness.variable("p"))
         #expect(parts.test.count == 2)
         #expect(parts.train.count == 8)
@@ -27,8 +26,7 @@ struct SplitCommandTests {
     }
 
     @Test func partsAreDisjointCoverTheDatasetAndKeepItsOrder() async throws {
-        let harness = Harness()
-        await harness.run("d = builtin arithmetic count: 10 seed: 2\np = split d test: 0.25 seed: 7")
+        let harness = await Harness.running("d = builtin arithmetic count: 10 seed: 2\np = split d test: 0.25 seed: 7")
         let parts = try Self.datasets(await harness.variable("p"))
         // round(10 × 0.25) = round(2.5) = 3.
         #expect(parts.test.count == 3)
@@ -75,10 +73,8 @@ struct SplitCommandTests {
 
     @Test func theFractionMustBeBetweenZeroAndOne() async {
         for fraction in ["1.5", "-0.1", "2"] {
-            let harness = Harness()
-            await harness.run("d = builtin arithmetic count: 4")
-            let result = await harness.run("split d test: \(fraction)")
-            #expect(result == report(failed: 1))
+            let harness = await Harness.running("d = builtin arithmetic count: 4")
+            #expect(await harness.run("split d test: \(fraction)") == report(failed: 1))
             #expect(
                 harness.output.error == """
                     t.chorus:1:9: error: `test` must be between 0 and 1, not \(fraction)
@@ -90,15 +86,12 @@ struct SplitCommandTests {
     }
 
     @Test func theDataMustBeADataset() async {
-        let harness = Harness()
-        let result = await harness.run("split [1, 2]")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("split [1, 2]", expecting: report(failed: 1))
         #expect(harness.output.error.hasPrefix("t.chorus:1:7: error: `data` takes a dataset, not a list ([1, 2])\n"))
     }
 
     @Test func theResultPrintsAsARecord() async {
-        let harness = Harness()
-        await harness.run("d = builtin arithmetic count: 5\nsplit d test: 0.4")
+        let harness = await Harness.running("d = builtin arithmetic count: 5\nsplit d test: 0.4")
         #expect(
             harness.output.output
                 == "{train: <dataset: arithmetic-train: 3 problems (source: arithmetic)>, "

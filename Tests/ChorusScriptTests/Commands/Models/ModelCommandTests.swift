@@ -7,31 +7,30 @@ import Testing
 @Suite("model")
 struct ModelCommandTests {
     @Test func aMalformedSpecIsExplained() async {
-        let harness = Harness()
-        let result = await harness.run("gen = model \"gpt4\"")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("gen = model \"gpt4\"", expecting: report(failed: 1))
         #expect(harness.output.error.contains("t.chorus:1:13: error:"))
         #expect(harness.output.error.contains("hint: examples: openai:http://127.0.0.1:8000/v1/MODEL"))
     }
 
     @Test func aMissingReplayFileIsNamed() async {
-        let harness = Harness()
-        let result = await harness.run("gen = model \"replay:/nonexistent/samples.jsonl\"")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running(
+            "gen = model \"replay:/nonexistent/samples.jsonl\"", expecting: report(failed: 1))
         #expect(harness.output.error.contains("/nonexistent/samples.jsonl"))
     }
 
     @Test func aNamedKeyVariableMustBeSet() async {
         let harness = Harness(environment: [:])
-        let result = await harness.run("gen = model \"openai:http://127.0.0.1:9/v1/m?key=CHORUS_TEST_KEY\"")
-        #expect(result == report(failed: 1))
+        #expect(
+            await harness.run("gen = model \"openai:http://127.0.0.1:9/v1/m?key=CHORUS_TEST_KEY\"") == report(failed: 1)
+        )
         #expect(harness.output.error.contains("CHORUS_TEST_KEY"))
     }
 
     @Test func anOpenAIModelShowsItsIdentityAndEndpoints() async {
         let harness = Harness(environment: ["OPENAI_API_KEY": "sk-secret-value"])
-        let result = await harness.run("gen = model \"openai:http://127.0.0.1:9/v1/qwen\"\ngen\ngen.identity")
-        #expect(result == report(succeeded: 3))
+        #expect(
+            await harness.run("gen = model \"openai:http://127.0.0.1:9/v1/qwen\"\ngen\ngen.identity")
+                == report(succeeded: 3))
         #expect(
             harness.output.output.hasPrefix(
                 "model openai:qwen@http://127.0.0.1:9/v1\nendpoints: http://127.0.0.1:9/v1\n"))
@@ -39,9 +38,7 @@ struct ModelCommandTests {
     }
 
     @Test func anUnknownLocalModelListsTheKnownOnes() async {
-        let harness = Harness()
-        let result = await harness.run("gen = model \"local:gpt-9\"")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("gen = model \"local:gpt-9\"", expecting: report(failed: 1))
         #expect(harness.output.error.contains("there is no local model gpt-9; known: qwen2.5-coder-0.5b-instruct"))
     }
 

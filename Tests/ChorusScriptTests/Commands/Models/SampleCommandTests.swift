@@ -33,8 +33,7 @@ struct SampleCommandTests {
             s
             again = sample gen data n: 2 seed: 3
             """
-        let result = await harness.run(script)
-        #expect(result == report(succeeded: 5))
+        #expect(await harness.run(script) == report(succeeded: 5))
         #expect(
             harness.output.output
                 == "sample set samples: 2 problems × 2 samples, pass@1 50.0%, 0 unparseable, 0 truncated\n")
@@ -60,8 +59,8 @@ struct SampleCommandTests {
 
     @Test func parametersAreChecked() async throws {
         let path = try Self.replayFile(count: 1, texts: ["\\boxed{1}"])
-        let harness = Harness()
-        await harness.run("gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1")
+        let harness = await Harness.running(
+            "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 1 seed: 1")
         let lines = [
             ("sample gen data n: 0", "`n` must be between 1 and 10000, not 0"),
             ("sample gen data temperature: -1", "`temperature` must be between 0 and 10"),

@@ -51,9 +51,7 @@ struct StoreCommandTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "keep me".write(toFile: folder + "/x.jsonl", atomically: true, encoding: .utf8)
-        let harness = Harness()
-        let result = await harness.run("export \"\(folder)/x.jsonl\"")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("export \"\(folder)/x.jsonl\"", expecting: report(failed: 1))
         #expect(harness.output.error.contains("already exists"))
         #expect(try String(contentsOfFile: folder + "/x.jsonl", encoding: .utf8) == "keep me")
     }
@@ -74,8 +72,7 @@ struct StoreCommandTests {
         try exported.replacingOccurrences(of: "\"index\":0", with: "\"index\":7")
             .write(toFile: folder + "/s.jsonl", atomically: true, encoding: .utf8)
         let other = Harness()
-        let result = await other.run("import \"\(folder)/s.jsonl\"")
-        #expect(result == report(failed: 1))
+        #expect(await other.run("import \"\(folder)/s.jsonl\"") == report(failed: 1))
         #expect(other.output.error.contains("s.jsonl:1: the key does not match"), "\(other.output.error)")
         #expect(other.output.error.contains("nothing was imported"))
     }
@@ -84,9 +81,7 @@ struct StoreCommandTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "not a database".write(toFile: folder + "/text.sqlite", atomically: true, encoding: .utf8)
-        let harness = Harness()
-        let result = await harness.run("store \"\(folder)/text.sqlite\"")
-        #expect(result == report(failed: 1))
+        let harness = await Harness.running("store \"\(folder)/text.sqlite\"", expecting: report(failed: 1))
         #expect(harness.output.error.contains("cannot use"))
     }
 

@@ -33,8 +33,9 @@ struct AggregateCommandTests {
         // tiny-1 gold 5, tiny-2 gold 2.5, tiny-3 gold 7: the aggregator always says 5.
         let harness = try await Harness.withCombiningModel(
             answering: "<think>\\boxed{4} or \\boxed{5}?</think><answer>5</answer>")
-        let result = await harness.run("a = aggregate s with: m k: 3\na\na.name\nagain = aggregate s with: m k: 3")
-        #expect(result == report(succeeded: 4))
+        #expect(
+            await harness.run("a = aggregate s with: m k: 3\na\na.name\nagain = aggregate s with: m k: 3")
+                == report(succeeded: 4))
         #expect(
             harness.output.output == """
                 sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
@@ -52,8 +53,8 @@ struct AggregateCommandTests {
 
     @Test func aNamedResultComparesWithTheVote() async throws {
         let harness = try await Harness.withCombiningModel(answering: "<answer>7</answer>")
-        let result = await harness.run("usc = aggregate s with: m k: 2 name: \"usc@2\"\ncompare s usc")
-        #expect(result == report(succeeded: 2))
+        #expect(
+            await harness.run("usc = aggregate s with: m k: 2 name: \"usc@2\"\ncompare s usc") == report(succeeded: 2))
         #expect(harness.output.output.contains("usc@2 pass@1"))
     }
 

@@ -9,8 +9,7 @@ struct RefineCommandTests {
         // The candidates: tiny-1 (gold 5) 5, 4, 5 and tiny-2 (gold 2.5) 2.5, 5/2, none have a right
         // majority; tiny-3 (gold 7) 7, 8, 8 a wrong one. The refiner always answers 7.
         let harness = try await Harness.withCombiningModel(answering: "Step by step... so \\boxed{7}")
-        let result = await harness.run("r = refine s with: m k: 3\nr")
-        #expect(result == report(succeeded: 2))
+        #expect(await harness.run("r = refine s with: m k: 3\nr") == report(succeeded: 2))
         #expect(harness.output.output.hasPrefix("sample set refine@3: 3 problems × 1 samples, pass@1 33.3%"))
         // maj@3 of the candidates: 1 + 1 + 0 of 3; refined: 1 of 3 → gap −33.3 points.
         #expect(
@@ -29,8 +28,7 @@ struct RefineCommandTests {
 
     @Test func roundsRefineTheRefinedAnswers() async throws {
         let harness = try await Harness.withCombiningModel(answering: "\\boxed{5}")
-        let result = await harness.run("r = refine s with: m k: 2 n: 2 rounds: 2\nr.name")
-        #expect(result == report(succeeded: 2))
+        #expect(await harness.run("r = refine s with: m k: 2 n: 2 rounds: 2\nr.name") == report(succeeded: 2))
         #expect(harness.output.error.contains("refine round 1: 0 from the store, 6 drawn"))
         #expect(harness.output.error.contains("refine round 2: 0 from the store, 6 drawn"))
         #expect(harness.output.output == "\"refine@2×2\"\n")

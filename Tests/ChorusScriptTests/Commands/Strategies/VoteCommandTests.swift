@@ -31,8 +31,7 @@ struct VoteCommandTests {
     @Test func noneForKMeansEverySample() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("vote s k: none")
-        #expect(result == report(succeeded: 1))
+        #expect(await harness.run("vote s k: none") == report(succeeded: 1))
         #expect(
             harness.output.output
                 == "maj@all: 66.7% correct on 3 problems, 0 without an answer, 0 truncated candidates\n")
@@ -42,8 +41,7 @@ struct VoteCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // k = 1: 5, 2.5, 7 (all right); k = 2: ties 5–4 and 7–8 go to the first; k = 3: 8 outvotes 7.
-        let result = await harness.run("vote s k: 1\n(vote s k: 2).answers\nvote s k: 3")
-        #expect(result == report(succeeded: 3))
+        #expect(await harness.run("vote s k: 1\n(vote s k: 2).answers\nvote s k: 3") == report(succeeded: 3))
         #expect(
             harness.output.output == """
                 maj@1: 100.0% correct on 3 problems, 0 without an answer, 0 truncated candidates
@@ -65,8 +63,9 @@ struct VoteCommandTests {
     @Test func aProblemWithNoParseableAnswerHasNone() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("u = responses d [['5'], ['nothing'], ['\\boxed{#}']]\nv = vote u\nv\nv.answers")
-        #expect(result == report(succeeded: 4))
+        #expect(
+            await harness.run("u = responses d [['5'], ['nothing'], ['\\boxed{#}']]\nv = vote u\nv\nv.answers")
+                == report(succeeded: 4))
         #expect(
             harness.output.output
                 == "maj@all: 33.3% correct on 3 problems, 2 without an answer, 0 truncated candidates\n[\"5\", none, none]\n"
@@ -76,8 +75,7 @@ struct VoteCommandTests {
     @Test func kLargerThanTheSamplesIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("vote s k: 4")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("vote s k: 4") == report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:8: error: `k` is 4 but some problem has only 3 samples
@@ -92,8 +90,7 @@ struct VoteCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for k in ["0", "-2"] {
-            let result = await harness.run("vote s k: \(k)")
-            #expect(result == report(failed: 1))
+            #expect(await harness.run("vote s k: \(k)") == report(failed: 1))
             #expect(harness.output.error.contains("t.chorus:1:8: error: `k` must be at least 1, not \(k)\n"))
         }
         #expect(harness.output.output == "")
@@ -103,8 +100,7 @@ struct VoteCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         await harness.run("u = responses d [['5', '5'], ['2.5'], ['7', '7', '7']]")
-        let result = await harness.run("vote u k: 2")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("vote u k: 2") == report(failed: 1))
         #expect(harness.output.error.contains("error: `k` is 2 but some problem has only 1 sample"))
         #expect(await harness.run("vote u k: 1") == report(succeeded: 1))
     }
@@ -112,8 +108,7 @@ struct VoteCommandTests {
     @Test func anUnscoredSetIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("vote s weight: score")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("vote s weight: score") == report(failed: 1))
         #expect(
             harness.output.error == """
                 t.chorus:1:8: error: no sample has a score
@@ -127,8 +122,7 @@ struct VoteCommandTests {
     @Test func aMissingLogProbabilityIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("vote s weight: logprob")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("vote s weight: logprob") == report(failed: 1))
         #expect(
             harness.output.error.hasPrefix("t.chorus:1:8: error: sample 0 of problem tiny-1 has no log-probability\n"))
         #expect(harness.output.error.contains("hint: sample with log-probabilities, or vote with weight: count\n"))
@@ -141,8 +135,7 @@ struct VoteCommandTests {
             (gold: "2", samples: [Sample(text: "3", score: 0.2), Sample(text: "2"), Sample(text: "2")]),
         ])
         await harness.session.assign("w", .object(set))
-        let result = await harness.run("(vote w weight: score).answers")
-        #expect(result == report(succeeded: 1))
+        #expect(await harness.run("(vote w weight: score).answers") == report(succeeded: 1))
         #expect(harness.output.output == "[\"1\", \"3\"]\n")
         #expect(harness.output.error.hasPrefix("t.chorus:1:7: warning: 2 samples without a score passed over\n"))
     }
@@ -156,8 +149,9 @@ struct VoteCommandTests {
             )
         ])
         await harness.session.assign("w", .object(set))
-        let result = await harness.run("vote w weight: score\n(vote w).answers\n(vote w k: 3 weight: score).name")
-        #expect(result == report(succeeded: 3))
+        #expect(
+            await harness.run("vote w weight: score\n(vote w).answers\n(vote w k: 3 weight: score).name")
+                == report(succeeded: 3))
         #expect(
             harness.output.output
                 == "w-maj@all: 100.0% correct on 1 problems, 0 without an answer, 0 truncated candidates\n[\"4\"]\n\"w-maj@3\"\n"
@@ -177,16 +171,16 @@ struct VoteCommandTests {
             )
         ])
         await harness.session.assign("w", .object(set))
-        let result = await harness.run("(vote w weight: logprob).answers\n(vote w weight: count).answers")
-        #expect(result == report(succeeded: 2))
+        #expect(
+            await harness.run("(vote w weight: logprob).answers\n(vote w weight: count).answers")
+                == report(succeeded: 2))
         #expect(harness.output.output == "[\"3\"]\n[\"4\"]\n")
     }
 
     @Test func anUnknownWeightIsAnError() async throws {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = await harness.run("vote s weight: scores")
-        #expect(result == report(failed: 1))
+        #expect(await harness.run("vote s weight: scores") == report(failed: 1))
         #expect(harness.output.error.contains("error: `scores` is not one of `count`, `logprob`, `score`"))
         #expect(harness.output.error.contains("hint: did you mean `score`?"))
     }
