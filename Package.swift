@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // fork and exec with PR_SET_PDEATHSIG between them, which posix_spawn cannot do (the local engine).
+        .target(name: "CChildSpawn"),
         .target(
-            name: "ChorusEngine", dependencies: ["CSQLite"],
+            name: "ChorusEngine", dependencies: ["CSQLite", "CChildSpawn"],
             // Shipped text (prompt templates, the trainers' Python and launch scripts), compiled into
             // the binary so that `chorus` works from any folder.
             resources: [
@@ -31,9 +33,11 @@ let package = Package(
                 .embedInCode("Strategies/Templates/gsr-v1.txt"),
                 .embedInCode("Training/Python/chorus_reward.py"),
                 .embedInCode("Training/Python/chorus_parquet.py"),
+                .embedInCode("Training/Launch/launch-common.sh"),
                 .embedInCode("Training/Launch/verl-grpo.sh"),
                 .embedInCode("Training/Launch/verl-grpo-ray.sh"),
                 .embedInCode("Training/Launch/trl-grpo.sh"),
+                .embedInCode("Training/Launch/trl_launch.py"),
                 .embedInCode("Training/Launch/trl-grpo.py"),
                 .embedInCode("Training/Launch/trl-sft.sh"),
                 .embedInCode("Training/Launch/trl-sft.py"),

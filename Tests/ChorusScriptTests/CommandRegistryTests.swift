@@ -23,7 +23,7 @@ struct CommandRegistryTests {
                 "help", "print", "vars", "run", "save", "timer", "sleep", "quit", "builtin", "load", "benchmark",
                 "split",
                 "responses", "model", "sample", "store", "export", "import", "vote", "aggregate", "refine", "score",
-                "best_of", "grade", "metrics", "compare", "plot",
+                "best_of", "grade", "metrics", "compare", "answers", "diff", "plot",
                 "train", "aggregator",
             ])
         #expect(registry.commands.map(\.signature.name) == registry.names)
@@ -97,7 +97,7 @@ struct CommandRegistryTests {
             recorded == [
                 "print", "sleep", "builtin", "load", "benchmark", "split", "responses", "model", "sample", "store",
                 "import", "vote", "aggregate", "refine", "score", "best_of",
-                "grade", "metrics", "compare", "plot", "train", "aggregator",
+                "grade", "metrics", "compare", "answers", "diff", "plot", "train", "aggregator",
             ])
     }
 

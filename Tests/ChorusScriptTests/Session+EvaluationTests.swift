@@ -182,7 +182,7 @@ struct SessionEvaluationTests {
 
                 """)
         let negative = await evaluate("xs = [10]\nxs[-2]")
-        #expect(negative.error.hasPrefix("t.chorus:2:4: error: index -2 is out of range for a list of 1 items\n"))
+        #expect(negative.error.hasPrefix("t.chorus:2:4: error: index -2 is out of range for a list of 1 item\n"))
         let empty = await evaluate("[][0]")
         #expect(
             empty.error == "t.chorus:1:4: error: index 0 is out of range for a list of 0 items\n1 | [][0]\n  |    ^\n")

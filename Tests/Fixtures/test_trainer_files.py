@@ -5,7 +5,7 @@ skipped):
     $HOME/.cache/chorus/train-venv/bin/python -m unittest discover -s Tests/Fixtures -p 'test_trainer_files.py' -v
 
 * Every launch template (Sources/ChorusEngine/Training/Launch/*.sh) uses only the known placeholders,
-  each once, in a `NAME=${NAME:-{{NAME}}}` line, and passes `bash -n` once each placeholder is
+  each once, in a `NAME=${NAME:-{{NAME}}}` line (all of them in launch-common.sh, which the scripts source), and passes `bash -n` once each placeholder is
   replaced by a single-quoted shell word, as Chorus replaces it.
 * Run against stand-ins for python3, ray and accelerate that record their arguments, every script
   hands the trainer the filled-in values as single arguments (spaces and quotes included), takes
@@ -29,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH = ROOT / "Sources/ChorusEngine/Training/Launch"
+# What the scripts share, written beside them: sourced by every script, imported by the TRL ones.
+SHARED = ["launch-common.sh", "trl_launch.py"]
 PARQUET = ROOT / "Sources/ChorusEngine/Training/Python/chorus_parquet.py"
 
 PLACEHOLDERS = {
@@ -95,11 +97,16 @@ def templates(suffix):
     return sorted(LAUNCH.glob("*" + suffix))
 
 
+def scripts():
+    """The launch scripts themselves, without the file they source."""
+    return [path for path in templates(".sh") if path.name not in SHARED]
+
+
 class LaunchTemplates(unittest.TestCase):
     def test_templates_exist(self):
         names = {path.name for path in LAUNCH.iterdir()}
         for name in ["verl-grpo.sh", "verl-grpo-ray.sh", "trl-grpo.sh", "trl-grpo.py", "trl-sft.sh", "trl-sft.py",
-                     "openrlhf-grpo.sh"]:
+                     "openrlhf-grpo.sh"] + SHARED:
             self.assertIn(name, names)
 
     def test_placeholders_are_known_and_set_once_at_the_top(self):
@@ -114,8 +121,15 @@ class LaunchTemplates(unittest.TestCase):
                 if path.suffix == ".py":
                     self.assertEqual(used, [], "Python templates take arguments, not placeholders")
 
+    def test_every_placeholder_is_set_in_the_shared_file(self):
+        used = PLACEHOLDER.findall((LAUNCH / "launch-common.sh").read_text(encoding="utf-8"))
+        self.assertEqual(set(used), PLACEHOLDERS)
+        for path in scripts():
+            with self.subTest(template=path.name):
+                self.assertIn('source "$here/launch-common.sh"', path.read_text(encoding="utf-8").splitlines())
+
     def test_scripts_have_the_common_shape(self):
-        for path in templates(".sh"):
+        for path in scripts():
             lines = path.read_text(encoding="utf-8").splitlines()
             with self.subTest(template=path.name):
                 self.assertEqual(lines[0], "#!/usr/bin/env bash")
@@ -160,6 +174,8 @@ class LaunchCommands(unittest.TestCase):
                         REAL_PYTHON=sys.executable)
 
     def run_script(self, name, *arguments, values=VALUES, **environment):
+        for shared in SHARED:
+            (self.folder / shared).write_text(filled(LAUNCH / shared, values))
         script = self.folder / name
         script.write_text(filled(LAUNCH / name, values))
         result = subprocess.run(["bash", str(script), *arguments], env={**self.env, **environment}, text=True,

@@ -10,11 +10,10 @@ max_tokens 16. Prints one JSON line: {"client":"aiohttp","requests":N,"concurren
 time during the run (imports and setup excluded).
 """
 
-import asyncio
 import json
 import sys
 
-from bench_common import api_base, arguments, print_requests_row, timed_workers
+from bench_common import Errors, api_base, arguments, messages, requests_main, timed_requests
 
 import aiohttp
 
@@ -23,40 +22,22 @@ async def run(url, requests, concurrency):
     endpoint = api_base(url) + "/chat/completions"
     connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=120)
-    next_index = 0
-    errors = 0
+    errors = Errors("aiohttp_client")
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
 
-        async def worker():
-            nonlocal next_index, errors
-            while next_index < requests:
-                i = next_index
-                next_index += 1
-                payload = {
-                    "model": "stub",
-                    "messages": [{"role": "user", "content": f"Problem {i}: what is {i}*7+3? Answer briefly."}],
-                    "max_tokens": 16,
-                }
-                try:
-                    async with session.post(endpoint, json=payload) as response:
-                        body = json.loads(await response.read())
-                        if response.status != 200 or not body.get("choices"):
-                            errors += 1
-                except Exception as error:  # counted, and the first few are shown
-                    errors += 1
-                    if errors <= 3:
-                        print(f"aiohttp_client: request {i}: {error!r}", file=sys.stderr)
+        async def request(i):
+            payload = {"model": "stub", "messages": messages(i), "max_tokens": 16}
+            try:
+                async with session.post(endpoint, json=payload) as response:
+                    body = json.loads(await response.read())
+                    if response.status != 200 or not body.get("choices"):
+                        errors.add(i)
+            except Exception as error:
+                errors.add(i, error)
 
-        seconds, cpu = await timed_workers(worker, requests, concurrency)
-    return seconds, cpu, errors
-
-
-def main():
-    args = arguments(__doc__, requests=20000, concurrency=256)
-    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
-    print_requests_row("aiohttp", args, seconds, cpu, errors)
-    return 0
+        seconds, cpu = await timed_requests(request, requests, concurrency)
+    return seconds, cpu, errors.count
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(requests_main("aiohttp", run, __doc__, requests=20000, concurrency=256))

@@ -16,7 +16,7 @@ import asyncio
 import json
 import sys
 
-from bench_common import api_base, arguments, print_row, timed_workers
+from bench_common import api_base, arguments, messages, print_row, timed_requests
 
 import aiohttp
 
@@ -25,35 +25,31 @@ async def run(url, requests, concurrency, max_tokens, model):
     endpoint = api_base(url) + "/chat/completions"
     connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=None, sock_read=600)
-    next_index = 0
     tokens = 0
     failures = []
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
 
-        async def worker():
-            nonlocal next_index, tokens
-            while next_index < requests:
-                i = next_index
-                next_index += 1
-                payload = {
-                    "model": model,
-                    "messages": [{"role": "user", "content": f"Problem {i}: what is {i}*7+3? Answer briefly."}],
-                    "temperature": 0.7,
-                    "seed": i,
-                    "max_tokens": max_tokens,
-                    "cache_prompt": False,
-                }
-                try:
-                    async with session.post(endpoint, json=payload) as response:
-                        body = await response.read()
-                        if response.status != 200:
-                            failures.append(f"request {i}: HTTP {response.status}: {body[:200]!r}")
-                            continue
-                        tokens += json.loads(body)["usage"]["completion_tokens"]
-                except Exception as error:
-                    failures.append(f"request {i}: {error!r}")
+        async def request(i):
+            nonlocal tokens
+            payload = {
+                "model": model,
+                "messages": messages(i),
+                "temperature": 0.7,
+                "seed": i,
+                "max_tokens": max_tokens,
+                "cache_prompt": False,
+            }
+            try:
+                async with session.post(endpoint, json=payload) as response:
+                    body = await response.read()
+                    if response.status != 200:
+                        failures.append(f"request {i}: HTTP {response.status}: {body[:200]!r}")
+                        return
+                    tokens += json.loads(body)["usage"]["completion_tokens"]
+            except Exception as error:
+                failures.append(f"request {i}: {error!r}")
 
-        seconds, _ = await timed_workers(worker, requests, concurrency)
+        seconds, _ = await timed_requests(request, requests, concurrency)
     return seconds, tokens, failures
 
 

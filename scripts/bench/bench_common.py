@@ -1,10 +1,12 @@
 """What the Python benchmark clients of scripts/bench/sample share: the command line, the
-base URL, CPU time, running C workers, and the one JSON line each prints."""
+base URL, CPU time, the request each sends, running C workers, counting failures, and the one JSON
+line each prints."""
 
 import argparse
 import asyncio
 import json
 import resource
+import sys
 import time
 
 
@@ -30,12 +32,41 @@ def arguments(description, requests, concurrency, extra=lambda parser: None):
     return parser.parse_args()
 
 
-async def timed_workers(worker, requests, concurrency):
-    """Runs min(C, N) copies of `worker` to completion; returns (wall seconds, CPU seconds)."""
+def messages(i):
+    """The chat of request `i`: one short user message."""
+    return [{"role": "user", "content": f"Problem {i}: what is {i}*7+3? Answer briefly."}]
+
+
+async def timed_requests(request, requests, concurrency):
+    """Awaits `request(i)` for i in 0..N-1, C at a time (each of min(C, N) workers takes the next
+    index when its request ends); returns (wall seconds, CPU seconds)."""
+    next_index = 0
+
+    async def worker():
+        nonlocal next_index
+        while next_index < requests:
+            i = next_index
+            next_index += 1
+            await request(i)
+
     cpu_start = cpu_seconds()
     start = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(min(concurrency, requests))))
     return time.perf_counter() - start, cpu_seconds() - cpu_start
+
+
+class Errors:
+    """Failed requests of one client: counted, and the first few shown on stderr."""
+
+    def __init__(self, client):
+        self.client = client
+        self.count = 0
+
+    def add(self, i, error=None):
+        """Counts request `i` as failed; shows `error` when it is one of the first three."""
+        self.count += 1
+        if error is not None and self.count <= 3:
+            print(f"{self.client}: request {i}: {error!r}", file=sys.stderr)
 
 
 def print_row(row):
@@ -43,7 +74,12 @@ def print_row(row):
     print(json.dumps(row, separators=(",", ":")), flush=True)
 
 
-def print_requests_row(client, args, seconds, cpu, errors):
-    """The line a requests/s client prints."""
+def requests_main(client, run, doc, requests, concurrency):
+    """A requests/s client's command: parses the arguments (`requests` and `concurrency` the
+    defaults), awaits run(url, requests, concurrency) -> (wall seconds, CPU seconds, errors), and
+    prints its line; returns the exit status."""
+    args = arguments(doc, requests=requests, concurrency=concurrency)
+    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
     print_row({"client": client, "requests": args.requests, "concurrency": args.concurrency,
                "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 4), "errors": errors})
+    return 0

@@ -11,10 +11,9 @@ JSON line: {"client":"openai","requests":N,"concurrency":C,"seconds":WALL,
 run (imports and setup excluded).
 """
 
-import asyncio
 import sys
 
-from bench_common import api_base, arguments, print_requests_row, timed_workers
+from bench_common import Errors, api_base, arguments, messages, requests_main, timed_requests
 
 import openai
 
@@ -32,38 +31,20 @@ async def run(url, requests, concurrency):
     client = openai.AsyncOpenAI(
         base_url=api_base(url), api_key="stub", max_retries=0, http_client=http_client
     )
-    next_index = 0
-    errors = 0
+    errors = Errors("openai_client")
 
-    async def worker():
-        nonlocal next_index, errors
-        while next_index < requests:
-            i = next_index
-            next_index += 1
-            try:
-                response = await client.chat.completions.create(
-                    model="stub",
-                    messages=[{"role": "user", "content": f"Problem {i}: what is {i}*7+3? Answer briefly."}],
-                    max_tokens=16,
-                )
-                if not response.choices or response.choices[0].message.content is None:
-                    errors += 1
-            except Exception as error:  # counted, and the first few are shown
-                errors += 1
-                if errors <= 3:
-                    print(f"openai_client: request {i}: {error!r}", file=sys.stderr)
+    async def request(i):
+        try:
+            response = await client.chat.completions.create(model="stub", messages=messages(i), max_tokens=16)
+            if not response.choices or response.choices[0].message.content is None:
+                errors.add(i)
+        except Exception as error:
+            errors.add(i, error)
 
-    seconds, cpu = await timed_workers(worker, requests, concurrency)
+    seconds, cpu = await timed_requests(request, requests, concurrency)
     await client.close()
-    return seconds, cpu, errors
-
-
-def main():
-    args = arguments(__doc__, requests=2000, concurrency=256)
-    seconds, cpu, errors = asyncio.run(run(args.url, args.requests, args.concurrency))
-    print_requests_row("openai", args, seconds, cpu, errors)
-    return 0
+    return seconds, cpu, errors.count
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(requests_main("openai", run, __doc__, requests=2000, concurrency=256))

@@ -1,20 +1,3 @@
-/// A mean with a 95% confidence interval from a seeded percentile bootstrap over problems.
-public struct Estimate: Sendable, Equatable {
-    /// The mean over problems.
-    public let value: Double
-    /// The 2.5th percentile of the bootstrap means.
-    public let lower: Double
-    /// The 97.5th percentile of the bootstrap means.
-    public let upper: Double
-
-    /// Creates an estimate.
-    public init(value: Double, lower: Double, upper: Double) {
-        self.value = value
-        self.lower = lower
-        self.upper = upper
-    }
-}
-
 /// Percentile bootstrap over problems: resample problems with replacement, take the mean, repeat.
 public enum BootstrapInterval {
     /// The default number of resamples.

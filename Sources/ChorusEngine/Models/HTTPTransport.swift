@@ -25,14 +25,25 @@ struct HTTPTransport: Sendable {
     /// Why no answer came.
     enum Failure: Error, Equatable {
         case timedOut
+        /// Refused, reset, or closed before the answer was complete: worth another try.
         case connection(String)
+        /// The bytes are not a valid HTTP answer (status line, header, length, chunk framing).
+        case malformed(String)
+        /// The answer passed a size limit: the same request would only get it again.
+        case tooLarge(String)
+        /// Nothing came back at all: on a kept-alive connection, the server had closed it (internal
+        /// to the socket transport, which resends or reports a connection failure).
+        case closedBeforeAnswer
     }
 
     private let session: URLSession
     private let sockets: SocketHTTPTransport
 
-    /// Creates a transport allowing `maxConnections` connections per host, without caches or cookies.
-    init(maxConnections: Int) {
+    private let maxResponseBytes: Int
+
+    /// Creates a transport allowing `maxConnections` connections per host, without caches or cookies,
+    /// and refusing answers whose body passes `maxResponseBytes`.
+    init(maxConnections: Int, maxResponseBytes: Int = HTTPResponseParser.Limits.defaultMaxBodyBytes) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = max(1, maxConnections)
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -40,7 +51,9 @@ struct HTTPTransport: Sendable {
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         session = URLSession(configuration: configuration)
-        sockets = SocketHTTPTransport(maxIdlePerEndpoint: maxConnections)
+        sockets = SocketHTTPTransport(
+            maxIdlePerEndpoint: maxConnections, limits: HTTPResponseParser.Limits(maxBodyBytes: maxResponseBytes))
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// Sends `request` and returns the server's answer, whatever its status.
@@ -57,7 +70,8 @@ struct HTTPTransport: Sendable {
                 let task = session.dataTask(with: request) { data, response, error in
                     let reason = handle.finish()
                     continuation.resume(
-                        with: Self.outcome(data: data, response: response, error: error, reason: reason))
+                        with: Self.outcome(
+                            data: data, response: response, error: error, reason: reason, limit: maxResponseBytes))
                 }
                 if !handle.start(task, timeout: timeout) { continuation.resume(throwing: CancellationError()) }
             }
@@ -67,7 +81,7 @@ struct HTTPTransport: Sendable {
     }
 
     private static func outcome(
-        data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?
+        data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?, limit: Int
     )
         -> Result<Response, any Error>
     {
@@ -82,6 +96,10 @@ struct HTTPTransport: Sendable {
         }
         guard let http = response as? HTTPURLResponse else {
             return .failure(Failure.connection("the answer is not HTTP"))
+        }
+        // URLSession has the whole body by now; the limit still makes an over-size answer an error.
+        if let data, data.count > limit {
+            return .failure(Failure.tooLarge("the body is larger than \(HTTPResponseParser.describe(bytes: limit))"))
         }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {

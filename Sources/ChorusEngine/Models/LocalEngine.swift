@@ -13,7 +13,8 @@ import Glibc
 /// venv), its launcher and the model into the cache folder
 /// (``ChorusFolders/cache(environment:)``).
 /// The server runs in its own session and process group, so a Ctrl-C in the
-/// REPL does not reach it; it is stopped when the session ends.
+/// REPL does not reach it; it is stopped when the session ends, and killed by
+/// the kernel if `chorus` ends any other way (see ``TetheredProcess``).
 public final class LocalEngine: Sendable {
     /// Why the engine could not start.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -47,9 +48,9 @@ public final class LocalEngine: Sendable {
     public let name: String
     /// The server's base URL, `http://127.0.0.1:PORT/v1`.
     public let baseURL: URL
-    private let process: Process
+    private let process: TetheredProcess
 
-    private init(name: String, baseURL: URL, process: Process) {
+    private init(name: String, baseURL: URL, process: TetheredProcess) {
         self.name = name
         self.baseURL = baseURL
         self.process = process
@@ -74,24 +75,22 @@ public final class LocalEngine: Sendable {
         guard let log = FileHandle(forWritingAtPath: logPath) else {
             throw Failure.launchFailed("cannot write \(logPath)")
         }
-        let process = Process()
-        // The launcher puts itself in a session and process group of its own (and Foundation starts
-        // children as group leaders), so the REPL's Ctrl-C never reaches the server; `stop` signals the group.
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [
+        // The launcher puts itself in a session of its own (the child already leads its own process
+        // group), so the REPL's Ctrl-C never reaches the server; `stop` signals the group.
+        let arguments = [
             launcher, model, "--port", String(port), "--parallel", String(parallel),
             "--ctx", String(parallel * contextPerSlot), "--threads",
             String(ProcessInfo.processInfo.activeProcessorCount),
             "--alias", name,
         ]
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
+        let process: TetheredProcess
         do {
-            try process.run()
+            process = try TetheredProcess.start(
+                python, arguments, environment: ProcessInfo.processInfo.environment, output: log)
         } catch {
-            throw Failure.launchFailed("\(error)")
+            throw Failure.launchFailed(error.reason)
         }
+        try? log.close()
         let engine = LocalEngine(name: name, baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!, process: process)
         let started = clock.now()
         while clock.now() - started < readyTimeout {
@@ -125,19 +124,14 @@ public final class LocalEngine: Sendable {
     /// Stops the server (SIGTERM to its process group, then SIGKILL if it lingers).
     public func stop() {
         let group = process.processIdentifier
-        guard group > 0, isAlive(group) else { return }
-        kill(-group, SIGTERM)
+        guard group > 0, process.isRunning else { return }
+        process.signalGroup(SIGTERM)
         var waited = 0
-        while isAlive(group), waited < 50 {
+        while process.isRunning, waited < 50 {
             usleep(100_000)
             waited += 1
         }
-        if isAlive(group) { kill(-group, SIGKILL) }
-    }
-
-    /// Whether the server still runs (a zombie waiting to be reaped counts as gone).
-    private func isAlive(_ pid: Int32) -> Bool {
-        process.isRunning && kill(pid, 0) == 0
+        process.signalGroup(SIGKILL)
     }
 
     deinit { stop() }

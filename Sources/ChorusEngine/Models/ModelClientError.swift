@@ -11,6 +11,9 @@ public enum ModelClientError: Error, Sendable, Equatable, CustomStringConvertibl
     case timedOut(endpoint: String, seconds: Double, attempts: Int)
     /// The server answered 200 with a body that is not a completion (truncated or malformed JSON, no choices).
     case malformedResponse(endpoint: String, reason: String, attempts: Int)
+    /// The answer passed a size limit (the body's is the model's `max_response_mb:`); never retried,
+    /// since the same request would only get it again.
+    case responseTooLarge(endpoint: String, reason: String, attempts: Int)
     /// The spec names an environment variable for the API key that is not set.
     case missingAPIKey(variable: String)
     /// The request cannot be sent as it is (`n` below 1, …).
@@ -36,6 +39,9 @@ public enum ModelClientError: Error, Sendable, Equatable, CustomStringConvertibl
                 "\(endpoint): no answer within \(seconds) s (\(Self.tries(attempts))); raise the timeout or lower concurrency"
         case .malformedResponse(let endpoint, let reason, let attempts):
             return "\(endpoint): the answer is not a completion: \(reason) (\(Self.tries(attempts)))"
+        case .responseTooLarge(let endpoint, let reason, let attempts):
+            return
+                "\(endpoint): the answer is too large: \(reason) (\(Self.tries(attempts))); raise the model's max_response_mb: or lower max_tokens or n"
         case .missingAPIKey(let variable):
             return "the environment variable \(variable) holding the API key is not set; export it and try again"
         case .invalidRequest(let message):

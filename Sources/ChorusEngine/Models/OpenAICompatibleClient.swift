@@ -13,8 +13,9 @@ import FoundationNetworking
 ///   counted) and the request is sent again as n single requests with seeds `seed, seed+1, …, seed+n-1`
 ///   (no seed when none was given), so a fanned-out sample i always has the same seed.
 /// - At most `maxConcurrentRequests` requests are in flight at once over all endpoints.
-/// - 429, 5xx, connection errors, timeouts and malformed 200 bodies are retried with exponential
-///   backoff and full jitter (or the server's `Retry-After`); other 4xx fail at once.
+/// - 429, 5xx, connection errors, timeouts, malformed HTTP and malformed 200 bodies (no choices, a
+///   `null` content) are retried with exponential backoff and full jitter (or the server's
+///   `Retry-After`); other 4xx and an answer over `maxResponseBytes` fail at once.
 /// - Several endpoints share the requests round-robin; one failing with a connection error, a
 ///   timeout or a 5xx rests for `endpointCooldown` seconds (see `EndpointPool`).
 /// - The API key goes only into the `Authorization` header: errors name endpoints without
@@ -33,17 +34,25 @@ public struct OpenAICompatibleClient: ModelClient {
         /// Whether to send llama.cpp's `"cache_prompt": false` with a seed; turn off for hosted APIs
         /// that reject unknown fields.
         public var llamaCppExtensions: Bool
+        /// The largest response body accepted, in bytes (64 MiB by default); a larger one fails the
+        /// request as soon as the limit is crossed, without reading the rest.
+        public var maxResponseBytes: Int
+
+        /// The default `maxResponseBytes`: 64 MiB.
+        public static let defaultMaxResponseBytes = HTTPResponseParser.Limits.defaultMaxBodyBytes
 
         /// Creates settings.
         public init(
             maxConcurrentRequests: Int = 8, requestTimeout: Double = 600, retry: RetryPolicy = RetryPolicy(),
-            endpointCooldown: Double = 10, llamaCppExtensions: Bool = true
+            endpointCooldown: Double = 10, llamaCppExtensions: Bool = true,
+            maxResponseBytes: Int = defaultMaxResponseBytes
         ) {
             self.maxConcurrentRequests = max(1, maxConcurrentRequests)
             self.requestTimeout = requestTimeout
             self.retry = retry
             self.endpointCooldown = endpointCooldown
             self.llamaCppExtensions = llamaCppExtensions
+            self.maxResponseBytes = max(1, maxResponseBytes)
         }
     }
 
@@ -85,7 +94,8 @@ public struct OpenAICompatibleClient: ModelClient {
         self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
         self.identity = identity ?? ModelSpec.openAI(model: model, endpoints: normalised, keyVariable: nil).identity
         encoder = OpenAIRequestEncoder(model: model, llamaCppExtensions: settings.llamaCppExtensions)
-        transport = HTTPTransport(maxConnections: settings.maxConcurrentRequests)
+        transport = HTTPTransport(
+            maxConnections: settings.maxConcurrentRequests, maxResponseBytes: settings.maxResponseBytes)
         semaphore = AsyncSemaphore(permits: settings.maxConcurrentRequests)
         pool = EndpointPool(count: normalised.count, cooldown: settings.endpointCooldown, clock: clock)
         self.random = LockedRandom(random)
@@ -227,8 +237,12 @@ public struct OpenAICompatibleClient: ModelClient {
                 switch response.status {
                 case 200..<300:
                     await pool.markHealthy(endpoint)
-                    do {
+                    do throws(OpenAIResponseDecoder.Failure) {
                         let decoded = try OpenAIResponseDecoder.decode(response.body)
+                        if !nativeMany, decoded.choices.count != 1 {
+                            throw OpenAIResponseDecoder.Failure(
+                                reason: "asked for 1 choice, got \(decoded.choices.count)")
+                        }
                         let billed = decoded.samples(latency: latency).cost
                         return Answer(
                             decoded: decoded, endpoint: endpoint, attempts: attempt, latency: latency,
@@ -256,6 +270,14 @@ public struct OpenAICompatibleClient: ModelClient {
                     failure = .timedOut(endpoint: name, seconds: settings.requestTimeout, attempts: attempt)
                 case .connection(let reason):
                     failure = .connectionFailed(endpoint: name, reason: redact(reason), attempts: attempt)
+                case .malformed(let reason):
+                    failure = .malformedResponse(
+                        endpoint: name, reason: "not valid HTTP: \(redact(reason))", attempts: attempt)
+                case .closedBeforeAnswer:
+                    failure = .connectionFailed(
+                        endpoint: name, reason: "the server closed the connection without answering", attempts: attempt)
+                case .tooLarge(let reason):
+                    throw ModelClientError.responseTooLarge(endpoint: name, reason: reason, attempts: attempt)
                 }
             }
             guard attempt < settings.retry.maxAttempts else { throw failure }

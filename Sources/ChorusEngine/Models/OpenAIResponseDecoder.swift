@@ -25,6 +25,7 @@ enum OpenAIResponseDecoder {
             if let message = message(in: fields) { throw Failure(reason: "the server reported an error: \(message)") }
             throw Failure(reason: "the body has no \"choices\" array")
         }
+        guard !rawChoices.isEmpty else { throw Failure(reason: "the \"choices\" array is empty") }
         var choices: [DecodedCompletion.Choice] = []
         for (position, raw) in rawChoices.enumerated() {
             choices.append(try choice(raw, position: position))
@@ -106,9 +107,12 @@ enum OpenAIResponseDecoder {
         if case .string(let completion)? = fields["text"] {
             text = completion
         } else if case .object(let message)? = fields["message"] {
+            // A null or missing content is no answer (a refusal, a tool call, a server fault), never an
+            // empty sample: the request fails, is retried, and nothing is stored.
             switch message["content"] {
             case .string(let content)?: text = content
-            case .null?, nil: text = ""
+            case .null?: throw Failure(reason: "choice \(position) has a null content")
+            case nil: throw Failure(reason: "choice \(position) has a message without content")
             default: throw Failure(reason: "choice \(position) has a message whose content is not text")
             }
         } else {

@@ -26,10 +26,13 @@ final class SocketHTTPTransport: Sendable {
 
     private let idle = Mutex<[Endpoint: [Int32]]>([:])
     private let maxIdlePerEndpoint: Int
+    private let limits: HTTPResponseParser.Limits
 
-    /// Creates a transport keeping up to `maxIdlePerEndpoint` idle connections per host and port.
-    init(maxIdlePerEndpoint: Int) {
+    /// Creates a transport keeping up to `maxIdlePerEndpoint` idle connections per host and port and
+    /// refusing answers over `limits`.
+    init(maxIdlePerEndpoint: Int, limits: HTTPResponseParser.Limits = HTTPResponseParser.Limits()) {
         self.maxIdlePerEndpoint = max(1, maxIdlePerEndpoint)
+        self.limits = limits
     }
 
     deinit {
@@ -69,27 +72,30 @@ final class SocketHTTPTransport: Sendable {
         // byte of the answer, try once more on a fresh connection.
         var sentOnStale = false
         if let reused = takeIdle(endpoint) {
-            var connection = Connection(socket: reused, deadline: deadline, cancelled: cancelled)
+            var connection = Connection(socket: reused, deadline: deadline, cancelled: cancelled, limits: limits)
             do {
                 let response = try connection.exchange(message)
                 if response.keepAlive { putIdle(reused, endpoint) } else { close(reused) }
                 return response.response
-            } catch let failure where failure is CancellationError || (failure as? HTTPTransport.Failure) == .timedOut {
-                close(reused)
-                throw failure
-            } catch {
+            } catch HTTPTransport.Failure.closedBeforeAnswer {
                 close(reused)  // a stale kept-alive connection: go on with a fresh one
                 sentOnStale = true
+            } catch {
+                close(reused)
+                throw error
             }
         }
         let socket = try Self.connect(endpoint, deadline: deadline, cancelled: cancelled)
-        var connection = Connection(socket: socket, deadline: deadline, cancelled: cancelled)
+        var connection = Connection(socket: socket, deadline: deadline, cancelled: cancelled, limits: limits)
         do {
             let response = try connection.exchange(message)
             if response.keepAlive { putIdle(socket, endpoint) } else { close(socket) }
             var answer = response.response
             answer.requestsSent = sentOnStale ? 2 : 1
             return answer
+        } catch HTTPTransport.Failure.closedBeforeAnswer {
+            close(socket)
+            throw HTTPTransport.Failure.connection("the server closed the connection without answering")
         } catch {
             close(socket)
             throw error
@@ -145,7 +151,8 @@ final class SocketHTTPTransport: Sendable {
             let flags = fcntl(socket, F_GETFL)
             _ = fcntl(socket, F_SETFL, flags | O_NONBLOCK)
             if Glibc.connect(socket, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 || errno == EINPROGRESS {
-                var connection = Connection(socket: socket, deadline: deadline, cancelled: cancelled)
+                var connection = Connection(
+                    socket: socket, deadline: deadline, cancelled: cancelled, limits: HTTPResponseParser.Limits())
                 do {
                     try connection.wait(for: Int16(POLLOUT))
                     var error: Int32 = 0
@@ -181,12 +188,14 @@ private struct Connection {
     let socket: Int32
     let deadline: Date
     let cancelled: CancelFlag
-    private var buffer: [UInt8] = []
+    let limits: HTTPResponseParser.Limits
+    private var receiveBuffer = [UInt8](repeating: 0, count: 65_536)
 
-    init(socket: Int32, deadline: Date, cancelled: CancelFlag) {
+    init(socket: Int32, deadline: Date, cancelled: CancelFlag, limits: HTTPResponseParser.Limits) {
         self.socket = socket
         self.deadline = deadline
         self.cancelled = cancelled
+        self.limits = limits
     }
 
     /// Waits until the socket is ready for `events`, in slices so cancellation is seen within 100 ms.
@@ -202,124 +211,58 @@ private struct Connection {
         }
     }
 
-    /// Writes the request and reads the whole answer.
+    /// Writes the request and reads the whole answer. A failure before any byte of the answer came
+    /// is `closedBeforeAnswer`, which on a kept-alive connection means the server had closed it.
     mutating func exchange(_ message: [UInt8]) throws -> (response: HTTPTransport.Response, keepAlive: Bool) {
-        var offset = 0
-        while offset < message.count {
-            try wait(for: Int16(POLLOUT))
-            let written = message.withUnsafeBytes { bytes in
-                Glibc.send(socket, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+        var parser = HTTPResponseParser(limits: limits)
+        do {
+            var offset = 0
+            while offset < message.count {
+                try wait(for: Int16(POLLOUT))
+                let written = message[offset...].withUnsafeBytes { bytes in
+                    Glibc.send(socket, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+                }
+                if written < 0 {
+                    if errno == EAGAIN || errno == EINTR { continue }
+                    throw HTTPTransport.Failure.connection(String(cString: strerror(errno)))
+                }
+                offset += written
             }
-            if written < 0 {
+            while true {
+                guard let received = try receive() else {
+                    let parsed = try parser.finish()
+                    return (Self.response(parsed), false)
+                }
+                if let parsed = try parser.feed(received) { return (Self.response(parsed), parsed.keepAlive) }
+            }
+        } catch let failure as HTTPResponseParser.Failure {
+            switch failure {
+            case .malformed(let reason): throw HTTPTransport.Failure.malformed(reason)
+            case .tooLarge(let reason): throw HTTPTransport.Failure.tooLarge(reason)
+            case .truncated:
+                throw parser.receivedAny
+                    ? HTTPTransport.Failure.connection("the connection was closed before the answer was complete")
+                    : HTTPTransport.Failure.closedBeforeAnswer
+            }
+        } catch let failure as HTTPTransport.Failure where failure != .timedOut && !parser.receivedAny {
+            throw HTTPTransport.Failure.closedBeforeAnswer
+        }
+    }
+
+    private static func response(_ parsed: HTTPResponseParser.Parsed) -> HTTPTransport.Response {
+        HTTPTransport.Response(status: parsed.status, headers: parsed.headers, body: parsed.body)
+    }
+
+    /// The next bytes from the socket; nil at the end of the stream.
+    private mutating func receive() throws -> ArraySlice<UInt8>? {
+        while true {
+            try wait(for: Int16(POLLIN))
+            let count = receiveBuffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count < 0 {
                 if errno == EAGAIN || errno == EINTR { continue }
                 throw HTTPTransport.Failure.connection(String(cString: strerror(errno)))
             }
-            offset += written
-        }
-        let headEnd = try readUntilHeadEnd()
-        let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
-        buffer.removeFirst(headEnd + 4)
-        var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
-        let statusLine = lines.isEmpty ? "" : lines.removeFirst()
-        let statusParts = statusLine.split(separator: " ")
-        guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."), let status = Int(statusParts[1]) else {
-            throw HTTPTransport.Failure.connection("the answer is not HTTP")
-        }
-        var headers: [String: String] = [:]
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
-        }
-        let body: [UInt8]
-        var keepAlive = statusParts[0] == "HTTP/1.1" && headers["connection"]?.lowercased() != "close"
-        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
-            body = try readChunked()
-        } else if let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 {
-            try readAtLeast(length)
-            body = Array(buffer.prefix(length))
-            buffer.removeFirst(length)
-        } else {
-            body = try readToEnd()
-            keepAlive = false
-        }
-        if !buffer.isEmpty { keepAlive = false }
-        return (HTTPTransport.Response(status: status, headers: headers, body: body), keepAlive)
-    }
-
-    /// Reads more bytes into the buffer; false at the end of the stream.
-    private mutating func fill() throws -> Bool {
-        try wait(for: Int16(POLLIN))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        if count < 0 {
-            if errno == EAGAIN || errno == EINTR { return true }
-            throw HTTPTransport.Failure.connection(String(cString: strerror(errno)))
-        }
-        if count == 0 { return false }
-        buffer.append(contentsOf: chunk[..<count])
-        return true
-    }
-
-    private mutating func readUntilHeadEnd() throws -> Int {
-        var searchFrom = 0
-        while true {
-            if buffer.count >= 4 {
-                for index in searchFrom...(buffer.count - 4)
-                where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13
-                    && buffer[index + 3] == 10
-                {
-                    return index
-                }
-                searchFrom = buffer.count - 3
-            }
-            guard try fill() else {
-                throw HTTPTransport.Failure.connection("the connection was closed before the answer was complete")
-            }
-        }
-    }
-
-    private mutating func readAtLeast(_ count: Int) throws {
-        while buffer.count < count {
-            guard try fill() else {
-                throw HTTPTransport.Failure.connection("the connection was closed before the answer was complete")
-            }
-        }
-    }
-
-    private mutating func readToEnd() throws -> [UInt8] {
-        while try fill() {}
-        defer { buffer.removeAll() }
-        return buffer
-    }
-
-    private mutating func readLine() throws -> String {
-        while true {
-            if let end = buffer.indices.dropLast().first(where: { buffer[$0] == 13 && buffer[$0 + 1] == 10 }) {
-                let line = String(decoding: buffer[..<end], as: UTF8.self)
-                buffer.removeFirst(end + 2)
-                return line
-            }
-            guard try fill() else {
-                throw HTTPTransport.Failure.connection("the connection was closed before the answer was complete")
-            }
-        }
-    }
-
-    private mutating func readChunked() throws -> [UInt8] {
-        var body: [UInt8] = []
-        while true {
-            let sizeText = try readLine().split(separator: ";").first.map(String.init) ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
-                throw HTTPTransport.Failure.connection("a malformed chunked answer")
-            }
-            if size == 0 {
-                while try !readLine().isEmpty {}  // trailers, then the blank line
-                return body
-            }
-            try readAtLeast(size + 2)
-            body.append(contentsOf: buffer[..<size])
-            buffer.removeFirst(size + 2)
+            return count == 0 ? nil : receiveBuffer[..<count]
         }
     }
 }

@@ -2,13 +2,15 @@
 public struct ComparisonRow: Sendable, Equatable {
     /// What the row measures (`pass@1`, `maj@5`, `ssa`, …).
     public let label: String
+    /// The kind of number the row is, for the legend under the table.
+    public let metric: ComparisonMetric
     /// The mean over problems with its 95% bootstrap interval.
     public let estimate: Estimate
     /// Problems with no answer (for strategies; nil for expectations over samples).
     public let unparseable: Int?
     /// Samples behind the row cut off before they finished (never voted, never correct).
     public let truncated: Int
-    /// Mean tokens (prompt + completion) spent per problem, when known.
+    /// Mean tokens (prompt + completion) per problem for the samples the row uses, when known.
     public let tokensPerProblem: Double?
     /// Mean wall seconds per problem (the model's busy time, from the recorded samples), when known.
     public let secondsPerProblem: Double?
@@ -45,8 +47,9 @@ public struct Comparison: Sendable {
         try checkProblems(result.decisions.map(\.problemID), label: result.name)
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
         try append(
-            result.name, key: "strategy:" + result.name, scores: scores, unparseable: result.unparseableCount,
-            truncated: result.truncatedCandidates, cost: result.cost, using: &generator)
+            result.name, metric: .strategy, key: "strategy:" + result.name, scores: scores,
+            unparseable: result.unparseableCount, truncated: result.truncatedCandidates, cost: result.cost,
+            using: &generator)
     }
 
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
@@ -61,26 +64,31 @@ public struct Comparison: Sendable {
         let available = set.problems.map(\.samples.count).min() ?? 0
         let outcomes = set.problems.map { $0.outcome() }
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
+        // A row that uses k samples of each problem costs k samples' worth: pass@1 one, maj@4 four.
+        let sampleCount = max(1, set.problems.reduce(0) { $0 + $1.samples.count })
+        let samples = { (k: Int) in { (total: Double) in total * Double(k) / Double(sampleCount) } }
         try append(
-            prefix + "pass@1", key: set.name + ":pass@1", scores: outcomes.map(\.passAt1), unparseable: nil,
-            truncated: set.truncatedCount, cost: set.cost, using: &generator)
+            prefix + "pass@1", metric: .passAt1, key: set.name + ":pass@1", scores: outcomes.map(\.passAt1),
+            unparseable: nil, truncated: set.truncatedCount, cost: set.cost, perProblem: samples(1),
+            using: &generator)
         for k in ks {
             guard k >= 1 else { throw Failure.kBelowOne(k: k) }
             guard k <= available else { throw Failure.kTooLarge(k: k, available: available, set: set.name) }
+            let truncated = Self.truncated(in: set, firstK: k)
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", key: set.name + ":maj@\(k)", scores: outcomes.map { $0.majorityAt(k) ?? 0 },
-                    unparseable: nil,
-                    truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
+                    prefix + "maj@\(k)", metric: .majority, key: set.name + ":maj@\(k)",
+                    scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
+                    cost: set.cost, perProblem: samples(k), using: &generator)
                 try append(
-                    prefix + "pass@\(k)", key: set.name + ":pass@\(k)", scores: outcomes.map { $0.passAt(k) ?? 0 },
-                    unparseable: nil,
-                    truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
+                    prefix + "pass@\(k)", metric: .passAtK, key: set.name + ":pass@\(k)",
+                    scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
+                    cost: set.cost, perProblem: samples(k), using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", key: set.name + ":oracle@\(k)", scores: outcomes.map { $0.oracleAt(k) ?? 0 },
-                unparseable: nil,
-                truncated: Self.truncated(in: set, firstK: k), cost: set.cost, using: &generator)
+                prefix + "oracle@\(k)", metric: .oracle, key: set.name + ":oracle@\(k)",
+                scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
+                cost: set.cost, perProblem: samples(k), using: &generator)
         }
     }
 
@@ -111,8 +119,8 @@ public struct Comparison: Sendable {
     /// Adds a row; its bootstrap draws depend only on the first draw of `generator` and the row's key,
     /// so the same metric shows the same interval in every table made with the same seed.
     private mutating func append(
-        _ label: String, key: String, scores: [Double], unparseable: Int?, truncated: Int, cost: Cost,
-        using generator: inout some RandomNumberGenerator
+        _ label: String, metric: ComparisonMetric, key: String, scores: [Double], unparseable: Int?, truncated: Int,
+        cost: Cost, perProblem: ((Double) -> Double)? = nil, using generator: inout some RandomNumberGenerator
     ) throws {
         if baseSeed == nil { baseSeed = generator.next() }
         var rowGenerator = SplitMix64(seed: baseSeed! ^ Self.fnv1a(key))
@@ -120,32 +128,38 @@ public struct Comparison: Sendable {
             throw Failure.empty
         }
         let count = Double(scores.count)
+        let perProblem = perProblem ?? { $0 / count }
         rows.append(
             ComparisonRow(
-                label: label, estimate: estimate, unparseable: unparseable, truncated: truncated,
-                tokensPerProblem: cost.totalTokens > 0 ? Double(cost.totalTokens) / count : nil,
-                secondsPerProblem: cost.wallSeconds > 0 ? cost.wallSeconds / count : nil))
+                label: label, metric: metric, estimate: estimate, unparseable: unparseable, truncated: truncated,
+                tokensPerProblem: cost.totalTokens > 0 ? perProblem(Double(cost.totalTokens)) : nil,
+                secondsPerProblem: cost.wallSeconds > 0 ? perProblem(cost.wallSeconds) : nil))
     }
 
     /// The rows as a table: accuracy in percent with its 95% interval, unparseable answers, truncated
-    /// samples (a column shown only when some row has one), cost per problem.
-    public var table: TextTable {
+    /// samples (a column shown only when some row has one), cost per problem; under it, a legend of
+    /// the kinds of rows it holds.
+    public var table: DataTable {
         let showsTruncation = rows.contains { $0.truncated > 0 }
-        let rendered = rows.map { row -> [String] in
+        let cells = rows.map { row -> [TableCell] in
             [
-                row.label,
-                NumberFormatting.fixed(row.estimate.value * 100, digits: 1),
-                "[" + NumberFormatting.fixed(row.estimate.lower * 100, digits: 1) + ", "
-                    + NumberFormatting.fixed(row.estimate.upper * 100, digits: 1) + "]",
-                row.unparseable.map(String.init) ?? "",
-                showsTruncation ? String(row.truncated) : "",
-                row.tokensPerProblem.map { NumberFormatting.fixed($0, digits: 0) } ?? "",
-                row.secondsPerProblem.map { NumberFormatting.duration(seconds: $0) } ?? "",
+                .text(row.label),
+                .number(row.estimate.value * 100),
+                .interval(lower: row.estimate.lower * 100, upper: row.estimate.upper * 100),
+                row.unparseable.map(TableCell.int) ?? .none,
+                showsTruncation ? .int(row.truncated) : .none,
+                row.tokensPerProblem.map(TableCell.number) ?? .none,
+                row.secondsPerProblem.map(TableCell.number) ?? .none,
             ]
         }
-        let header = ["strategy", "acc %", "95% CI", "no answer", "truncated", "tokens/problem", "time/problem"]
+        let columns = [
+            TableColumn("strategy"), TableColumn("acc %", key: "acc", format: .fixed(digits: 1)),
+            TableColumn("95% CI", key: "ci", format: .fixed(digits: 1)), TableColumn("no answer", key: "no_answer"),
+            TableColumn("truncated"), TableColumn("tokens/problem", key: "tokens", format: .fixed(digits: 0)),
+            TableColumn("time/problem", key: "seconds", format: .duration),
+        ]
         // Columns no row fills (costs of hand-made samples, say) are left out.
-        let kept = header.indices.filter { column in column < 3 || rendered.contains { !$0[column].isEmpty } }
-        return TextTable(header: kept.map { header[$0] }, rows: rendered.map { row in kept.map { row[$0] } })
+        return DataTable(columns: columns, rows: cells, notes: ComparisonMetric.legend(for: rows))
+            .droppingEmptyColumns(among: 3..<columns.count)
     }
 }

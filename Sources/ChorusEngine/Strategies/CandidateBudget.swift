@@ -3,6 +3,11 @@
 /// Lengths are estimated at 4 UTF-8 bytes per token (no tokenizer runs here); the estimate is the
 /// same on every run, so the same candidates always give the same prompt.
 public struct CandidateBudget: Sendable, Equatable {
+    /// The most estimated tokens all candidates of a prompt may take.
+    public var maxTokens: Int
+    /// What happens above it.
+    public var policy: Policy
+
     /// What to do with candidates over the budget.
     public enum Policy: String, Sendable, CaseIterable {
         /// Cut each candidate to an equal share, keeping its end (where the answer is).
@@ -10,11 +15,6 @@ public struct CandidateBudget: Sendable, Equatable {
         /// Leave the prompt out: the problem gets no combined answer from it.
         case skip
     }
-
-    /// The most estimated tokens all candidates of a prompt may take.
-    public var maxTokens: Int
-    /// What happens above it.
-    public var policy: Policy
 
     /// Creates a budget.
     public init(maxTokens: Int, policy: Policy = .truncate) {

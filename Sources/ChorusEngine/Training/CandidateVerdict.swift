@@ -27,3 +27,32 @@ extension TrainingData.Report {
         if !verdict.anyCorrect { noneCorrect += 1 }
     }
 }
+
+extension CombinerPrompts {
+    /// Each prompt with its problem and the verdict on the candidates it shows, checking for
+    /// cancellation between prompts; `report` records the prompts the plan cut or skipped.
+    func verdicts(
+        on candidates: GradedSampleSet, report: inout TrainingData.Report
+    ) throws -> [(prompt: Prompt, problem: GradedProblem, verdict: CandidateVerdict)] {
+        report.truncated = truncated
+        report.overBudget = skipped
+        return try prompts.map { prompt in
+            try Task.checkCancellation()
+            let problem = candidates.problems[prompt.problemIndex]
+            return (prompt, problem, try CandidateVerdict(prompt.candidates, of: problem))
+        }
+    }
+}
+
+extension TrainingExample {
+    /// A row of a combiner prompt: the prompt's messages and the verdict on the candidates it shows.
+    init(
+        combining prompt: CombinerPrompts.Prompt, of problem: GradedProblem, verdict: CandidateVerdict, kind: Kind,
+        split: TrainingSplit.Part, answerFormat: RewardFunction.AnswerFormat, target: String? = nil
+    ) {
+        self.init(
+            problem: problem.problem, kind: kind, messages: prompt.messages, split: split, answerFormat: answerFormat,
+            target: target, candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
+            anyCorrect: verdict.anyCorrect)
+    }
+}

@@ -62,13 +62,8 @@ public struct GSRTrainingData: Sendable {
                     split: parts[problem.problem.id] ?? .train, answerFormat: .boxed, target: target))
         }
         let plan = CombinerPrompts(samples, template: template, selection: selection, budget: budget)
-        report.truncated = plan.truncated
-        report.overBudget = plan.skipped
         var refine: [TrainingExample] = []
-        for prompt in plan.prompts {
-            try Task.checkCancellation()
-            let problem = candidates.problems[prompt.problemIndex]
-            let verdict = try CandidateVerdict(prompt.candidates, of: problem)
+        for (prompt, problem, verdict) in try plan.verdicts(on: candidates, report: &report) {
             var target: String?
             if targets {
                 target = refined == nil ? firstCorrect(problem) : firstCorrect(refinedByID[problem.problem.id])
@@ -80,10 +75,8 @@ public struct GSRTrainingData: Sendable {
             report.count(verdict)
             refine.append(
                 TrainingExample(
-                    problem: problem.problem, kind: .refine, messages: prompt.messages,
-                    split: parts[problem.problem.id] ?? .train, answerFormat: .boxed, target: target,
-                    candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
-                    anyCorrect: verdict.anyCorrect))
+                    combining: prompt, of: problem, verdict: verdict, kind: .refine,
+                    split: parts[problem.problem.id] ?? .train, answerFormat: .boxed, target: target))
         }
         let (keptDirect, keptRefine) = Self.mixed(
             direct: direct, refine: refine, share: refineShare, seed: selection.seed)

@@ -61,7 +61,7 @@ public struct RewardFunction: Sendable {
         public static func named(_ name: String) -> Preset? { all.first { $0.name == name } }
     }
 
-    /// How one response scored.
+    /// How one response scored; only `score` makes one.
     public struct Outcome: Sendable, Equatable {
         /// The reward.
         public let reward: Double
@@ -73,15 +73,6 @@ public struct RewardFunction: Sendable {
         public let extracted: String?
         /// Whether the response was cut off (and so scored as unformatted).
         public let truncated: Bool
-
-        /// Creates an outcome.
-        public init(reward: Double, formatted: Bool, correct: Bool, extracted: String?, truncated: Bool = false) {
-            self.reward = reward
-            self.formatted = formatted
-            self.correct = correct
-            self.extracted = extracted
-            self.truncated = truncated
-        }
     }
 
     /// The reward levels.
@@ -117,11 +108,12 @@ public struct RewardFunction: Sendable {
                 reward: preset.unformatted, formatted: false, correct: false, extracted: nil, truncated: true)
         }
         guard let extracted = grade.extracted, extracted.method == format.method else {
-            return Outcome(reward: preset.unformatted, formatted: false, correct: false, extracted: nil)
+            return Outcome(
+                reward: preset.unformatted, formatted: false, correct: false, extracted: nil, truncated: false)
         }
         let correct = grade.isCorrect
         return Outcome(
             reward: correct ? preset.correct : preset.formatted, formatted: true, correct: correct,
-            extracted: extracted.text)
+            extracted: extracted.text, truncated: false)
     }
 }

@@ -29,20 +29,13 @@ public struct SSATrainingData: Sendable {
         let plan = CombinerPrompts(samples, template: template, selection: selection, budget: budget)
         var report = TrainingData.Report()
         let parts = split.parts(for: candidates.problems.map(\.problem.id))
-        report.truncated = plan.truncated
-        report.overBudget = plan.skipped
         var rows: [TrainingExample] = []
-        for prompt in plan.prompts {
-            try Task.checkCancellation()
-            let problem = candidates.problems[prompt.problemIndex]
-            let verdict = try CandidateVerdict(prompt.candidates, of: problem)
+        for (prompt, problem, verdict) in try plan.verdicts(on: candidates, report: &report) {
             report.count(verdict)
             rows.append(
                 TrainingExample(
-                    problem: problem.problem, kind: .aggregate, messages: prompt.messages,
-                    split: parts[problem.problem.id] ?? .train, answerFormat: .answerTag,
-                    candidateCount: prompt.candidates.count, majorityCorrect: verdict.majorityCorrect,
-                    anyCorrect: verdict.anyCorrect))
+                    combining: prompt, of: problem, verdict: verdict, kind: .aggregate,
+                    split: parts[problem.problem.id] ?? .train, answerFormat: .answerTag))
         }
         if balance {
             let before = rows.count

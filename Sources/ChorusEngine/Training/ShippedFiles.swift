@@ -6,13 +6,16 @@ public enum ShippedFiles {
     /// `chorus_parquet.py`: JSONL rows to a parquet file (needs `pyarrow`).
     public static var parquetWriter: String { String(decoding: PackageResources.chorus_parquet_py, as: UTF8.self) }
 
-    /// A launch script template by file name, or nil.
+    /// A launch script template by file name, or nil. `launch-common.sh` and `trl_launch.py` hold what
+    /// the scripts share; the scripts source or import them from the folder they are written to.
     public static func launchTemplate(_ name: String) -> String? {
         let bytes: [UInt8]? =
             switch name {
+            case "launch-common.sh": PackageResources.launch_common_sh
             case "verl-grpo.sh": PackageResources.verl_grpo_sh
             case "verl-grpo-ray.sh": PackageResources.verl_grpo_ray_sh
             case "trl-grpo.sh": PackageResources.trl_grpo_sh
+            case "trl_launch.py": PackageResources.trl_launch_py
             case "trl-grpo.py": PackageResources.trl_grpo_py
             case "trl-sft.sh": PackageResources.trl_sft_sh
             case "trl-sft.py": PackageResources.trl_sft_py

@@ -96,7 +96,7 @@ public struct TrainingExport: Sendable {
         for (template, name) in launchFiles {
             guard let text = ShippedFiles.launchTemplate(template) else { continue }
             let filled = template.hasSuffix(".sh") ? try ShippedFiles.fill(text, values: values) : text
-            try save(filled, as: name, into: &files, executable: name.hasSuffix(".sh"))
+            try save(filled, as: name, into: &files, executable: name.hasSuffix(".sh") && name != "launch-common.sh")
         }
         let command = "bash " + ShippedFiles.shellQuoted(folder + "/launch.sh")
         try save(
@@ -157,13 +157,16 @@ public struct TrainingExport: Sendable {
         return summary
     }
 
-    /// The launch files: (template, name written).
+    /// The launch files: (template, name written); every script sources `launch-common.sh`, and the
+    /// TRL scripts import `trl_launch.py`.
     private var launchFiles: [(String, String)] {
-        switch (engine, stage) {
-        case (.verl, _): [("verl-grpo.sh", "launch.sh"), ("verl-grpo-ray.sh", "launch-ray.sh")]
-        case (.trl, .rl): [("trl-grpo.py", "trl-grpo.py"), ("trl-grpo.sh", "launch.sh")]
-        case (.trl, .sft): [("trl-sft.py", "trl-sft.py"), ("trl-sft.sh", "launch.sh")]
-        case (.openrlhf, _): [("openrlhf-grpo.sh", "launch.sh")]
+        let common = ("launch-common.sh", "launch-common.sh")
+        let trl = ("trl_launch.py", "trl_launch.py")
+        return switch (engine, stage) {
+        case (.verl, _): [common, ("verl-grpo.sh", "launch.sh"), ("verl-grpo-ray.sh", "launch-ray.sh")]
+        case (.trl, .rl): [trl, ("trl-grpo.py", "trl-grpo.py"), common, ("trl-grpo.sh", "launch.sh")]
+        case (.trl, .sft): [trl, ("trl-sft.py", "trl-sft.py"), common, ("trl-sft.sh", "launch.sh")]
+        case (.openrlhf, _): [common, ("openrlhf-grpo.sh", "launch.sh")]
         }
     }
 

@@ -2,12 +2,9 @@
 /// the first `testFraction` of them (rounded) are held out, so a problem's rows all land in one
 /// split, the held-out share is the one asked for, and the split never depends on row order.
 public struct TrainingSplit: Sendable, Equatable {
-    /// A split.
+    /// A split: `train`, the rows the trainer learns from, or `test`, held-out rows for validation.
     public enum Part: String, Sendable, CaseIterable {
-        /// Rows the trainer learns from.
-        case train
-        /// Held-out rows for validation.
-        case test
+        case train, test
     }
 
     /// The share of problems held out for testing, in [0, 1).

@@ -40,6 +40,8 @@ public struct CommandRegistry: Sendable {
             GradeCommand(),
             MetricsCommand(),
             CompareCommand(),
+            AnswersCommand(),
+            DiffCommand(),
             PlotCommand(),
             TrainCommand(),
             AggregatorCommand(),

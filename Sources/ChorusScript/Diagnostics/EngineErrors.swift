@@ -71,3 +71,13 @@ extension Comparison.Failure: UserError {
         }
     }
 }
+
+extension StrategyDiff.Failure: UserError {
+    public var message: String {
+        switch self {
+        case .differentProblems(let first, let second): "\(second) does not cover the same problems as \(first)"
+        }
+    }
+
+    public var hint: String? { "diff results made from the same dataset, in the same order" }
+}

@@ -213,16 +213,21 @@ extension Session {
     ) throws
         -> Value
     {
-        switch (value, index) {
-        case (.list(let items), .int(let position)):
-            let resolved = position < 0 ? items.count + position : position
-            guard items.indices.contains(resolved) else {
+        func position(_ position: Int, among count: Int, of kind: String) throws -> Int {
+            let resolved = position < 0 ? count + position : position
+            guard (0..<count).contains(resolved) else {
                 throw Diagnostic(
-                    .error, "index \(position) is out of range for a list of \(items.count) items", source: source,
-                    range: range,
-                    hint: items.isEmpty ? nil : "indices run from 0 to \(items.count - 1), or -1 for the last")
+                    .error, "index \(position) is out of range for a \(kind) of \(Plural.count(count, "item"))",
+                    source: source, range: range,
+                    hint: count == 0 ? nil : "indices run from 0 to \(count - 1), or -1 for the last")
             }
-            return items[resolved]
+            return resolved
+        }
+        switch (value, index) {
+        case (.list(let items), .int(let index)):
+            return items[try position(index, among: items.count, of: "list")]
+        case (.object(let object as any IndexableObject), .int(let index)):
+            return object.element(at: try position(index, among: object.elementCount, of: object.typeName))
         case (.record(let record), .string(let key)):
             guard let field = record[key] else {
                 throw Diagnostic(

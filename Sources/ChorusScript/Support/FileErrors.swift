@@ -4,6 +4,15 @@ import Foundation
 enum FileErrors {
     /// The `overwrite:` parameter of the commands that write a file.
     static let overwrite = ParameterKey<Bool>.named("overwrite", "replace an existing file", default: false)
+    /// The file a writing command (`save`, `export`) takes first; it goes with `overwrite`.
+    static let target = ParameterKey<String>.positional("path", "the file to write", type: .path)
+
+    /// The `target` path of a writing command, once `refuseOverwrite` lets it be written.
+    static func writableTarget(_ invocation: Invocation) throws -> String {
+        let path = invocation[target]
+        try refuseOverwrite(of: path, invocation, at: target)
+        return path
+    }
 
     /// Why `path` is not usable, as a short phrase.
     static func reason(for path: String) -> String {

@@ -85,8 +85,12 @@ import Testing
         #expect(result.cost.completionTokens == 3)
     }
 
-    @Test func nullChatContentIsEmptyText() throws {
-        #expect(try decode(#"{"choices":[{"message":{"role":"assistant","content":null}}]}"#).choices.first?.text == "")
+    @Test func noContentIsAFailureButEmptyContentIsText() throws {
+        #expect(
+            failure(#"{"choices":[{"message":{"role":"assistant","content":null}}]}"#) == "choice 0 has a null content")
+        #expect(failure(#"{"choices":[{"message":{"role":"assistant"}}]}"#) == "choice 0 has a message without content")
+        #expect(failure(#"{"choices":[]}"#) == #"the "choices" array is empty"#)
+        #expect(try decode(#"{"choices":[{"message":{"role":"assistant","content":""}}]}"#).choices.first?.text == "")
     }
 
     @Test func malformedBodiesAreFailuresNeverSamples() {

@@ -129,7 +129,9 @@ import Testing
         try comparison.add(
             try Self.graded(cost: Cost(calls: 6, promptTokens: 60, completionTokens: 40, wallSeconds: 0)), ks: [3],
             using: &generator)
-        #expect(comparison.rows.allSatisfy { $0.tokensPerProblem == 50 && $0.secondsPerProblem == nil })
+        // 100 tokens for 6 samples: pass@1 uses one sample a problem, the @3 rows three.
+        #expect(comparison.rows.map(\.tokensPerProblem) == [100.0 / 6, 50, 50, 50])
+        #expect(comparison.rows.allSatisfy { $0.secondsPerProblem == nil })
     }
 
     @Test func theSameSeedGivesTheSameRows() throws {
@@ -216,6 +218,7 @@ import Testing
                 --------  -----  --------------  ---------  --------------  ------------
                 good      100.0  [100.0, 100.0]  0          150             1.50 s
                 bad       0.0    [0.0, 0.0]      2
+                \(ComparisonMetric.strategy.explanation)
 
                 """)
     }
@@ -224,25 +227,59 @@ import Testing
         var generator = SplitMix64(seed: 0)
         var sets = Comparison()
         try sets.add(try Self.graded(), ks: [3], using: &generator)
-        #expect(sets.table.header == ["strategy", "acc %", "95% CI"])
-        #expect(sets.table.rows.map { $0[0] } == ["s pass@1", "s maj@3", "s pass@3", "s oracle@3"])
-        #expect(sets.table.rows[1][1] == "75.0")
-        #expect(sets.table.rows[2] == ["s pass@3", "100.0", "[100.0, 100.0]"])
+        #expect(sets.table.textTable.header == ["strategy", "acc %", "95% CI"])
+        #expect(sets.table.textTable.rows.map { $0[0] } == ["s pass@1", "s maj@3", "s pass@3", "s oracle@3"])
+        #expect(sets.table.textTable.rows[1][1] == "75.0")
+        #expect(sets.table.textTable.rows[2] == ["s pass@3", "100.0", "[100.0, 100.0]"])
 
         var strategies = Comparison()
         try strategies.add(Self.strategy("m", correct: [true, true]), using: &generator)
-        #expect(strategies.table.header == ["strategy", "acc %", "95% CI", "no answer"])
+        #expect(strategies.table.textTable.header == ["strategy", "acc %", "95% CI", "no answer"])
 
         var timed = Comparison()
         try timed.add(try Self.graded(cost: Cost(wallSeconds: 0.5)), ks: [], using: &generator)
-        #expect(timed.table.header == ["strategy", "acc %", "95% CI", "time/problem"])
-        #expect(timed.table.rows == [["s pass@1", "50.0", "[33.3, 66.7]", "250 ms"]])
+        #expect(timed.table.textTable.header == ["strategy", "acc %", "95% CI", "time/problem"])
+        #expect(timed.table.textTable.rows == [["s pass@1", "50.0", "[33.3, 66.7]", "83 ms"]])
+    }
+
+    @Test func costPerProblemCountsTheSamplesARowUses() throws {
+        var generator = SplitMix64(seed: 0)
+        var comparison = Comparison()
+        // 2 problems × 3 samples, 600 tokens and 6 s: 100 tokens and 1 s a sample.
+        let cost = Cost(promptTokens: 300, completionTokens: 300, wallSeconds: 6)
+        try comparison.add(try Self.graded(cost: cost), ks: [2, 3], using: &generator)
+        let rows = comparison.rows.map { "\($0.label) \($0.tokensPerProblem ?? 0) \($0.secondsPerProblem ?? 0)" }
+        #expect(
+            rows == [
+                "s pass@1 100.0 1.0", "s maj@2 200.0 2.0", "s pass@2 200.0 2.0", "s oracle@2 200.0 2.0",
+                "s maj@3 300.0 3.0", "s pass@3 300.0 3.0", "s oracle@3 300.0 3.0",
+            ])
+        var strategies = Comparison()
+        try strategies.add(Self.strategy("v", correct: [true, false], cost: cost), using: &generator)
+        #expect(strategies.rows.map(\.tokensPerProblem) == [300])
+    }
+
+    @Test func theLegendSaysWhatEachKindOfRowMeasures() throws {
+        var generator = SplitMix64(seed: 0)
+        var comparison = Comparison()
+        try comparison.add(try Self.graded(cost: Cost(promptTokens: 6)), ks: [3], using: &generator)
+        #expect(
+            comparison.table.notes == [
+                ComparisonMetric.passAt1.explanation, ComparisonMetric.majority.explanation,
+                ComparisonMetric.passAtK.explanation, ComparisonMetric.oracle.explanation,
+                "tokens and time: per problem, for the samples a row uses (1 for pass@1, k for the @k rows)",
+            ])
+        try comparison.add(Self.strategy("maj@3", correct: [true, false]), using: &generator)
+        #expect(comparison.table.notes.contains(ComparisonMetric.strategy.explanation))
+        #expect(comparison.table.notes.contains { $0.contains("a tie of t answers counts 1/t") })
+        #expect(comparison.table.rendered.hasSuffix(comparison.table.notes.joined(separator: "\n") + "\n"))
     }
 
     @Test func anEmptyComparisonHasAnEmptyTable() {
         let table = Comparison().table
-        #expect(table.header == ["strategy", "acc %", "95% CI"])
+        #expect(table.textTable.header == ["strategy", "acc %", "95% CI"])
         #expect(table.rows.isEmpty)
+        #expect(table.notes.isEmpty)
     }
 
     @Test func aMetricHasTheSameIntervalInEveryTableWithTheSameSeed() throws {

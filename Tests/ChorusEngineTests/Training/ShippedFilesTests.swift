@@ -13,8 +13,8 @@ import Testing
 
     @Test func everyLaunchTemplateShipsAndTheRewardDefaultsCanBeSet() {
         for name in [
-            "verl-grpo.sh", "verl-grpo-ray.sh", "trl-grpo.sh", "trl-grpo.py", "trl-sft.sh", "trl-sft.py",
-            "openrlhf-grpo.sh",
+            "launch-common.sh", "verl-grpo.sh", "verl-grpo-ray.sh", "trl_launch.py", "trl-grpo.sh", "trl-grpo.py",
+            "trl-sft.sh", "trl-sft.py", "openrlhf-grpo.sh",
         ] {
             #expect(ShippedFiles.launchTemplate(name)?.isEmpty == false, "\(name)")
         }

@@ -101,7 +101,8 @@ import Testing
         let trlWritten = try await Self.export(.trl, into: trl).write(data, overwrite: false)
         #expect(
             trlWritten.files == [
-                "train.jsonl", "test.jsonl", "chorus_reward.py", "chorus", "trl-grpo.py", "launch.sh",
+                "train.jsonl", "test.jsonl", "chorus_reward.py", "chorus", "trl_launch.py", "trl-grpo.py",
+                "launch-common.sh", "launch.sh",
                 "chorus-train.json",
             ])
         // The reward drives the copied grader: it is there, runnable, and named in the manifest.
@@ -144,10 +145,15 @@ import Testing
             let folder = try TemporaryFolder()
             let data = try Self.ssaData()
             let written = try await Self.export(engine, into: folder).write(data, overwrite: false)
+            // The settings are filled in once, in the file every script sources.
+            let common = try String(contentsOfFile: folder.path("out/launch-common.sh"), encoding: .utf8)
+            #expect(common.contains("MODEL=${MODEL:-'Qwen/Qwen2.5-0.5B-Instruct'}"), "\(engine)")
             for name in written.files where name.hasSuffix(".sh") {
                 let text = try String(contentsOfFile: folder.path("out/" + name), encoding: .utf8)
                 #expect(!text.contains("{{"), "\(engine) \(name)")
-                #expect(text.contains("'Qwen/Qwen2.5-0.5B-Instruct'"), "\(engine) \(name)")
+                if name != "launch-common.sh" {
+                    #expect(text.contains("source \"$here/launch-common.sh\""), "\(engine) \(name)")
+                }
                 let check = try await ChildProcess.run(
                     "bash", ["-n", folder.path("out/" + name)], environment: Self.environment)
                 #expect(check.status == 0, "\(engine) \(name): \(check.output)")

@@ -31,9 +31,8 @@ extension ArithmeticTemplate {
                 "How many seats are empty?"
             ),
         ]
-        let scene = random.element(of: scenes)
         return ArithmeticDraft(
-            question: "\(scene.0) \(scene.1)",
+            scene: random.element(of: scenes),
             steps: "\(fraction) of \(total) is \(total) ÷ \(denominator) × \(numerator) = \(part). "
                 + "That leaves \(total) − \(part) = \(left).",
             answer: Rational(left),

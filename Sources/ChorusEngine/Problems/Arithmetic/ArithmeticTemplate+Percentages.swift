@@ -46,9 +46,8 @@ extension ArithmeticTemplate {
                 "How many passengers did it carry on Tuesday?"
             ),
         ]
-        let scene = random.element(of: scenes)
         return ArithmeticDraft(
-            question: "\(scene.0) \(scene.1)",
+            scene: random.element(of: scenes),
             steps: "\(percent)% of \(base) is \(base) × \(percent) ÷ 100 = \(increase). "
                 + "The new total is \(base) + \(increase) = \(result).",
             answer: Rational(result),
@@ -83,7 +82,7 @@ extension ArithmeticTemplate {
         let share = Rational.exact(part, total)
         let percent = share * Rational(100)
         return ArithmeticDraft(
-            question: "\(scene.0) \(scene.1)",
+            scene: scene,
             steps: "\(part) ÷ \(total) = \(share.decimalText ?? ""), which is \(percent.decimalText ?? "")%.",
             answer: percent,
             quantities: ["part": part, "total": total]

@@ -24,7 +24,7 @@
 # lies inside), so the data and reward files are named relative to it when they lie in it. Files
 # outside DATA_DIR, a local MODEL folder and OUTPUT_DIR must exist at the same path on every node.
 #
-# Settings, filled in by Chorus; each can be overridden from the environment:
+# Settings, filled in by Chorus in launch-common.sh; each can be overridden from the environment:
 #   MODEL                model to train (Hugging Face id or local folder)
 #   DATA_DIR             the folder with the files below, uploaded as the job's working directory
 #   TRAIN_FILE           train.jsonl
@@ -52,26 +52,10 @@
 #   SAVE_STEPS [-1], EVAL_STEPS [10]      steps between checkpoints / evaluations (-1: never)
 # Arguments: further OpenRLHF flags, after these (argparse keeps the last value of a flag).
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=launch-common.sh
+source "$here/launch-common.sh"
 
-MODEL=${MODEL:-{{MODEL}}}
-DATA_DIR=${DATA_DIR:-{{DATA_DIR}}}
-TRAIN_FILE=${TRAIN_FILE:-{{TRAIN_FILE}}}
-TEST_FILE=${TEST_FILE:-{{TEST_FILE}}}
-REWARD_FILE=${REWARD_FILE:-{{REWARD_FILE}}}
-ROLLOUT_N=${ROLLOUT_N:-{{ROLLOUT_N}}}
-MAX_PROMPT_LENGTH=${MAX_PROMPT_LENGTH:-{{MAX_PROMPT_LENGTH}}}
-MAX_RESPONSE_LENGTH=${MAX_RESPONSE_LENGTH:-{{MAX_RESPONSE_LENGTH}}}
-BATCH_SIZE=${BATCH_SIZE:-{{BATCH_SIZE}}}
-EPOCHS=${EPOCHS:-{{EPOCHS}}}
-LEARNING_RATE=${LEARNING_RATE:-{{LEARNING_RATE}}}
-GPUS=${GPUS:-{{GPUS}}}
-NODES=${NODES:-{{NODES}}}
-PROJECT=${PROJECT:-{{PROJECT}}}
-EXPERIMENT=${EXPERIMENT:-{{EXPERIMENT}}}
-OUTPUT_DIR=${OUTPUT_DIR:-{{OUTPUT_DIR}}}
-
-RAY_ADDRESS=${RAY_ADDRESS:-http://127.0.0.1:8265}
-MINI_BATCH_SIZE=${MINI_BATCH_SIZE:-$BATCH_SIZE}
 MICRO_TRAIN_BATCH_SIZE=${MICRO_TRAIN_BATCH_SIZE:-4}
 MICRO_ROLLOUT_BATCH_SIZE=${MICRO_ROLLOUT_BATCH_SIZE:-8}
 VLLM_TP=${VLLM_TP:-1}
@@ -82,30 +66,7 @@ ZERO_STAGE=${ZERO_STAGE:-3}
 SAVE_STEPS=${SAVE_STEPS:--1}
 EVAL_STEPS=${EVAL_STEPS:-10}
 
-DATA_DIR=${DATA_DIR%/}
-
-# A path as the job sees it: relative to the working directory (DATA_DIR) when it lies in it.
-in_job() {
-  case $1 in
-    "$DATA_DIR"/*) printf '%s' "${1#"$DATA_DIR"/}" ;;
-    *) printf '%s' "$1" ;;
-  esac
-}
-
-# The job's runtime environment: DATA_DIR as working directory, less OUTPUT_DIR when it lies inside.
-runtime_env=$(python3 - "$DATA_DIR" "$OUTPUT_DIR" <<'PY'
-import json, os, sys
-data, output = (os.path.abspath(path) for path in sys.argv[1:3])
-env = {"working_dir": data}
-inside = os.path.relpath(output, data)
-if inside != os.curdir and not inside.startswith(os.pardir + os.sep) and inside != os.pardir:
-    env["excludes"] = ["/" + inside.replace(os.sep, "/") + "/"]
-print(json.dumps(env))
-PY
-)
-
-submit=(ray job submit --address="$RAY_ADDRESS" --runtime-env-json="$runtime_env")
-if [[ ${RAY_NO_WAIT:-} == 1 ]]; then submit+=(--no-wait); fi
+ray_job_submit
 
 evaluation=()
 if [[ -n $TEST_FILE ]]; then

@@ -14,17 +14,14 @@ last value of a flag wins: --beta 0.04, --use_vllm true, --gradient_accumulation
 Written against TRL 1.x (GRPOTrainer, GRPOConfig; docs: huggingface.co/docs/trl/grpo_trainer).
 """
 
-import argparse
 import importlib.util
-import os
 import sys
+
+import trl_launch
 
 
 def arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
-    parser.add_argument("--model", required=True, help="Hugging Face id or local folder of the model to train")
-    parser.add_argument("--train-file", required=True, help="train.jsonl")
-    parser.add_argument("--test-file", default="", help="test.jsonl, evaluated after each epoch (optional)")
+    parser = trl_launch.parser(__doc__, "train.jsonl", "test.jsonl, evaluated after each epoch (optional)")
     parser.add_argument("--reward-file", required=True, help="chorus_reward.py")
     parser.add_argument("--reward-function", default="reward_func", help="name of the function in --reward-file")
     parser.add_argument("--num-generations", type=int, default=8, help="completions sampled per prompt")
@@ -35,8 +32,6 @@ def arguments():
         "--per-device-batch-size", type=int, default=0,
         help="completions per process per forward pass (default: --num-generations)")
     parser.add_argument("--learning-rate", type=float, default=1e-6)
-    parser.add_argument("--epochs", type=float, default=1.0)
-    parser.add_argument("--output-dir", required=True, help="checkpoints and the trained model")
     return parser.parse_known_args()
 
 
@@ -70,40 +65,29 @@ def without_long_prompts(dataset, tokenizer, limit, name):
 
 def main():
     args, extra = arguments()
-    processes = int(os.environ.get("WORLD_SIZE", "1"))
+    processes = trl_launch.processes()
     per_device = args.per_device_batch_size or args.num_generations
     completions = args.batch_size * args.num_generations
     if completions % (per_device * processes) != 0:
         sys.exit(f"trl-grpo: --batch-size × --num-generations ({completions}) must be divisible by "
                  f"--per-device-batch-size × processes ({per_device} × {processes})")
 
-    from datasets import load_dataset
-    from transformers import AutoTokenizer, HfArgumentParser
+    from transformers import AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
-    flags = [
-        "--output_dir", args.output_dir,
+    config = trl_launch.config(GRPOConfig, args, extra, [
         "--num_generations", str(args.num_generations),
         "--max_completion_length", str(args.max_completion_length),
         "--per_device_train_batch_size", str(per_device),
         "--per_device_eval_batch_size", str(args.num_generations),
         "--gradient_accumulation_steps", str(completions // (per_device * processes)),
-        "--learning_rate", str(args.learning_rate),
-        "--num_train_epochs", str(args.epochs),
-        "--logging_steps", "1",
-        "--report_to", "none",
-    ]
-    if args.test_file:
-        flags += ["--eval_strategy", "epoch"]
-    (config,) = HfArgumentParser(GRPOConfig).parse_args_into_dataclasses(args=flags + extra)
+    ])
 
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    files = {"train": args.train_file}
-    if args.test_file:
-        files["test"] = args.test_file
-    data = load_dataset("json", data_files=files)
-    train = without_long_prompts(data["train"], tokenizer, args.max_prompt_length, args.train_file)
-    test = without_long_prompts(data["test"], tokenizer, args.max_prompt_length, args.test_file) if args.test_file else None
+    train, test = trl_launch.datasets(args)
+    train = without_long_prompts(train, tokenizer, args.max_prompt_length, args.train_file)
+    if test is not None:
+        test = without_long_prompts(test, tokenizer, args.max_prompt_length, args.test_file)
 
     trainer = GRPOTrainer(
         model=args.model,
@@ -112,8 +96,7 @@ def main():
         train_dataset=train,
         eval_dataset=test,
     )
-    trainer.train()
-    trainer.save_model(config.output_dir)
+    trl_launch.train(trainer, config)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
 # Needs TRL 1.x with accelerate (`pip install trl`; vLLM generation is optional: add --use_vllm true).
 # Accelerate takes its other settings (DeepSpeed, FSDP, mixed precision) from `accelerate config`.
 #
-# Settings, filled in by Chorus; each can be overridden from the environment (GPUS=4 ./trl-grpo.sh):
+# Settings, filled in by Chorus in launch-common.sh; each can be overridden from the environment (GPUS=4 ./trl-grpo.sh):
 #   MODEL                model to train (Hugging Face id or local folder)
 #   TRAIN_FILE           train.jsonl          TEST_FILE  test.jsonl (may be empty: no evaluation)
 #   REWARD_FILE          chorus_reward.py (it runs `chorus grade --serve` from the `chorus` binary beside it,
@@ -26,23 +26,11 @@
 # Arguments: passed on to trl-grpo.py, and from it to GRPOConfig under TRL's names (the last value
 # of a flag wins), e.g. ./trl-grpo.sh --beta 0.04 --use_vllm true --save_steps 100
 set -euo pipefail
-
-MODEL=${MODEL:-{{MODEL}}}
-TRAIN_FILE=${TRAIN_FILE:-{{TRAIN_FILE}}}
-TEST_FILE=${TEST_FILE:-{{TEST_FILE}}}
-REWARD_FILE=${REWARD_FILE:-{{REWARD_FILE}}}
-ROLLOUT_N=${ROLLOUT_N:-{{ROLLOUT_N}}}
-MAX_PROMPT_LENGTH=${MAX_PROMPT_LENGTH:-{{MAX_PROMPT_LENGTH}}}
-MAX_RESPONSE_LENGTH=${MAX_RESPONSE_LENGTH:-{{MAX_RESPONSE_LENGTH}}}
-BATCH_SIZE=${BATCH_SIZE:-{{BATCH_SIZE}}}
-EPOCHS=${EPOCHS:-{{EPOCHS}}}
-LEARNING_RATE=${LEARNING_RATE:-{{LEARNING_RATE}}}
-GPUS=${GPUS:-{{GPUS}}}
-OUTPUT_DIR=${OUTPUT_DIR:-{{OUTPUT_DIR}}}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=launch-common.sh
+source "$here/launch-common.sh"
 
 PER_DEVICE_BATCH_SIZE=${PER_DEVICE_BATCH_SIZE:-$ROLLOUT_N}
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 exec accelerate launch --num_processes "$GPUS" "$here/trl-grpo.py" \
   --model "$MODEL" \

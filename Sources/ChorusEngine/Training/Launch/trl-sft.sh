@@ -6,7 +6,7 @@
 # counts the completion only). Needs TRL 1.x with accelerate (`pip install trl`). Accelerate takes
 # its other settings (DeepSpeed, FSDP, mixed precision) from `accelerate config`.
 #
-# Settings, filled in by Chorus; each can be overridden from the environment (GPUS=4 ./trl-sft.sh):
+# Settings, filled in by Chorus in launch-common.sh; each can be overridden from the environment (GPUS=4 ./trl-sft.sh):
 #   MODEL                model to train (Hugging Face id or local folder)
 #   TRAIN_FILE           sft.jsonl
 #   MAX_PROMPT_LENGTH, MAX_RESPONSE_LENGTH   tokens; examples longer than their sum are cut (max_length)
@@ -20,20 +20,11 @@
 # Arguments: passed on to trl-sft.py, and from it to SFTConfig under TRL's names (the last value of a
 # flag wins), e.g. ./trl-sft.sh --test-file held-out.jsonl --save_steps 200
 set -euo pipefail
-
-MODEL=${MODEL:-{{MODEL}}}
-TRAIN_FILE=${TRAIN_FILE:-{{TRAIN_FILE}}}
-MAX_PROMPT_LENGTH=${MAX_PROMPT_LENGTH:-{{MAX_PROMPT_LENGTH}}}
-MAX_RESPONSE_LENGTH=${MAX_RESPONSE_LENGTH:-{{MAX_RESPONSE_LENGTH}}}
-BATCH_SIZE=${BATCH_SIZE:-{{BATCH_SIZE}}}
-EPOCHS=${EPOCHS:-{{EPOCHS}}}
-LEARNING_RATE=${LEARNING_RATE:-{{LEARNING_RATE}}}
-GPUS=${GPUS:-{{GPUS}}}
-OUTPUT_DIR=${OUTPUT_DIR:-{{OUTPUT_DIR}}}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=launch-common.sh
+source "$here/launch-common.sh"
 
 PER_DEVICE_BATCH_SIZE=${PER_DEVICE_BATCH_SIZE:-4}
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 exec accelerate launch --num_processes "$GPUS" "$here/trl-sft.py" \
   --model "$MODEL" \

@@ -2,11 +2,9 @@ import Foundation
 
 /// `save`: writes the session's successful statements as a replayable script.
 struct SaveCommand: Command {
-    static let path = ParameterKey<String>.positional("path", "the file to write", type: .path)
-
     let signature = CommandSignature(
         name: "save", group: .session, summary: "Saves the session's successful statements as a script.",
-        parameters: [Self.path, FileErrors.overwrite],
+        parameters: [FileErrors.target, FileErrors.overwrite],
         discussion: """
             Writes every statement that succeeded, in order, as a script that \
             `chorus run FILE` replays to the same variables and results (`_N` \
@@ -17,8 +15,7 @@ struct SaveCommand: Command {
         examples: ["save \"session.chorus\"", "save \"session.chorus\" overwrite: true"], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation[Self.path]
-        try FileErrors.refuseOverwrite(of: path, invocation, at: Self.path)
+        let path = try FileErrors.writableTarget(invocation)
         let entries = await invocation.session.transcript
         var text = "# Chorus session: \(entries.count) statement\(entries.count == 1 ? "" : "s").\n"
         text += "# Replay with: chorus run \(path)\n"
@@ -26,7 +23,8 @@ struct SaveCommand: Command {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw invocation.error("cannot write \(Value.quote(path)): \(FileErrors.reason(for: path))", at: Self.path)
+            throw invocation.error(
+                "cannot write \(Value.quote(path)): \(FileErrors.reason(for: path))", at: FileErrors.target)
         }
         invocation.session.output.write(
             "saved \(entries.count) statement\(entries.count == 1 ? "" : "s") to \(path)\n")

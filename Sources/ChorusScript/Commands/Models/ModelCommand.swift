@@ -10,11 +10,14 @@ struct ModelCommand: Command {
         "timeout", "seconds before a request is retried", default: 300, in: .positive)
     static let attempts = ParameterKey<Int>.named(
         "attempts", "tries per request before giving up", default: 4, in: .atLeast(1))
+    static let maxResponse = ParameterKey<Int>.named(
+        "max_response_mb", "largest answer accepted, in MiB; a larger one fails the request", default: 64,
+        in: .atLeast(1))
 
     let signature = CommandSignature(
         name: "model", group: .models,
         summary: "Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.",
-        parameters: [Self.spec, Self.concurrency, Self.timeout, Self.attempts],
+        parameters: [Self.spec, Self.concurrency, Self.timeout, Self.attempts, Self.maxResponse],
         discussion: """
             `openai:http://HOST:PORT/v1/MODEL` talks to vLLM, SGLang, llama.cpp's \
             server or a hosted API; list several base URLs separated by commas \
@@ -22,7 +25,9 @@ struct ModelCommand: Command {
             environment variable holding the API key (default OPENAI_API_KEY; \
             keys are never printed or stored). `replay:FILE.jsonl` answers from \
             recorded samples, with no server. `local:NAME` starts the embedded \
-            engine (set it up once with scripts/setup-local-engine).
+            engine (set it up once with scripts/setup-local-engine). \
+            `max_response_mb:` caps one answer's body (default 64 MiB): a server \
+            sending more fails the request at once, without reading the rest.
             """,
         examples: [
             "gen = model \"openai:http://127.0.0.1:8000/v1/Qwen2.5-7B-Instruct\"",
@@ -35,6 +40,8 @@ struct ModelCommand: Command {
         settings.maxConcurrentRequests = invocation[Self.concurrency]
         settings.requestTimeout = invocation[Self.timeout]
         settings.retry.maxAttempts = invocation[Self.attempts]
+        let (megabytes, overflow) = invocation[Self.maxResponse].multipliedReportingOverflow(by: 1 << 20)
+        settings.maxResponseBytes = overflow ? Int.max : megabytes
         switch spec {
         case .openAI(_, let endpoints, _):
             let client = try invocation.mapping(at: Self.spec) {

@@ -3,11 +3,9 @@ import Foundation
 
 /// `export`: every stored sample as JSON Lines, to share, archive, or replay.
 struct ExportCommand: Command {
-    static let path = ParameterKey<String>.positional("path", "the file to write", type: .path)
-
     let signature = CommandSignature(
         name: "export", group: .models, summary: "Writes every stored sample to a JSONL file.",
-        parameters: [Self.path, FileErrors.overwrite],
+        parameters: [FileErrors.target, FileErrors.overwrite],
         discussion: """
             One sample per line: its key, model, problem id, prompt, parameters, \
             seed, index, text, finish reason, token counts, latency and \
@@ -17,10 +15,11 @@ struct ExportCommand: Command {
         examples: ["export \"samples.jsonl\""], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
-        let path = invocation[Self.path]
-        try FileErrors.refuseOverwrite(of: path, invocation, at: Self.path)
+        let path = try FileErrors.writableTarget(invocation)
         let services = invocation.session.services
-        let count = try await invocation.mapping(at: Self.path, prefix: "cannot export to \(Value.quote(path)): ") {
+        let count = try await invocation.mapping(
+            at: FileErrors.target, prefix: "cannot export to \(Value.quote(path)): "
+        ) {
             try await services.sampleStore().exportJSONL(to: path)
         }
         invocation.session.output.write("exported \(Plural.count(count, "sample")) to \(path)\n")

@@ -29,6 +29,7 @@ struct AggregateCommand: Command {
             "a = aggregate s with: gen k: 5",
             "usc = aggregate s with: gen k: 5 name: \"usc@5\"",
             "a = aggregate s with: gen k: 4 subsets: 3 order: shuffled budget: 3000",
+            "learned = aggregate s with: (aggregator \"linear\")",
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {

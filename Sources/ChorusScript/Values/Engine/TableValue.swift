@@ -1,17 +1,18 @@
 import ChorusEngine
 
-/// A table of numbers (from `compare`, `metrics`) as a script value: it prints as aligned columns.
-public struct TableValue: ObjectParameter {
+/// A table (from `compare`, `metrics`, `answers`, `diff`) as a script value: typed rows a script
+/// reads (`t.rows`, `t[0]`, `t.count`), printed as aligned columns with the table's notes under them.
+public struct TableValue: ObjectParameter, IndexableObject {
     /// The table.
-    public let table: TextTable
+    public let table: DataTable
 
     /// Wraps a table.
-    public init(_ table: TextTable) { self.table = table }
+    public init(_ table: DataTable) { self.table = table }
 
     /// Its Swift type, named as users read it.
     public static let objectType = ObjectType(TableValue.self, named: "table")
 
-    public var summary: String { "\(table.rows.count) rows × \(table.header.count) columns" }
+    public var summary: String { "\(Plural.count(table.rows.count, "row")) × \(table.columns.count) columns" }
 
     public var rendering: String {
         var text = table.rendered
@@ -19,17 +20,34 @@ public struct TableValue: ObjectParameter {
         return text
     }
 
-    public var memberNames: [String] { ["rows", "columns"] }
+    public var memberNames: [String] { ["rows", "columns", "count", "notes"] }
 
     public func member(_ name: String) -> Value? {
         switch name {
-        case "columns": .list(table.header.map(Value.string))
-        case "rows":
-            .list(
-                table.rows.map { row in
-                    .record(Record(zip(table.header, row).map { (key: $0, value: Value.string($1)) }))
-                })
+        case "columns": .list(table.columns.map { .string($0.key) })
+        case "rows": .list(table.rows.indices.map { element(at: $0) })
+        case "count": .int(table.rows.count)
+        case "notes": .list(table.notes.map(Value.string))
         default: nil
+        }
+    }
+
+    public var elementCount: Int { table.rows.count }
+
+    /// Row `position` as a record keyed by the columns' keys, each cell its typed value.
+    public func element(at position: Int) -> Value {
+        .record(Record(zip(table.columns, table.rows[position]).map { (key: $0.key, value: Self.value(of: $1)) }))
+    }
+
+    /// A cell as a script value: numbers stay numbers, an interval is a list of its two ends.
+    static func value(of cell: TableCell) -> Value {
+        switch cell {
+        case .none: .none
+        case .bool(let value): .bool(value)
+        case .int(let value): .int(value)
+        case .number(let value): .double(value)
+        case .text(let value): .string(value)
+        case .interval(let lower, let upper): .list([.double(lower), .double(upper)])
         }
     }
 

@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 import Testing
 
@@ -19,6 +20,10 @@ struct MetricsCommandTests {
                 maj@3     66.7   [0.0, 100.0]
                 pass@3    100.0  [100.0, 100.0]
                 oracle@3  100.0  [100.0, 100.0]
+                \(ComparisonMetric.passAt1.explanation)
+                \(ComparisonMetric.majority.explanation)
+                \(ComparisonMetric.passAtK.explanation)
+                \(ComparisonMetric.oracle.explanation)
 
                 """)
         #expect(harness.output.error == "")
@@ -39,6 +44,10 @@ struct MetricsCommandTests {
                 maj@2     66.7   [33.3, 100.0]
                 pass@2    88.9   [66.7, 100.0]
                 oracle@2  100.0  [100.0, 100.0]
+                \(ComparisonMetric.passAt1.explanation)
+                \(ComparisonMetric.majority.explanation)
+                \(ComparisonMetric.passAtK.explanation)
+                \(ComparisonMetric.oracle.explanation)
 
                 """)
     }
@@ -47,7 +56,7 @@ struct MetricsCommandTests {
         let (harness, folder) = try await EngineFixtures.harnessWithSamples()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         await harness.run("t = metrics s ks: []\nt.rows.count\nt.columns")
-        #expect(harness.output.output == "1\n[\"strategy\", \"acc %\", \"95% CI\"]\n")
+        #expect(harness.output.output == "1\n[\"strategy\", \"acc\", \"ci\"]\n")
     }
 
     @Test func oneSamplePerProblemGivesPassAtOneOnly() async throws {
@@ -60,6 +69,7 @@ struct MetricsCommandTests {
                 strategy  acc %  95% CI
                 --------  -----  ------------
                 pass@1    66.7   [0.0, 100.0]
+                \(ComparisonMetric.passAt1.explanation)
 
                 """)
     }

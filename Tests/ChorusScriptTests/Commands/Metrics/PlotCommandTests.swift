@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ struct PlotCommandTests {
             Issue.record("plot did not return a table")
             return
         }
-        #expect(value.table.rows.map { $0[1] } == ["1", "2", "3", "1", "2", "3"])
+        #expect(value.table.rows.map { $0[1] } == [1, 2, 3, 1, 2, 3].map(TableCell.int))
     }
 
     @Test func kBeyondTheSamplesIsAnError() async throws {

@@ -68,7 +68,7 @@ struct TrainCommandTests {
         #expect(error.contains("majority right in 0, wrong in 20 (0 with no right candidate)"))
         #expect(
             error.contains(
-                "train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, chorus, trl-grpo.py, launch.sh, chorus-train.json"
+                "train: wrote \(target): train.jsonl, test.jsonl, chorus_reward.py, chorus, trl_launch.py, trl-grpo.py, launch-common.sh, launch.sh, chorus-train.json"
             ))
         #expect(error.contains("preflight: ok:"))
         #expect(error.contains("train: trl is not installed here") || error.contains("train: starting trl"))

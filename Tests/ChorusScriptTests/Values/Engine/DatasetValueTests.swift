@@ -64,7 +64,7 @@ import Testing
         #expect(value.isEqual(to: DatasetValue(try Self.dataset(["A?", "B?"]))))
         #expect(!value.isEqual(to: DatasetValue(try Self.dataset(["A?", "C?"]))))
         #expect(!value.isEqual(to: DatasetValue(try Self.dataset(["A?", "B?"], name: "other"))))
-        #expect(!value.isEqual(to: TableValue(TextTable(header: ["a"], rows: []))))
+        #expect(!value.isEqual(to: TableValue(DataTable(columns: [TableColumn("a")], rows: []))))
     }
 
     @Test func membersReadFromAScript() async throws {

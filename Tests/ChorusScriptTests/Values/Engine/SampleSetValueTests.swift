@@ -72,6 +72,6 @@ import Testing
         #expect(!value.isEqual(to: try Self.value(name: "other")))
         let different = try EngineFixtures.sampleSetValue(name: "mine", [(gold: "4", samples: [Sample(text: "4")])])
         #expect(!value.isEqual(to: different))
-        #expect(!value.isEqual(to: TableValue(TextTable(header: [], rows: []))))
+        #expect(!value.isEqual(to: TableValue(DataTable(columns: [], rows: []))))
     }
 }

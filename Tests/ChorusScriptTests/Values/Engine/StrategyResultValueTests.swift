@@ -43,6 +43,6 @@ import Testing
         #expect(value.isEqual(to: Self.value(Self.decisions)))
         #expect(!value.isEqual(to: Self.value(name: "other", Self.decisions)))
         #expect(!value.isEqual(to: Self.value(Array(Self.decisions.prefix(2)))))
-        #expect(!value.isEqual(to: TableValue(TextTable(header: [], rows: []))))
+        #expect(!value.isEqual(to: TableValue(DataTable(columns: [], rows: []))))
     }
 }
