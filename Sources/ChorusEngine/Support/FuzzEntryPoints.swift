@@ -22,6 +22,24 @@ public enum FuzzEntryPoints {
         if let value = try? JSONRowParser.parse(String(decoding: bytes, as: UTF8.self)) { _ = value.jsonText }
     }
 
+    /// Reads the bytes as a server's response, whole and then fed in pieces of 7 bytes, with a 1 MiB body limit.
+    public static func httpResponse(_ bytes: [UInt8]) {
+        let limits = HTTPResponseParser.Limits(maxBodyBytes: 1 << 20)
+        _ = try? HTTPResponseParser.parse(bytes, limits: limits)
+        var parser = HTTPResponseParser(limits: limits)
+        var start = 0
+        do {
+            while start < bytes.count {
+                let end = min(start + 7, bytes.count)
+                if try parser.feed(bytes[start..<end]) != nil { return }
+                start = end
+            }
+            _ = try parser.finish()
+        } catch {
+            // A failure is an answer too: only a trap, a hang or unbounded memory is a finding.
+        }
+    }
+
     private static func splitAtFirstNewline(_ text: String) -> (String, String) {
         guard let newline = text.firstIndex(of: "\n") else { return (text, "") }
         return (String(text[..<newline]), String(text[text.index(after: newline)...]))
