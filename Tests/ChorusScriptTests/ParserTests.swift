@@ -118,7 +118,7 @@ struct ParserTests {
     @Test func expressionRangesCoverOperands() throws {
         let statement = try onlyStatement("x = -a * (b + 1)")
         guard case .assignment(_, _, let value) = statement.kind,
-            case .binary(_, let left, let right) = value.kind
+            case .chain(let left, let operations) = value.kind, let right = operations.first?.operand
         else {
             Issue.record("not an assignment of a product")
             return
@@ -301,5 +301,73 @@ struct ParserTests {
         let diagnostic = try #require(program.diagnostics.first)
         #expect(span(diagnostic.range) == "8:5-8:6")
         #expect(diagnostic.locationText == "<stdin>:8:5")
+    }
+}
+
+/// Hostile nesting gives a diagnostic where the limit is crossed, not a stack overflow; flat chains of any
+/// length stay one level deep. Each of these ended the process with a stack overflow before.
+@Suite("Parser nesting")
+struct ParserNestingTests {
+    private let limit = Parser.maximumNesting
+
+    /// The one diagnostic of a one-statement program, as `line:column: message`.
+    private func onlyError(_ text: String) -> String? {
+        let program = parse(text)
+        guard program.items.count == 1, case .failure(let diagnostics) = program.items[0] else { return nil }
+        return diagnostics.map { "\(span($0.range)): \($0.message)" }.joined(separator: " | ")
+    }
+
+    @Test(arguments: [("(", ")"), ("[", "]"), ("{a: ", "}"), ("-", ""), ("+", "")])
+    func nestingPastTheLimitIsReportedAtTheTokenThatCrossesIt(open: String, close: String) {
+        // The opener that makes level limit + 1 starts right after `x = ` and `limit` openers.
+        let column = 5 + limit * open.count
+        let expected = "1:\(column)-1:\(column + 1): nesting deeper than \(limit) levels"
+        for depth in [limit + 1, 2_200, 100_000] {
+            let text = "x = " + String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+            #expect(onlyError(text) == expected)
+        }
+        let unclosed = "x = " + String(repeating: open, count: 100_000)
+        #expect(onlyError(unclosed) == expected)
+    }
+
+    @Test func nestingAtTheLimitParses() {
+        let text = "x = " + String(repeating: "(", count: limit) + "1" + String(repeating: ")", count: limit)
+        #expect(outline(parse(text)) == ["(= x 1)"])
+        let lists = "x = " + String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
+        #expect(parse(lists).diagnostics.isEmpty)
+    }
+
+    @Test func postfixChainsCountAsNesting() {
+        let fields = "x" + String(repeating: ".a", count: limit + 1)
+        #expect(onlyError(fields) == "1:\(2 + 2 * limit)-1:\(3 + 2 * limit): nesting deeper than \(limit) levels")
+        let indices = "x" + String(repeating: "[0]", count: limit)
+        #expect(parse(indices).diagnostics.isEmpty)
+    }
+
+    @Test func theStatementAfterATooDeepOneStillParses() {
+        let text =
+            "x = " + String(repeating: "(", count: 3_000) + "1" + String(repeating: ")", count: 3_000) + "\ny = 2"
+        let lines = outline(parse(text))
+        #expect(lines.count == 2)
+        #expect(lines.last == "(= y 2)")
+    }
+
+    @Test func aFlatChainOfNinetyThousandTermsIsOneLevel() {
+        let text = "x = " + Array(repeating: "1", count: 90_000).joined(separator: " + ")
+        let program = parse(text)
+        guard case .statement(let statement) = program.items.first,
+            case .assignment(_, _, let value) = statement.kind, case .chain(let first, let operations) = value.kind
+        else {
+            Issue.record("not an assignment of a chain")
+            return
+        }
+        #expect(first.kind == .integer(1))
+        #expect(operations.count == 89_999)
+        #expect(operations.allSatisfy { $0.op == .add && $0.operand.kind == .integer(1) })
+        #expect(span(value.range) == "1:5-1:\(5 + 90_000 * 4 - 3)")
+    }
+
+    @Test func precedenceMakesAChainOfChains() {
+        #expect(outline(parse("1 + 2 * 3 * 4 - 5 / 6")) == ["(- (+ 1 (* (* 2 3) 4)) (/ 5 6))"])
     }
 }

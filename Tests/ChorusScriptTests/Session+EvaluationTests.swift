@@ -268,4 +268,24 @@ struct SessionEvaluationTests {
         #expect(harness.output.output == "1\n")
         #expect(await harness.variable("xs") == nil)
     }
+
+    @Test func aSumOfNinetyThousandTermsIsEvaluatedAndFreed() async {
+        // The tree was 90,000 levels deep: the answer printed, then freeing it overflowed the stack.
+        let sum = Array(repeating: "1", count: 90_000).joined(separator: " + ")
+        let result = await evaluate("x = \(sum)\nx\ny = \(sum.replacingOccurrences(of: "+", with: "*"))\ny")
+        #expect(result.output == "90000\n1\n")
+        #expect(result.error.isEmpty)
+    }
+
+    @Test func anErrorInALongChainPointsFromItsStartToTheFailingOperand() async {
+        let result = await evaluate("x = 1 + 2 + \"a\" + 4")
+        #expect(result.error.contains("t.chorus:1:5: error:"))
+    }
+
+    @Test func aRecordLiteralOfTwentyThousandFieldsKeepsEveryField() async {
+        let fields = (0..<20_000).map { "k\($0): \($0)" }.joined(separator: ", ")
+        let result = await evaluate("r = {\(fields)}\nr.k0\nr.k19999\nr[\"k10000\"]")
+        #expect(result.output == "0\n19999\n10000\n")
+        #expect(result.error.isEmpty)
+    }
 }

@@ -47,6 +47,13 @@ import Testing
         #expect(result.standardOutput == "3\n2\n")
     }
 
+    @Test func aStatementOfEightThousandLinesThroughAPipe() throws {
+        let lines = (0..<8_000).map { "  \($0)," }.joined(separator: "\n")
+        let result = try ChorusProcess.chorus([], input: "xs = [\n\(lines)\n]\nxs.count\nxs[-1]\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "8000\n7999\n")
+    }
+
     @Test func pastedPromptsAreStripped() throws {
         let result = try ChorusProcess.chorus([], input: "chorus[1]> x = 20\nchorus[2]> x * 2\n")
         #expect(result.status == 0)

@@ -104,9 +104,9 @@ extension Session {
             for element in elements { values.append(try await evaluate(element, in: source)) }
             return .list(values)
         case .record(let fields):
-            var record = Record()
-            for field in fields { record[field.key] = try await evaluate(field.value, in: source) }
-            return .record(record)
+            var values: [(key: String, value: Value)] = []
+            for field in fields { values.append((field.key, try await evaluate(field.value, in: source))) }
+            return .record(Record(values))
         case .member(let base, let name, let nameRange):
             let value = try await evaluate(base, in: source)
             return try member(name, of: value, at: nameRange, in: source)
@@ -124,10 +124,17 @@ extension Session {
             case (.negate, .double(let value)): return .double(-value)
             default: throw fail("cannot apply `\(op.rawValue)` to \(operand.typeName)")
             }
-        case .binary(let op, let leftExpression, let rightExpression):
-            let left = try await evaluate(leftExpression, in: source)
-            let right = try await evaluate(rightExpression, in: source)
-            return try Arithmetic.apply(op, left, right) { fail($0, expression.range) }
+        case .chain(let first, let operations):
+            // Left to right in a loop: a chain of 90,000 terms is one level of the tree.
+            var value = try await evaluate(first, in: source)
+            for (position, operation) in operations.enumerated() {
+                let right = try await evaluate(operation.operand, in: source)
+                // An error covers the chain so far; the whole expression (parentheses too) at its last step.
+                let range =
+                    position == operations.count - 1 ? expression.range : first.range.union(operation.operand.range)
+                value = try Arithmetic.apply(operation.op, value, right) { fail($0, range) }
+            }
+            return value
         case .call(let call):
             return try await self.call(call, range: expression.range, in: source)
         }

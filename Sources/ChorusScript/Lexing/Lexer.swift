@@ -25,6 +25,7 @@ public struct Lexer: Sendable {
     private var tokens: [Token] = []
     private var diagnostics: [Diagnostic] = []
     private var isUnfinished = false
+    private var endsInTripleQuotedString = false
     private var sawSpace = true
 
     /// Creates a lexer over a source.
@@ -43,6 +44,33 @@ public struct Lexer: Sendable {
     /// Whether `text` is an unfinished statement that needs more lines (open bracket, string, or trailing `\`).
     public static func needsMoreInput(_ text: String) -> Bool {
         tokenize(SourceFile(name: "<input>", text: text)).isUnfinished
+    }
+
+    /// What an unfinished statement leaves open at the end of a line, for reading the next line alone.
+    public struct Continuation: Sendable, Equatable {
+        /// The brackets still open, innermost last.
+        var openBrackets: [Character] = []
+        /// Whether the line ended inside a `"""…"""` string.
+        var isInTripleQuotedString = false
+        /// Whether the statement needs more lines (``needsMoreInput(_:)`` of all the lines so far).
+        public internal(set) var needsMoreInput = false
+
+        /// The state before a statement's first line.
+        public init() {}
+    }
+
+    /// Reads one more line of a statement that stood at `state`; the same answer as ``needsMoreInput(_:)``
+    /// on all the lines joined, in time linear in this line, so a statement of many lines is read in linear time.
+    public static func continuation(after line: String, from state: Continuation) -> Continuation {
+        var lexer = Lexer(source: SourceFile(name: "<input>", text: line))
+        lexer.bracketStack = state.openBrackets
+        if state.isInTripleQuotedString { lexer.finishTripleQuotedString(from: lexer.location) }
+        let output = lexer.run()
+        var next = Continuation()
+        next.openBrackets = lexer.bracketStack
+        next.isInTripleQuotedString = lexer.endsInTripleQuotedString
+        next.needsMoreInput = output.isUnfinished
+        return next
     }
 
     private mutating func run() -> Output {
@@ -239,6 +267,11 @@ public struct Lexer: Sendable {
         advance()
         advance()
         advance()
+        finishTripleQuotedString(from: start)
+    }
+
+    /// Reads a `"""…"""` string's body and its closing quotes.
+    private mutating func finishTripleQuotedString(from start: SourceLocation) {
         var value = ""
         while let character = peek() {
             if character == "\"", peek(1) == "\"", peek(2) == "\"" {
@@ -256,6 +289,7 @@ public struct Lexer: Sendable {
             }
         }
         isUnfinished = true
+        endsInTripleQuotedString = true
         emit(.invalid, from: start)
         report("this string has no closing \"\"\"", from: start)
     }

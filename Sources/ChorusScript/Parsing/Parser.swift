@@ -17,10 +17,18 @@
 ///
 /// On an error the parser reports it, skips to the end of the statement, and
 /// goes on with the next one (panic-mode recovery).
+///
+/// Brackets, signs and postfix `.name` / `[i]` nest at most ``maximumNesting`` levels, so that no
+/// input can run the parser (or any later walk over the tree) out of stack; a flat chain of `+` or `*`
+/// is one level however long it is.
 public struct Parser: Sendable {
+    /// How deep brackets, signs and postfix operators may nest in one statement.
+    public static let maximumNesting = 256
+
     private let source: SourceFile
     private let tokens: [Token]
     private var position = 0
+    private var nesting = 0
 
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> Program {
@@ -72,6 +80,7 @@ public struct Parser: Sendable {
     }
 
     private mutating func parseStatement() throws -> Statement {
+        nesting = 0
         let start = current.range.start
         if case .identifier(let name) = current.kind, peek(1).kind == .equal {
             let nameRange = current.range
@@ -173,24 +182,39 @@ public struct Parser: Sendable {
     // MARK: - Expressions
 
     private mutating func parseExpression() throws -> Expression {
-        var left = try parseTerm()
+        let first = try parseTerm()
+        var operations: [Expression.Operation] = []
         while let op = additiveOperator(current.kind) {
             advance()
-            let right = try parseTerm()
-            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+            operations.append(Expression.Operation(op, try parseTerm()))
         }
-        return left
+        return chain(first, operations)
     }
 
     private mutating func parseTerm() throws -> Expression {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        var operations: [Expression.Operation] = []
         while current.kind == .star || current.kind == .slash {
             let op: Expression.BinaryOperator = current.kind == .star ? .multiply : .divide
             advance()
-            let right = try parseUnary()
-            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+            operations.append(Expression.Operation(op, try parseUnary()))
         }
-        return left
+        return chain(first, operations)
+    }
+
+    private func chain(_ first: Expression, _ operations: [Expression.Operation]) -> Expression {
+        guard let last = operations.last else { return first }
+        return Expression(.chain(first, operations), range: first.range.union(last.operand.range))
+    }
+
+    /// Goes one level deeper at `range`; past ``maximumNesting``, an error there instead of a deeper stack.
+    private mutating func enterNesting(at range: SourceRange) throws {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw failure(
+                "nesting deeper than \(Self.maximumNesting) levels", at: range,
+                hint: "split the expression into smaller ones, naming the parts with variables")
+        }
     }
 
     private func additiveOperator(_ kind: Token.Kind) -> Expression.BinaryOperator? {
@@ -205,6 +229,8 @@ public struct Parser: Sendable {
         if current.kind == .minus || current.kind == .plus {
             let op: Expression.UnaryOperator = current.kind == .minus ? .negate : .plus
             let start = current.range
+            try enterNesting(at: start)
+            defer { nesting -= 1 }
             advance()
             let operand = try parseUnary()
             return Expression(.unary(op, operand), range: start.union(operand.range))
@@ -214,7 +240,12 @@ public struct Parser: Sendable {
 
     private mutating func parsePostfix() throws -> Expression {
         var expression = try parsePrimary()
-        while !current.isPrecededBySpace {
+        // Each `.name` or `[i]` wraps the tree once more.
+        var levels = 0
+        defer { nesting -= levels }
+        while !current.isPrecededBySpace, current.kind == .dot || current.kind == .leftBracket {
+            try enterNesting(at: current.range)
+            levels += 1
             if current.kind == .dot {
                 advance()
                 guard case .identifier(let name) = current.kind, !current.isPrecededBySpace else {
@@ -225,13 +256,11 @@ public struct Parser: Sendable {
                 expression = Expression(
                     .member(expression, name: name, nameRange: nameRange),
                     range: expression.range.union(nameRange))
-            } else if current.kind == .leftBracket {
+            } else {
                 advance()
                 let index = try parseExpression()
                 let close = try expect(.rightBracket, "to close the index")
                 expression = Expression(.index(expression, index), range: expression.range.union(close))
-            } else {
-                break
             }
         }
         return expression
@@ -262,6 +291,8 @@ public struct Parser: Sendable {
             advance()
             return Expression(.resultReference(number), range: token.range)
         case .leftParen:
+            try enterNesting(at: token.range)
+            defer { nesting -= 1 }
             advance()
             skipNewlines()
             let inner = try parseCommand()
@@ -281,6 +312,8 @@ public struct Parser: Sendable {
 
     private mutating func parseList() throws -> Expression {
         let open = current.range
+        try enterNesting(at: open)
+        defer { nesting -= 1 }
         advance()
         var elements: [Expression] = []
         while current.kind != .rightBracket {
@@ -294,6 +327,8 @@ public struct Parser: Sendable {
 
     private mutating func parseRecord() throws -> Expression {
         let open = current.range
+        try enterNesting(at: open)
+        defer { nesting -= 1 }
         advance()
         var fields: [RecordField] = []
         var seen: Set<String> = []

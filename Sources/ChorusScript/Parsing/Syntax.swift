@@ -30,8 +30,26 @@ public struct Expression: Sendable, Equatable {
         case member(Expression, name: String, nameRange: SourceRange)
         case index(Expression, Expression)
         case unary(UnaryOperator, Expression)
-        case binary(BinaryOperator, Expression, Expression)
+        /// `first op operand op operand …` at one precedence level, applied left to right.
+        ///
+        /// Kept flat (not a left-leaning tree of pairs) so that a sum of 90,000 terms is one level deep:
+        /// building, evaluating, comparing and freeing it never recurses per term.
+        case chain(Expression, [Operation])
         case call(Call)
+    }
+
+    /// One `op operand` step of a ``Kind/chain(_:_:)``.
+    public struct Operation: Sendable, Equatable {
+        /// The operator before the operand.
+        public var op: BinaryOperator
+        /// The operand.
+        public var operand: Expression
+
+        /// Creates a step.
+        public init(_ op: BinaryOperator, _ operand: Expression) {
+            self.op = op
+            self.operand = operand
+        }
     }
 
     /// What the expression is.

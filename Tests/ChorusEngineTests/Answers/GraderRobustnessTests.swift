@@ -31,6 +31,13 @@ import Testing
         #expect(await grade(factorials, gold: "6").bucket == .mismatch)
     }
 
+    @Test func aWordOfFourThousandLettersGrades() async {
+        // One token that the parser reads as a product of its letters: the longest such tree an answer can hold.
+        let word = String(repeating: "xy", count: 2_000)
+        #expect(await grade("\\boxed{\(word)}", gold: word).bucket == .match)
+        #expect(await grade("\\boxed{\(word)}", gold: "5").bucket == .mismatch)
+    }
+
     @Test(arguments: [64_000, 100_000])
     func unclosedBoxesAreReadInOnePass(count: Int) async {
         let response = String(repeating: "\\boxed{", count: count) + "7"

@@ -1,3 +1,4 @@
+import ChorusScript
 import Testing
 
 @testable import ChorusREPL
@@ -37,5 +38,30 @@ import Testing
         buffer.clear()
         #expect(buffer.isEmpty)
         #expect(buffer.append("y = 2") == "y = 2")
+    }
+
+    @Test func aStatementOfEightThousandLinesIsGatheredWhole() {
+        var buffer = StatementBuffer()
+        #expect(buffer.append("xs = [") == nil)
+        for index in 0..<8_000 { #expect(buffer.append("\(index),") == nil) }
+        let text = buffer.append("]")
+        #expect(text?.hasPrefix("xs = [\n0,\n1,\n") == true)
+        #expect(text?.split(separator: "\n").count == 8_002)
+        #expect(buffer.isEmpty)
+    }
+
+    @Test(arguments: [
+        ["xs = [1,", "2]"], ["r = {a: (1,", "2)", "}"], ["t = \"\"\"a", "b \\", "c\"\"\" + 1"],
+        ["x = ]", "y = ["], ["a = 'no close", "b = 2"], ["s = \"\"\"x\"\"\" \\", "  + \"\"\"", "[\"\"\""],
+        ["# a comment (", "x = ("], ["x = \"(\"", "y = 1 \\  # more", "+ 2"], ["x = [ # ]", "]"],
+        ["f = \"\\u{28}\" \\"], ["x = ([)]", "1"],
+    ])
+    func lineByLineReadingAgreesWithReadingTheWholeText(lines: [String]) {
+        var state = Lexer.Continuation()
+        for count in 1...lines.count {
+            state = Lexer.continuation(after: lines[count - 1], from: state)
+            let whole = lines[..<count].joined(separator: "\n")
+            #expect(state.needsMoreInput == Lexer.needsMoreInput(whole), "after \(whole.debugDescription)")
+        }
     }
 }

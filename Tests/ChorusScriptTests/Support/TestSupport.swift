@@ -105,7 +105,9 @@ func sexp(_ expression: ChorusScript.Expression) -> String {
     case .member(let base, let name, _): return "(. \(sexp(base)) \(name))"
     case .index(let base, let index): return "(index \(sexp(base)) \(sexp(index)))"
     case .unary(let op, let operand): return "(\(op.rawValue) \(sexp(operand)))"
-    case .binary(let op, let left, let right): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"
+    case .chain(let first, let operations):
+        // Folded to the left, as the operators apply.
+        return operations.reduce(sexp(first)) { "(\($1.op.rawValue) \($0) \(sexp($1.operand)))" }
     case .call(let call):
         let arguments = call.arguments.map { argument in
             (argument.label.map { "\($0):" } ?? "") + sexp(argument.value)
@@ -172,9 +174,9 @@ func calledCommands(_ program: Program, registry: CommandRegistry = .standard) -
             visit(index)
         case .unary(_, let operand):
             visit(operand)
-        case .binary(_, let left, let right):
-            visit(left)
-            visit(right)
+        case .chain(let first, let operations):
+            visit(first)
+            for operation in operations { visit(operation.operand) }
         default:
             break
         }

@@ -47,6 +47,25 @@ struct SampleCommandTests {
         #expect(stored == 4)
     }
 
+    @Test(arguments: ["1+", "3!", "50\\%"])
+    func aSampleOfNinetyThousandOperatorsIsStoredGradedAndReadBack(piece: String) async throws {
+        // Such a sample once crashed the grader, and every rerun crashed again reading it from the store.
+        let chain = String(repeating: piece, count: 90_000) + "1"
+        let path = try Self.replayFile(count: 1, texts: ["\\boxed{\(chain)}", "so \\boxed{\(chain)}"])
+        let harness = Harness()
+        let script = """
+            gen = model "replay:\(path)"
+            data = builtin arithmetic count: 1 seed: 1
+            s = sample gen data n: 2 seed: 3
+            again = sample gen data n: 2 seed: 3
+            again.unparseable
+            """
+        let result = await harness.run(script)
+        #expect(result == report(succeeded: 5))
+        #expect(harness.output.output == "2\n")
+        #expect(harness.output.error.contains("sample: 2 from the store, 0 drawn from replay:\(path)"))
+    }
+
     @Test func aModelThatCannotAnswerFailsWithTheReason() async throws {
         let path = try Self.replayFile(count: 1, texts: ["\\boxed{1}"])
         let harness = Harness()
