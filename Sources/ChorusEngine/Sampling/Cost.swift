@@ -1,13 +1,13 @@
 /// What a stage cost: model calls, tokens, and wall time. Costs of stages add up.
 public struct Cost: Sendable, Equatable {
     /// Requests made to a model.
-    public var calls: Int
+    public var calls = 0
     /// Prompt tokens sent.
-    public var promptTokens: Int
+    public var promptTokens = 0
     /// Completion tokens received.
-    public var completionTokens: Int
+    public var completionTokens = 0
     /// Wall-clock seconds spent.
-    public var wallSeconds: Double
+    public var wallSeconds = 0.0
 
     /// Creates a cost.
     public init(calls: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0, wallSeconds: Double = 0) {

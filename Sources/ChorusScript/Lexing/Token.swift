@@ -38,13 +38,6 @@ public struct Token: Sendable, Equatable {
     public let range: SourceRange
     /// Whether whitespace (or a line start) comes right before it.
     public let isPrecededBySpace: Bool
-
-    /// Creates a token.
-    public init(kind: Kind, range: SourceRange, isPrecededBySpace: Bool) {
-        self.kind = kind
-        self.range = range
-        self.isPrecededBySpace = isPrecededBySpace
-    }
 }
 
 extension Token.Kind {

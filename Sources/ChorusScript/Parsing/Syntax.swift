@@ -72,13 +72,6 @@ public struct RecordField: Sendable, Equatable {
     public var keyRange: SourceRange
     /// The value.
     public var value: Expression
-
-    /// Creates a field.
-    public init(key: String, keyRange: SourceRange, value: Expression) {
-        self.key = key
-        self.keyRange = keyRange
-        self.value = value
-    }
 }
 
 /// A command with its arguments: `sample gen data n: 8`.
@@ -134,13 +127,6 @@ public struct Statement: Sendable, Equatable {
     public var range: SourceRange
     /// Its text as written, used by `save`.
     public var text: String
-
-    /// Creates a statement.
-    public init(kind: Kind, range: SourceRange, text: String) {
-        self.kind = kind
-        self.range = range
-        self.text = text
-    }
 }
 
 /// The statements of a source, each parsed on its own so one bad statement spoils only itself.

@@ -7,13 +7,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     /// 1-based column, in characters.
     public let column: Int
 
-    /// Creates a location.
-    public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
-    }
-
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
 }
 

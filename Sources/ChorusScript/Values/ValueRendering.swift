@@ -46,18 +46,8 @@ extension Value {
 
     /// A string as a double-quoted literal with escapes.
     public static func quote(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default: result.append(character)
-            }
-        }
-        return result + "\""
+        // Other control characters as `\u{…}`, so the literal reads back as the same string.
+        QuotedString.quote(text) { "\\u{" + String($0.value, radix: 16) + "}" }
     }
 
     private static func fieldKey(_ key: String) -> String {
