@@ -32,7 +32,7 @@ struct HelpCommandTests {
                   model       Connects to a model: an OpenAI-compatible server, a replay file, or the local engine.
                   sample      Samples n answers per problem from a model (stored, resumable).
                   store       Uses another file as the sample store.
-                  export      Writes the stored samples, or one sample set's or result's, to a JSONL file.
+                  export      Writes the stored samples, or one sample set's, result's or table's, to a JSONL file.
                   import      Adds the samples of a JSONL export to the store.
 
                 Strategies

@@ -2,7 +2,7 @@ import ChorusEngine
 import Foundation
 
 /// `export`: every stored sample as JSON Lines, to share, archive, or replay; or only what one
-/// sample set or strategy result holds.
+/// sample set, strategy result or table holds.
 struct ExportCommand: Command {
     /// What an export of one set or result writes.
     enum Form: String, ParameterChoice {
@@ -13,14 +13,14 @@ struct ExportCommand: Command {
     }
 
     static let subject = ParameterKey<Value>.positional(
-        "what", "the file to write every stored sample to, or a sample set or strategy result (then `to:`)")
-    static let to = ParameterKey<String?>.named("to", "the file to write a sample set or result to", type: .path)
+        "what", "the file to write every stored sample to, or a sample set, strategy result or table (then `to:`)")
+    static let to = ParameterKey<String?>.named("to", "the file to write a sample set, result or table to", type: .path)
     static let form = ParameterKey<Form?>.named(
         "as", "`samples` (a set's default: store lines that import and replay) or `answers` (one line per problem)")
 
     let signature = CommandSignature(
         name: "export", group: .models,
-        summary: "Writes the stored samples, or one sample set's or result's, to a JSONL file.",
+        summary: "Writes the stored samples, or one sample set's, result's or table's, to a JSONL file.",
         parameters: [Self.subject, Self.to, Self.form, FileErrors.overwrite],
         discussion: """
             `export "FILE"` writes every stored sample, one per line: its key, \
@@ -33,11 +33,14 @@ struct ExportCommand: Command {
             one line per problem with its question, gold, answer, verdict and \
             candidates (`as: answers` does the same for a sample set, with a \
             combiner's responses); that form is for reading, not importing. \
-            An existing file is kept unless `overwrite: true`.
+            `export t to: "FILE"` writes a table (from `answers`, `diff`, \
+            `compare`, `metrics`) one row per line, each cell under its \
+            column's key, numbers as numbers. An existing file is kept \
+            unless `overwrite: true`.
             """,
         examples: [
             "export \"samples.jsonl\"", "export s to: \"s.jsonl\"", "export (vote s) to: \"vote.jsonl\"",
-            "export a to: \"aggregate.jsonl\" as: answers",
+            "export a to: \"aggregate.jsonl\" as: answers", "export (answers s where: wrong) to: \"wrong.jsonl\"",
         ],
         isRecorded: false)
 
@@ -47,7 +50,8 @@ struct ExportCommand: Command {
         case .string(let path):
             if let given = [Self.to.name, Self.form.name].first(where: { invocation.argumentRanges[$0] != nil }) {
                 throw invocation.error(
-                    "`\(given):` is for exporting a sample set or a result", at: given == "to" ? Self.to : Self.form,
+                    "`\(given):` is for exporting a sample set, a result or a table",
+                    at: given == "to" ? Self.to : Self.form,
                     hint: "`export \"FILE\"` writes every stored sample; `export s to: \"FILE\"` writes the set `s`")
             }
             try FileErrors.refuseOverwrite(of: path, invocation, at: Self.subject)
@@ -76,9 +80,18 @@ struct ExportCommand: Command {
             }
             try write(AnswerLines.lines(of: result), to: path, invocation)
             output.write("exported \(result.result.name)'s answers to \(result.elementCount) problems to \(path)\n")
+        case .object(let table as TableValue):
+            let path = try destination(invocation)
+            if let form = invocation[Self.form] {
+                throw invocation.error(
+                    "a table is written row by row; `as: \(form.rawValue)` is for a sample set or a result",
+                    at: Self.form, hint: "`export t to: \"t.jsonl\"`")
+            }
+            try write(table.jsonLines, to: path, invocation)
+            output.write("exported \(Plural.count(table.elementCount, "row")) to \(path)\n")
         case let other:
             throw invocation.error(
-                "`export` writes the store, a sample set or a strategy result, not \(other.typeName)",
+                "`export` writes the store, a sample set, a strategy result or a table, not \(other.typeName)",
                 at: Self.subject, hint: "usage: \(signature.usage)")
         }
         return .none

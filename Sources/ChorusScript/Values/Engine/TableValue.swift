@@ -53,6 +53,27 @@ public struct TableValue: ObjectParameter, IndexableObject {
         }
     }
 
+    /// The rows as JSON lines for `export`: each cell under its column's key, typed (an interval
+    /// as `[lower, upper]`, an empty cell as `null`).
+    var jsonLines: [String] {
+        table.rows.map { row in
+            JSONValue.object(
+                Dictionary(zip(table.columns, row).map { ($0.key, Self.json(of: $1)) }, uniquingKeysWith: { $1 })
+            ).jsonText
+        }
+    }
+
+    private static func json(of cell: TableCell) -> JSONValue {
+        switch cell {
+        case .none: .null
+        case .bool(let value): .bool(value)
+        case .int(let value): .integer(value)
+        case .number(let value): .double(value)
+        case .text(let value): .string(value)
+        case .interval(let lower, let upper): .array([.double(lower), .double(upper)])
+        }
+    }
+
     public func isEqual(to other: any ScriptObject) -> Bool {
         (other as? TableValue)?.table == table
     }

@@ -69,11 +69,36 @@ struct ExportCommandTests {
         await harness.run("export s")
         #expect(harness.output.error.contains("say which file to write with `to:`"))
         await harness.run("export \"\(folder)/y.jsonl\" to: \"z\"")
-        #expect(harness.output.error.contains("`to:` is for exporting a sample set or a result"))
+        #expect(harness.output.error.contains("`to:` is for exporting a sample set, a result or a table"))
         await harness.run("export 3")
-        #expect(harness.output.error.contains("`export` writes the store, a sample set or a strategy result, not int"))
+        #expect(
+            harness.output.error.contains(
+                "`export` writes the store, a sample set, a strategy result or a table, not int"))
         await harness.run("r = responses data [[\"1\"], [\"2\"]]\nexport r to: \"\(folder)/r.jsonl\"")
         #expect(harness.output.error.contains("the set responses was not drawn from a model"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/r.jsonl"))
+    }
+
+    @Test func aTableIsWrittenRowByRowWithTypedCells() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/wrong.jsonl"
+        let result = await harness.run("export (answers s where: wrong) to: \"\(path)\"")
+        #expect(result == report(succeeded: 1))
+        #expect(harness.output.output == "exported 1 row to \(path)\n")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let row = try JSONValue(parsing: String(lines[0]))
+        guard case .object(let fields) = row else {
+            Issue.record("a row is a JSON object: \(lines[0])")
+            return
+        }
+        #expect(fields["problem"] == .string("tiny-3"))
+        #expect(fields["pick"] == .string("8"))
+        #expect(fields["right"] == .bool(false))
+        #expect(fields["unparseable"] == .integer(0))
+
+        await harness.run("export (answers s) to: \"\(folder)/a.jsonl\" as: answers")
+        #expect(harness.output.error.contains("a table is written row by row"))
     }
 }
