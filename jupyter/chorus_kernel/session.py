@@ -58,7 +58,13 @@ class ChorusSession:
         self._send({"id": request_id, "type": type, **fields})
         try:
             while True:
-                reply = self._read()
+                try:
+                    reply = self._read()
+                except KeyboardInterrupt:
+                    # A SIGINT that reached the kernel itself (a front end that signals rather than
+                    # sends an interrupt request): pass it on, and keep reading the replies.
+                    self.interrupt()
+                    continue
                 if reply.get("id") != request_id:
                     continue
                 kind = reply.get("type")

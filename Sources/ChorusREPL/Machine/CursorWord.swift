@@ -12,14 +12,6 @@ public struct CursorWord: Sendable, Equatable {
     /// label being typed.
     public var lineBefore: String
 
-    /// Creates a word.
-    public init(text: String, start: Int, end: Int, lineBefore: String) {
-        self.text = text
-        self.start = start
-        self.end = end
-        self.lineBefore = lineBefore
-    }
-
     /// Characters that end a word for completion, as on the REPL's line: `/` and `.` stay inside
     /// words so paths complete whole.
     static let completionBreaks: Set<Unicode.Scalar> = Set(" \t\n\"'([{,=:?".unicodeScalars)
@@ -48,18 +40,20 @@ public struct CursorWord: Sendable, Equatable {
         return CursorWord(scalars, start: start, end: end)
     }
 
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return String(text)
+    }
+}
+
+extension CursorWord {
     /// The word `scalars[start..<end]`, with its line's text before it.
-    private init(_ scalars: [Unicode.Scalar], start: Int, end: Int) {
+    fileprivate init(_ scalars: [Unicode.Scalar], start: Int, end: Int) {
         var lineStart = start
         while lineStart > 0, scalars[lineStart - 1] != "\n" { lineStart -= 1 }
         self.init(
             text: Self.string(scalars[start..<end]), start: start, end: end,
             lineBefore: Self.string(scalars[lineStart..<start]))
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        return String(text)
     }
 }

@@ -79,10 +79,4 @@ public struct MachineRequestError: Error, Sendable, Equatable {
     public var id: JSONValue
     /// What is wrong, in a sentence.
     public var message: String
-
-    /// Creates an error.
-    public init(id: JSONValue, message: String) {
-        self.id = id
-        self.message = message
-    }
 }
