@@ -85,13 +85,16 @@ class ChorusKernelTests(unittest.TestCase):
             ]
         )
         self.assertIn("sample: 0 from the store, 32 drawn from replay", self.text(cells[2], "stderr"))
-        # The comparison is a table: one display, its rows as the terminal shows them.
-        tables = [data for data in self.displays(cells[3]) if "text/plain" in data and "strategy" in data["text/plain"]]
+        # The comparison is a table: one display, as HTML and as the terminal shows it.
+        tables = self.displays(cells[3])
         self.assertEqual(len(tables), 1)
         self.assertIn("maj@4", tables[0]["text/plain"])
+        self.assertIn('<table class="chorus-table">', tables[0]["text/html"])
+        self.assertIn("<th>strategy</th>", tables[0]["text/html"])
         plot = self.displays(cells[4])
         self.assertEqual(len(plot), 1)
         self.assertIn("pass@", plot[0]["text/plain"])
+        self.assertIn("<table", plot[0]["text/html"])
         self.assertEqual(self.text(cells[5]), "8\n")
 
     def test_an_error_shows_its_caret_and_the_session_goes_on(self):

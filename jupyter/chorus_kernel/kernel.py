@@ -156,11 +156,11 @@ class _CellOutput:
         elif kind == "diagnostic":
             self._diagnostic(part)
         else:
-            self._display(_bundle(reply, part))
+            self._display(part["data"])
 
     def _diagnostic(self, part):
         if part["severity"] != "error":
-            self._stream("stderr", part["text"])
+            self._display(part["data"])
             return
         traceback = part["text"].rstrip("\n").split("\n")
         if self.first_error is None:
@@ -209,13 +209,3 @@ class _CellOutput:
     def _send(self, message_type, content):
         if not self.silent:
             self.kernel.send_response(self.kernel.iopub_socket, message_type, content)
-
-
-def _bundle(reply, part):
-    """The MIME bundle of a table or plot: the one Chorus sends, else plain text (and the SVG)."""
-    if reply.get("data"):
-        return reply["data"]
-    data = {"text/plain": part["text"]}
-    if part["kind"] == "plot":
-        data["image/svg+xml"] = part["svg"]
-    return data

@@ -23,9 +23,12 @@ import Testing
         output.reply(["id": .integer(3), "type": .string("done")])
         #expect(
             lines.all == [
-                #"{"id":"cell-1","part":{"kind":"text","text":"42\n"},"type":"part"}"# + "\n",
-                #"{"id":"cell-1","part":{"kind":"status","text":"sampled 8\n"},"type":"part"}"# + "\n",
-                #"{"id":"cell-1","part":{"kind":"progress","text":null},"type":"part"}"# + "\n",
+                #"{"id":"cell-1","part":{"data":{"text/plain":"42\n"},"kind":"text","text":"42\n"},"type":"part"}"#
+                    + "\n",
+                #"{"id":"cell-1","part":{"data":{"text/plain":"sampled 8\n"},"kind":"status","text":"sampled 8\n"},"type":"part"}"#
+                    + "\n",
+                #"{"id":"cell-1","part":{"data":{"text/plain":""},"kind":"progress","text":null},"type":"part"}"#
+                    + "\n",
                 #"{"id":3,"type":"done"}"# + "\n",
             ])
     }
