@@ -16,6 +16,8 @@ public enum ChorusCommandLine {
                                            with --reward, score them as the trainers' reward does
                chorus grade --serve [same options]
                                            the same, row by row as they arrive on stdin (for chorus_reward.py)
+               chorus --jsonl              serve one session to a program: JSON requests, one a line, on stdin;
+                                           JSON replies on stdout (what the Jupyter kernel runs)
                chorus --version | --help
 
         options:
@@ -30,11 +32,13 @@ public enum ChorusCommandLine {
             return GradeCommandLine.main(arguments: Array(arguments.dropFirst()))
         }
         var positionals: [String] = []
+        var servesMachine = false
         var options = Session.Options()
         for argument in arguments {
             switch argument {
             case "--echo": options.echoesStatements = true
             case "--bail": options.stopsAtFirstError = true
+            case "--jsonl": servesMachine = true
             case "--help", "-h":
                 print(usage, terminator: "")
                 return ExitStatus.success
@@ -49,6 +53,12 @@ public enum ChorusCommandLine {
             }
         }
         InterruptMonitor.install()
+        if servesMachine {
+            guard positionals.isEmpty, arguments.count == 1 else {
+                return usageError("`--jsonl` takes no other argument")
+            }
+            return MachineMode.main()
+        }
         switch positionals.first {
         case nil:
             return isatty(0) == 1
