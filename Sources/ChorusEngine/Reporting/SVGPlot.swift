@@ -165,24 +165,17 @@ public enum SVGPlot {
 
     private static func f(_ value: Double) -> String { NumberFormatting.fixed(value, digits: 1) }
 
-    /// `text` safe inside SVG text and attributes: markup escaped, and the control characters XML
-    /// forbids dropped.
+    /// The markup characters as XML entities; line breaks become spaces, as SVG shows them anyway.
+    static let entities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\t": " ", "\n": " ", "\r": " ",
+    ]
+
+    /// `text` safe inside SVG text and attributes: markup escaped, and the characters XML 1.0
+    /// forbids (other control characters, U+FFFE, U+FFFF) dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        text.unicodeScalars.lazy
+            .filter { entities[$0] != nil || ($0.value >= 0x20 && $0.value != 0xFFFE && $0.value != 0xFFFF) }
+            .map { entities[$0] ?? String($0) }
+            .joined()
     }
 }

@@ -36,6 +36,14 @@ import FoundationXML
         #expect(svg.contains("stroke-dasharray"))  // maj@k is dashed
     }
 
+    @Test func labelsAreEscapedIntoWellFormedXML() throws {
+        #expect(SVGPlot.escape("a<b> & \"c\" 'd'\u{1}\te") == "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; e")
+        let set = try ScalingCurvesTests.graded(name: "bell\u{7} <s> & 'q'\u{FFFE}")
+        let svg = SVGPlot.render(try ScalingCurvesTests.curves([.curves(set, ks: nil)]), title: "t\u{0}")
+        let document = try SVGDocument(svg)
+        #expect(document.elements.contains { $0.name == "text" && $0.text == "bell <s> & 'q' pass@k" })
+    }
+
     @Test func resultsAtOnePlaceStandApart() throws {
         let set = try ScalingCurvesTests.graded()
         let votes = try [2, 2, 2, 4].map { (k: Int) in try MajorityVote(k: k).run(on: set, name: "maj@\(k)") }
