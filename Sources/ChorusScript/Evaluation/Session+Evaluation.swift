@@ -6,6 +6,16 @@ enum StatementOutcome: Equatable {
     case failed
     case internalError
     case interrupted
+
+    /// The outcome as a cell records it.
+    var cellOutcome: SessionCell.Outcome {
+        switch self {
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .internalError: .internalError
+        case .interrupted: .interrupted
+        }
+    }
 }
 
 extension Session {
@@ -42,7 +52,7 @@ extension Session {
                 assign(name, value)
             case .expression(let expression):
                 value = try await evaluate(expression, in: source)
-                if !value.isNone { output.write(value.rendering + "\n") }
+                if !value.isNone { output.emit(value.outputParts) }
             }
             if recorded, isRecordedCommand(statement) {
                 record(value, text: statement.text)
@@ -65,7 +75,7 @@ extension Session {
     }
 
     /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
-    private func isRecordedCommand(_ statement: Statement) -> Bool {
+    func isRecordedCommand(_ statement: Statement) -> Bool {
         guard case .expression(let expression) = statement.kind else { return true }
         let name: String
         switch expression.kind {

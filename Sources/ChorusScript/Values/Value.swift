@@ -48,6 +48,9 @@ public protocol ScriptObject: Sendable {
     var summary: String { get }
     /// The full rendering shown when the value is the result of a statement.
     var rendering: String { get }
+    /// What a statement whose result is this object shows: by default its rendering as text; a
+    /// table as a table part, a plot as a plot part, so every front end renders them its own way.
+    var outputParts: [OutputPart] { get }
     /// The value of `object.name`, or nil when there is no such field.
     func member(_ name: String) -> Value?
     /// The field names `member` answers, for completion and errors.
@@ -58,6 +61,7 @@ public protocol ScriptObject: Sendable {
 
 extension ScriptObject {
     public var rendering: String { summary }
+    public var outputParts: [OutputPart] { [.text(rendering + "\n")] }
     public func member(_ name: String) -> Value? { nil }
     public var memberNames: [String] { [] }
 }
