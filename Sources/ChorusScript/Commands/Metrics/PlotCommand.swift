@@ -65,15 +65,18 @@ struct PlotCommand: Command {
         } catch {
             throw Self.located(error, invocation)
         }
-        if let path = invocation[Self.file] {
+        let title = invocation[Self.title]
+        let svg = SVGPlot.render(curves, title: title, log: invocation[Self.log])
+        let path = invocation[Self.file]
+        if let path {
             try FileErrors.refuseOverwrite(of: path, invocation, at: Self.file)
             try invocation.mapping(at: Self.file, prefix: "cannot write \(path): ") {
-                try SVGPlot.render(curves, title: invocation[Self.title], log: invocation[Self.log]).write(
-                    toFile: path, atomically: true, encoding: .utf8)
+                try svg.write(toFile: path, atomically: true, encoding: .utf8)
             }
             invocation.session.output.writeError("plot: wrote \(path)\n")
         }
-        return .object(TableValue(TextPlot.table(curves)))
+        // The plot part carries the SVG, so a notebook shows the figure even without `file:`.
+        return .object(PlotValue(PlotOutput(title: title, svg: svg, table: TextPlot.table(curves), file: path)))
     }
 
     /// `failure` pointed at the argument to change, with what to do.

@@ -6,10 +6,44 @@ import Testing
 
 @Suite("plot")
 struct PlotCommandTests {
-    /// The table `plot` returned into `name`.
+    /// The table of the plot `plot` returned into `name`.
     static func table(_ harness: Harness, _ name: String = "t") async -> DataTable? {
         guard case .object(let object)? = await harness.variable(name) else { return nil }
-        return (object as? TableValue)?.table
+        return (object as? PlotValue)?.plot.table
+    }
+
+    @Test func theStatementShowsAPlotPartWithItsSVGEvenWithoutAFile() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        let path = folder + "/p.svg"
+        #expect(await harness.run("plot s title: \"Tiny\"\nplot s file: \(quoted(path))") == report(succeeded: 2))
+        let cells = await harness.session.cells
+        guard case .plot(let inline)? = cells.dropLast().last?.parts.last,
+            case .plot(let written)? = cells.last?.parts.last
+        else {
+            Issue.record("plot shows a plot part, got \(cells.map(\.parts))")
+            return
+        }
+        #expect(inline.title == "Tiny" && inline.file == nil)
+        #expect(inline.svg.hasPrefix("<svg") && inline.svg.contains("<title>Tiny</title>"))
+        #expect(inline.table.rows.count == 6)
+        #expect(written.file == path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == written.svg)
+        #expect(cells.last?.parts.first == .status("plot: wrote \(path)\n"))
+        // The terminal shows the table of the numbers, as before.
+        #expect(harness.output.output.hasPrefix(inline.table.rendered))
+    }
+
+    @Test func aPlotValueReadsLikeATableAndHoldsItsSVG() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("p = plot s\np.count\np[0].acc\np.title\np.file") == report(succeeded: 5))
+        // `p.file` is none (nothing written), which a statement does not show.
+        #expect(harness.output.output == "6\n55.55555555555555\n\"Accuracy as samples grow\"\n")
+        guard case .object(let object)? = await harness.variable("p"), let plot = object as? PlotValue else {
+            Issue.record("plot did not return a plot")
+            return
+        }
+        #expect(plot.member("svg") == .string(plot.plot.svg))
+        #expect(plot.summary == "plot \"Accuracy as samples grow\": 6 points")
     }
 
     @Test func printsTheCurvesAndWritesADeterministicSVG() async throws {
