@@ -48,7 +48,7 @@ struct HelpCommandTests {
                   compare     Compares strategies and sample sets in one table with 95% intervals.
                   answers     One row per problem: gold, answer classes, the pick and verdicts.
                   diff        The problems where two strategies disagree, and who was right.
-                  plot        Draws pass@k and maj@k scaling curves: an SVG file and a table here.
+                  plot        Draws scaling curves and strategies' points with 95% intervals: an SVG and a table here.
 
                 Training
                   train       Builds SSA or GSR training data for verl, TRL or OpenRLHF, or trains a learned aggregator here.
