@@ -40,20 +40,7 @@ extension Session {
         }
         do {
             try Task.checkCancellation()
-            let value: Value
-            switch statement.kind {
-            case .assignment(let name, let nameRange, let expression):
-                if registry.command(named: name) != nil {
-                    throw Diagnostic(
-                        .error, "`\(name)` is a command and cannot name a variable", source: source, range: nameRange,
-                        hint: "choose another name, such as `\(name)_result`")
-                }
-                value = try await evaluate(expression, in: source)
-                assign(name, value)
-            case .expression(let expression):
-                value = try await evaluate(expression, in: source)
-                if !value.isNone { output.emit(value.outputParts) }
-            }
+            let value = try await perform(statement, in: source)
             if recorded, isRecordedCommand(statement) {
                 record(value, text: statement.text)
             }
@@ -72,6 +59,31 @@ extension Session {
             output.writeError("internal error: \(message)\n(this is a bug in Chorus, not in your script)\n")
             return .internalError
         }
+    }
+
+    /// Does what a statement says (assigns, or shows its value) and gives its value; errors propagate.
+    func perform(_ statement: Statement, in source: SourceFile) async throws -> Value {
+        switch statement.kind {
+        case .assignment(let name, let nameRange, let expression):
+            try checkVariableName(name, at: nameRange, in: source)
+            let value = try await evaluate(expression, in: source)
+            assign(name, value)
+            return value
+        case .expression(let expression):
+            let value = try await evaluate(expression, in: source)
+            if !value.isNone { output.emit(value.outputParts) }
+            return value
+        case .loop(let loop):
+            return try await run(loop, in: source, within: [])
+        }
+    }
+
+    /// Refuses a command's name as a variable's.
+    func checkVariableName(_ name: String, at range: SourceRange, in source: SourceFile) throws {
+        guard registry.command(named: name) != nil else { return }
+        throw Diagnostic(
+            .error, "`\(name)` is a command and cannot name a variable", source: source, range: range,
+            hint: "choose another name, such as `\(name)_result`")
     }
 
     /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
