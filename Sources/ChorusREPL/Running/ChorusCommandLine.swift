@@ -113,11 +113,14 @@ public enum ChorusCommandLine {
     static func runInteractive(environment: [String: String]) -> Int32 {
         let output = StandardOutput(environment: environment)
         let session = Session(output: output)
-        let completer = Completer(registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands)
+        let completer = Completer(
+            registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands,
+            metaWords: InputLoop<EditLineReader>.metaWords, environment: environment)
         let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment), completer: completer)
         output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
         var loop = InputLoop(
-            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
+            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour,
+            terminal: output)
         let report = loop.run()
         Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success
