@@ -55,7 +55,7 @@ extension Session {
                 if !value.isNone { output.emit(value.outputParts) }
             }
             if recorded, isRecordedCommand(statement) {
-                record(value, text: statement.text)
+                record(value, text: createdFiles.replayText(of: statement, in: source))
             }
             return .succeeded
         } catch is CancellationError {
