@@ -42,7 +42,7 @@ extension Session {
             try Task.checkCancellation()
             let value = try await perform(statement, in: source)
             if recorded, isRecordedCommand(statement) {
-                record(value, text: statement.text)
+                record(value, text: createdFiles.replayText(of: statement, in: source))
             }
             return .succeeded
         } catch is CancellationError {
