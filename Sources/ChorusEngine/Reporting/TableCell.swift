@@ -28,3 +28,17 @@ public enum TableCell: Sendable, Equatable {
     /// Whether the cell holds no value.
     public var isNone: Bool { self == .none }
 }
+
+extension TableCell {
+    /// The cell as JSON: typed, an interval as `[lower, upper]`, an empty cell as `null`.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .none: .null
+        case .bool(let value): .bool(value)
+        case .int(let value): .integer(value)
+        case .number(let value): .double(value)
+        case .text(let value): .string(value)
+        case .interval(let lower, let upper): .array([.double(lower), .double(upper)])
+        }
+    }
+}

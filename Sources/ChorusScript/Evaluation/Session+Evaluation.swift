@@ -6,6 +6,16 @@ enum StatementOutcome: Equatable {
     case failed
     case internalError
     case interrupted
+
+    /// The outcome as a cell records it.
+    var cellOutcome: SessionCell.Outcome {
+        switch self {
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .internalError: .internalError
+        case .interrupted: .interrupted
+        }
+    }
 }
 
 extension Session {
@@ -61,7 +71,7 @@ extension Session {
             return value
         case .expression(let expression):
             let value = try await evaluate(expression, in: source)
-            if !value.isNone { output.write(value.rendering + "\n") }
+            if !value.isNone { output.emit(value.outputParts) }
             return value
         case .loop(let loop):
             return try await run(loop, in: source, within: [])
@@ -77,7 +87,7 @@ extension Session {
     }
 
     /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
-    private func isRecordedCommand(_ statement: Statement) -> Bool {
+    func isRecordedCommand(_ statement: Statement) -> Bool {
         guard case .expression(let expression) = statement.kind else { return true }
         let name: String
         switch expression.kind {
@@ -114,11 +124,11 @@ extension Session {
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try await evaluate(element, in: source)) }
-            return .list(values)
+            return try nested(.list(values), at: expression.range, in: source)
         case .record(let fields):
             var values: [(key: String, value: Value)] = []
             for field in fields { values.append((field.key, try await evaluate(field.value, in: source))) }
-            return .record(Record(values))
+            return try nested(.record(Record(values)), at: expression.range, in: source)
         case .member(let base, let name, let nameRange):
             let value = try await evaluate(base, in: source)
             return try member(name, of: value, at: nameRange, in: source)
@@ -144,12 +154,23 @@ extension Session {
                 // An error covers the chain so far; the whole expression (parentheses too) at its last step.
                 let range =
                     position == operations.count - 1 ? expression.range : first.range.union(operation.operand.range)
-                value = try Arithmetic.apply(operation.op, value, right) { fail($0, range) }
+                try Arithmetic.apply(into: &value, operation.op, right) { fail($0, range) }
             }
             return value
         case .call(let call):
             return try await self.call(call, range: expression.range, in: source)
         }
+    }
+
+    /// A list or record built from values, refused when it nests deeper than a script may write:
+    /// `x = [x]` run again and again would otherwise build a value whose rendering, comparison and
+    /// freeing recurse past the stack.
+    private func nested(_ value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
+        let limit = Parser.maximumNesting
+        guard value.nestingDepth(upTo: limit + 1) > limit else { return value }
+        throw Diagnostic(
+            .error, "this value would nest more than \(limit) lists and records deep", source: source, range: range,
+            hint: "a value holds lists and records at most \(limit) levels deep; keep results in a flat list")
     }
 
     private func call(_ call: Call, range: SourceRange, in source: SourceFile) async throws -> Value {

@@ -53,8 +53,10 @@ public actor Session {
 
     /// The commands this session knows.
     public nonisolated let registry: CommandRegistry
-    /// Where results and diagnostics go.
+    /// Where results and diagnostics go: the front end's sink, through the recorder of cells.
     public nonisolated let output: any OutputSink
+    /// Keeps the parts each statement shows, for its cell.
+    nonisolated let recorder: RecordingOutput
     /// The clock used for timing statements.
     public nonisolated let clock: any EngineClock
     /// The environment and the sample store, shared by commands.
@@ -65,6 +67,7 @@ public actor Session {
     var results: [Value] = []
     var lastResult: Value?
     var transcriptEntries: [TranscriptEntry] = []
+    var cellList: [SessionCell] = []
     var options = Options()
     var scriptStack: [String] = []
     var stopRequested = false
@@ -84,7 +87,9 @@ public actor Session {
         services: SessionServices = SessionServices(environment: ProcessInfo.processInfo.environment)
     ) {
         self.registry = registry
-        self.output = output
+        let recorder = RecordingOutput(frontEnd: output)
+        self.recorder = recorder
+        self.output = recorder
         self.clock = clock
         self.services = services
     }
@@ -94,6 +99,10 @@ public actor Session {
 
     /// The successful statements so far, in order: what `save` writes.
     public var transcript: [TranscriptEntry] { transcriptEntries }
+
+    /// Every statement run so far with what it showed, failed ones included. Session commands
+    /// (help, vars, save, run, …) are not cells; the statements of a script that `run` runs are.
+    public var cells: [SessionCell] { cellList }
 
     /// Variables in the order they were first assigned.
     public var variableList: [(name: String, value: Value)] {
@@ -138,15 +147,24 @@ public actor Session {
             }
             switch item {
             case .failure(let diagnostics):
-                if options.echoesStatements, let range = diagnostics.first?.range {
-                    echo(source.lineText(range.start.line))
-                }
+                let text = diagnostics.first?.range.map { source.lineText($0.start.line) } ?? ""
+                if options.echoesStatements, diagnostics.first?.range != nil { echo(text) }
+                let isCell = recorded && recorder.open()
                 for diagnostic in diagnostics { emit(diagnostic) }
+                if isCell { cellList.append(SessionCell(source: text, outcome: .failed, parts: recorder.close())) }
                 report.failed += 1
                 if options.stopsAtFirstError { stopRequested = true }
             case .statement(let statement):
                 if options.echoesStatements { echo(statement.text) }
+                let isCell = recorded && isRecordedCommand(statement) && recorder.open()
+                let resultsBefore = results.count
                 let outcome = await run(statement, in: source, recorded: recorded)
+                if isCell {
+                    cellList.append(
+                        SessionCell(
+                            source: statement.text, number: results.count > resultsBefore ? results.count : nil,
+                            outcome: outcome.cellOutcome, parts: recorder.close()))
+                }
                 report.add(nestedReport)
                 nestedReport = Report()
                 switch outcome {

@@ -30,6 +30,25 @@ public enum Value: Sendable {
         return false
     }
 
+    /// How many lists and records deep the value nests (a scalar 0, `[1]` 1, `[[1]]` 2), counted
+    /// without recursion and no further than `limit`.
+    public func nestingDepth(upTo limit: Int) -> Int {
+        var deepest = 0
+        var pending: [(value: Value, depth: Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            let children: [Value]
+            switch value {
+            case .list(let items): children = items
+            case .record(let record): children = record.fields.map(\.value)
+            default: continue
+            }
+            deepest = max(deepest, depth + 1)
+            if deepest >= limit { return limit }
+            pending.append(contentsOf: children.map { ($0, depth + 1) })
+        }
+        return deepest
+    }
+
     /// The numeric value of an int or a number.
     public var numericValue: Double? {
         switch self {
@@ -48,6 +67,9 @@ public protocol ScriptObject: Sendable {
     var summary: String { get }
     /// The full rendering shown when the value is the result of a statement.
     var rendering: String { get }
+    /// What a statement whose result is this object shows: by default its rendering as text; a
+    /// table as a table part, a plot as a plot part, so every front end renders them its own way.
+    var outputParts: [OutputPart] { get }
     /// The value of `object.name`, or nil when there is no such field.
     func member(_ name: String) -> Value?
     /// The field names `member` answers, for completion and errors.
@@ -58,6 +80,7 @@ public protocol ScriptObject: Sendable {
 
 extension ScriptObject {
     public var rendering: String { summary }
+    public var outputParts: [OutputPart] { [.text(rendering + "\n")] }
     public func member(_ name: String) -> Value? { nil }
     public var memberNames: [String] { [] }
 }

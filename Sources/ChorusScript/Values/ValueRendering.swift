@@ -9,6 +9,14 @@ extension Value {
         }
     }
 
+    /// What a statement whose result is this value shows.
+    public var outputParts: [OutputPart] {
+        switch self {
+        case .object(let object): object.outputParts
+        default: [.text(literal + "\n")]
+        }
+    }
+
     /// The value as `print` writes it: strings as they are, everything else as a literal.
     public var printText: String {
         switch self {

@@ -20,6 +20,8 @@ public struct TableValue: ObjectParameter, IndexableObject {
         return text
     }
 
+    public var outputParts: [OutputPart] { [.table(table)] }
+
     public var memberNames: [String] { ["rows", "columns", "count", "notes"] }
 
     public func member(_ name: String) -> Value? {
@@ -58,19 +60,8 @@ public struct TableValue: ObjectParameter, IndexableObject {
     var jsonLines: [String] {
         table.rows.map { row in
             JSONValue.object(
-                Dictionary(zip(table.columns, row).map { ($0.key, Self.json(of: $1)) }, uniquingKeysWith: { $1 })
+                Dictionary(zip(table.columns, row).map { ($0.key, $1.jsonValue) }, uniquingKeysWith: { $1 })
             ).jsonText
-        }
-    }
-
-    private static func json(of cell: TableCell) -> JSONValue {
-        switch cell {
-        case .none: .null
-        case .bool(let value): .bool(value)
-        case .int(let value): .integer(value)
-        case .number(let value): .double(value)
-        case .text(let value): .string(value)
-        case .interval(let lower, let upper): .array([.double(lower), .double(upper)])
         }
     }
 
