@@ -181,6 +181,22 @@ def main():
         term.expect(r"\n3\r?\n")
         term.expect(r"chorus\[\d+\]> ")
 
+    def loop_continues_until_end_and_ctrl_c_stops_it():
+        # The body's lines get the continuation prompt until `end`; the day-long sleep in the first
+        # iteration means only the Ctrl-C can end the loop, and the note says where it stopped.
+        term.send("for k in [1, 2]\r")
+        term.expect(r"\.\.\.> ")
+        term.send('  print "iteration" k\r')
+        term.expect(r"\.\.\.> ")
+        term.send("  sleep 86400\r")
+        term.expect(r"\.\.\.> ")
+        term.send("end\r")
+        term.expect(r"iteration 1")
+        term.send("\x03")
+        term.expect(r"stopped: interrupted")
+        term.expect(r"the loop stopped at k = 1 \(iteration 1 of 2\)")
+        term.expect(r"chorus\[\d+\]> ")
+
     def ctrl_d_exits_cleanly():
         term.send_when_reading("\x04")
         code = term.wait_exit()
@@ -193,6 +209,7 @@ def main():
         ("Tab completes a variable name", tab_completes_variable),
         ("Ctrl-C on a half-typed line gives a fresh prompt", ctrl_c_discards_half_typed_line),
         ("Ctrl-C during a long command stops it and keeps the session", ctrl_c_stops_long_command_and_keeps_session),
+        ("a loop continues until its end, and Ctrl-C stops it", loop_continues_until_end_and_ctrl_c_stops_it),
         ("an unfinished statement continues on the next line", multi_line_statement),
         ("Ctrl-D exits with status 0", ctrl_d_exits_cleanly),
     ]:
