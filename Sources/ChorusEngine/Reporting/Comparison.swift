@@ -35,6 +35,8 @@ public struct Comparison: Sendable {
 
     /// The rows, in order.
     public private(set) var rows: [ComparisonRow] = []
+    /// What told each row's item apart where it was given (a variable's name), row by row.
+    private var tags: [String?] = []
     private var problemIDs: [String]?
     private var problemsLabel = ""
     private let resamples: Int
@@ -45,10 +47,15 @@ public struct Comparison: Sendable {
         self.resamples = resamples
     }
 
-    /// Adds a strategy's accuracy. A strategy that read the first k of each problem's candidates is
-    /// charged their share of its cost, as a set's @k row is: a vote over 4 of 8 samples costs 4.
-    public mutating func add(_ result: StrategyResult, using generator: inout some RandomNumberGenerator) throws {
+    /// Adds a strategy's accuracy; `tag` (the variable it came from, say) tells it apart in the
+    /// table from another row with the same label. A strategy that read the first k of each
+    /// problem's candidates is charged their share of its cost, as a set's @k row is: a vote over 4
+    /// of 8 samples costs 4.
+    public mutating func add(
+        _ result: StrategyResult, tag: String? = nil, using generator: inout some RandomNumberGenerator
+    ) throws {
         try checkProblems(result.decisions.map(\.problemID), label: result.name)
+        defer { tags += Array(repeating: tag, count: rows.count - tags.count) }
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
         let counts = result.candidates.problems.map(\.samples.count)
         let total = counts.reduce(0, +)
@@ -63,12 +70,14 @@ public struct Comparison: Sendable {
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
     ///
     /// For k = 1, maj@1 and pass@1 equal pass@1 and are not repeated. Row labels
-    /// start with the set's name when `labelsWithName` is set (several sets in one table).
+    /// start with the set's name when `labelsWithName` is set (several sets in one table); `tag`
+    /// tells them apart from rows with the same labels.
     public mutating func add(
-        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true,
+        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true, tag: String? = nil,
         using generator: inout some RandomNumberGenerator
     ) throws {
         try checkProblems(set.problems.map(\.problem.id), label: set.name)
+        defer { tags += Array(repeating: tag, count: rows.count - tags.count) }
         let available = set.problems.map(\.samples.count).min() ?? 0
         let outcomes = set.problems.map { $0.outcome() }
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
@@ -98,6 +107,23 @@ public struct Comparison: Sendable {
                 scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                 cost: set.cost, perProblem: samples(k), using: &generator)
         }
+    }
+
+    /// The rows' labels as the table shows them: two rows with one label (`maj@4` of two sets) are
+    /// never merged in a reader's eye; each gets its tag in brackets (`maj@4 [v]`), and rows still
+    /// alike a number (`maj@4 [v] #2`).
+    public var displayLabels: [String] {
+        let counts = Dictionary(rows.map { ($0.label, 1) }, uniquingKeysWith: +)
+        var labels = zip(rows, tags).map { row, tag in
+            guard counts[row.label, default: 0] > 1, let tag else { return row.label }
+            return row.label + " [" + tag + "]"
+        }
+        var seen: [String: Int] = [:]
+        for index in labels.indices {
+            seen[labels[index], default: 0] += 1
+            if let count = seen[labels[index]], count > 1 { labels[index] += " #\(count)" }
+        }
+        return labels
     }
 
     /// Truncated samples among the first `k` of each problem.
@@ -150,9 +176,9 @@ public struct Comparison: Sendable {
     /// the kinds of rows it holds.
     public var table: DataTable {
         let showsTruncation = rows.contains { $0.truncated > 0 }
-        let cells = rows.map { row -> [TableCell] in
+        let cells = zip(rows, displayLabels).map { row, label -> [TableCell] in
             [
-                .text(row.label),
+                .text(label),
                 .number(row.estimate.value * 100),
                 .interval(lower: row.estimate.lower * 100, upper: row.estimate.upper * 100),
                 row.unparseable.map(TableCell.int) ?? .none,

@@ -10,6 +10,17 @@ public enum Value: Sendable {
     /// A value made by the engine (a dataset, a model, a sample set …).
     case object(any ScriptObject)
 
+    /// The names `.name` reads on this value: a record's keys, an object's fields, `count` of a list
+    /// or a string (what completion offers after `s.`).
+    public var memberNames: [String] {
+        switch self {
+        case .record(let record): record.keys
+        case .object(let object): object.memberNames
+        case .list, .string: ["count"]
+        default: []
+        }
+    }
+
     /// The type's name as users read it in `vars`, help and errors.
     public var typeName: String {
         switch self {
@@ -28,6 +39,25 @@ public enum Value: Sendable {
     public var isNone: Bool {
         if case .none = self { return true }
         return false
+    }
+
+    /// How many lists and records deep the value nests (a scalar 0, `[1]` 1, `[[1]]` 2), counted
+    /// without recursion and no further than `limit`.
+    public func nestingDepth(upTo limit: Int) -> Int {
+        var deepest = 0
+        var pending: [(value: Value, depth: Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            let children: [Value]
+            switch value {
+            case .list(let items): children = items
+            case .record(let record): children = record.fields.map(\.value)
+            default: continue
+            }
+            deepest = max(deepest, depth + 1)
+            if deepest >= limit { return limit }
+            pending.append(contentsOf: children.map { ($0, depth + 1) })
+        }
+        return deepest
     }
 
     /// The numeric value of an int or a number.
