@@ -75,11 +75,13 @@ public struct PlotAxis: Sendable, Equatable {
         return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 
-    /// 1, 2 and 5 × 10ⁿ within the range; only powers of ten when it spans more than three decades.
+    /// 1, 2 and 5 × 10ⁿ within the range; only powers of ten when it spans more than three decades,
+    /// and 3 × 10ⁿ too when it spans less than about one, so a short axis still has its ticks.
     static func logTicks(from low: Double, to high: Double) -> [Double] {
         let firstDecade = Int(Foundation.log10(low).rounded(.down))
         let lastDecade = Int(Foundation.log10(high).rounded(.up))
-        let multiples: [Double] = lastDecade - firstDecade > 3 ? [1] : [1, 2, 5]
+        let span = Foundation.log10(high / low)
+        let multiples: [Double] = span > 3 ? [1] : span < 1.2 ? [1, 2, 3, 5] : [1, 2, 5]
         return (firstDecade...lastDecade).flatMap { decade in multiples.map { $0 * pow(10, Double(decade)) } }
     }
 

@@ -19,7 +19,7 @@ public struct ScalingCurves: Sendable, Equatable {
     /// One thing to plot.
     public enum Input: Sendable {
         /// A sample set, drawn as its pass@k and maj@k curves at each k of `ks` (nil: 1, 2, 4, …
-        /// and the samples every problem has).
+        /// and the samples every problem has); at k = 1 alone, as one point, its pass@1.
         case curves(GradedSampleSet, ks: [Int]?)
         /// A combiner's answers (from aggregate or refine), drawn as one point: the accuracy of its
         /// answers, at the `k` candidates each prompt showed.
@@ -120,6 +120,14 @@ public struct ScalingCurves: Sendable, Equatable {
                 let added = comparison.rows[before...].filter { ks.contains($0.k) }
                 let passAt1 = added.filter { $0.metric == .passAt1 }
                 let prefix = set.name.isEmpty ? "" : set.name + " "
+                if ks == [1] {
+                    // One sample per problem (a learned aggregator's picks, say): one point, not two
+                    // curves of one point each.
+                    series.append(
+                        Series(label: prefix + "pass@1", kind: .strategy, group: group, points: passAt1.map(Self.point))
+                    )
+                    continue
+                }
                 series.append(
                     Series(
                         label: prefix + "pass@k", kind: .passAtK, group: group,

@@ -23,6 +23,8 @@ import Testing
         let axis = PlotAxis(values: [100, 740, 10_000], log: nil, integerTicks: false)
         #expect(axis.isLog)
         #expect(axis.ticks.map(\.label) == ["100", "200", "500", "1000", "2000", "5000", "10k"])
+        let short = PlotAxis(values: [275, 2245], log: true, integerTicks: false)
+        #expect(short.ticks.map(\.label) == ["300", "500", "1000", "2000"])
         let wide = PlotAxis(values: [10, 2_000_000], log: true, integerTicks: false)
         #expect(wide.ticks.map(\.label) == ["10", "100", "1000", "10k", "100k", "1M"])
     }

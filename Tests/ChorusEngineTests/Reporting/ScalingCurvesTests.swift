@@ -61,6 +61,13 @@ import Testing
         #expect(curves.notes.contains { $0.hasPrefix("a strategy row") })
     }
 
+    @Test func aSetWithOneSampleAProblemIsOnePoint() throws {
+        let curves = try Self.curves([.curves(Self.graded(name: "learned", samples: 1), ks: nil)])
+        #expect(curves.series.map(\.label) == ["learned pass@1"])
+        #expect(curves.series.map(\.kind) == [.strategy])
+        #expect(curves.series[0].points.map(\.k) == [1])
+    }
+
     @Test func theIntervalsAreTheOnesCompareGives() throws {
         let set = try Self.graded()
         let curves = try Self.curves([.curves(set, ks: [1, 2, 4])], seed: 7)

@@ -34,9 +34,9 @@ struct ExportCommand: Command {
             candidates (`as: answers` does the same for a sample set, with a \
             combiner's responses); that form is for reading, not importing. \
             `export t to: "FILE"` writes a table (from `answers`, `diff`, \
-            `compare`, `metrics`) one row per line, each cell under its \
-            column's key, numbers as numbers. An existing file is kept \
-            unless `overwrite: true`.
+            `compare`, `metrics`, or a plot's numbers) one row per line, \
+            each cell under its column's key, numbers as numbers. An \
+            existing file is kept unless `overwrite: true`.
             """,
         examples: [
             "export \"samples.jsonl\"", "export s to: \"s.jsonl\"", "export (vote s) to: \"vote.jsonl\"",
@@ -46,7 +46,10 @@ struct ExportCommand: Command {
 
     func run(_ invocation: Invocation) async throws -> Value {
         let output = invocation.session.output
-        switch invocation[Self.subject] {
+        // A plot is exported as the table of its numbers.
+        var subject = invocation[Self.subject]
+        if case .object(let plot as PlotValue) = subject { subject = .object(plot.numbers) }
+        switch subject {
         case .string(let path):
             if let given = [Self.to.name, Self.form.name].first(where: { invocation.argumentRanges[$0] != nil }) {
                 throw invocation.error(

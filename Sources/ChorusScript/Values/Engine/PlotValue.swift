@@ -13,8 +13,8 @@ public struct PlotValue: ObjectParameter, IndexableObject {
     /// Its Swift type, named as users read it.
     public static let objectType = ObjectType(PlotValue.self, named: "plot")
 
-    /// The numbers, read the way a table's are.
-    private var numbers: TableValue { TableValue(plot.table) }
+    /// The numbers as a table value: read, indexed and exported the way a table is.
+    var numbers: TableValue { TableValue(plot.table) }
 
     public var summary: String { "plot \"\(plot.title)\": \(Plural.count(plot.table.rows.count, "point"))" }
 

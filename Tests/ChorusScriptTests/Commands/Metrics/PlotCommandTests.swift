@@ -63,6 +63,15 @@ struct PlotCommandTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == first)
     }
 
+    @Test func aPlotExportsTheTableOfItsNumbers() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        let path = folder + "/points.jsonl"
+        #expect(await harness.run("p = plot s\nexport p to: \(quoted(path))") == report(succeeded: 2))
+        #expect(harness.output.output.hasSuffix("exported 6 rows to \(path)\n"))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 6 && lines[0].contains("\"line\":\"responses pass@k\""))
+    }
+
     @Test func defaultKsArePowersOfTwoAndTheSampleCount() async throws {
         let (harness, _) = try await EngineFixtures.harnessWithSamples()
         await harness.run("t = plot s")
