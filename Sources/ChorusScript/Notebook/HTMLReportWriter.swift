@@ -45,24 +45,12 @@ enum HTMLReportWriter {
         case .status(let text): "<pre class=\"stderr\">\(escaped(text))</pre>\n"
         case .progress: ""
         case .table, .plot, .diagnostic:
-            "<div class=\"output\">\n" + (part.html ?? "<pre>\(escaped(part.plainText))</pre>") + "\n</div>\n"
+            "<div class=\"output\">\n" + part.html + "\n</div>\n"
         }
     }
 
     /// Text with `&`, `<`, `>` and `"` written as entities.
-    static func escaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escaped(_ text: String) -> String { Markup.escape(text) }
 
     /// The page's whole style: system fonts only.
     static let style = """
