@@ -112,11 +112,11 @@ extension Session {
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try await evaluate(element, in: source)) }
-            return .list(values)
+            return try nested(.list(values), at: expression.range, in: source)
         case .record(let fields):
             var values: [(key: String, value: Value)] = []
             for field in fields { values.append((field.key, try await evaluate(field.value, in: source))) }
-            return .record(Record(values))
+            return try nested(.record(Record(values)), at: expression.range, in: source)
         case .member(let base, let name, let nameRange):
             let value = try await evaluate(base, in: source)
             return try member(name, of: value, at: nameRange, in: source)
@@ -142,12 +142,23 @@ extension Session {
                 // An error covers the chain so far; the whole expression (parentheses too) at its last step.
                 let range =
                     position == operations.count - 1 ? expression.range : first.range.union(operation.operand.range)
-                value = try Arithmetic.apply(operation.op, value, right) { fail($0, range) }
+                try Arithmetic.apply(into: &value, operation.op, right) { fail($0, range) }
             }
             return value
         case .call(let call):
             return try await self.call(call, range: expression.range, in: source)
         }
+    }
+
+    /// A list or record built from values, refused when it nests deeper than a script may write:
+    /// `x = [x]` run again and again would otherwise build a value whose rendering, comparison and
+    /// freeing recurse past the stack.
+    private func nested(_ value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
+        let limit = Parser.maximumNesting
+        guard value.nestingDepth(upTo: limit + 1) > limit else { return value }
+        throw Diagnostic(
+            .error, "this value would nest more than \(limit) lists and records deep", source: source, range: range,
+            hint: "a value holds lists and records at most \(limit) levels deep; keep results in a flat list")
     }
 
     private func call(_ call: Call, range: SourceRange, in source: SourceFile) async throws -> Value {
