@@ -16,6 +16,8 @@ public enum ChorusCommandLine {
                                            with --reward, score them as the trainers' reward does
                chorus grade --serve [same options]
                                            the same, row by row as they arrive on stdin (for chorus_reward.py)
+               chorus --jsonl              serve one session to a program: JSON requests, one a line, on stdin;
+                                           JSON replies on stdout (what the Jupyter kernel runs)
                chorus --version | --help
 
         options:
@@ -39,11 +41,13 @@ public enum ChorusCommandLine {
         case .failure(let message): return usageError(message.text)
         }
         var positionals: [String] = []
+        var servesMachine = false
         var options = Session.Options()
         for argument in arguments {
             switch argument {
             case "--echo": options.echoesStatements = true
             case "--bail": options.stopsAtFirstError = true
+            case "--jsonl": servesMachine = true
             case "--help", "-h":
                 print(usage, terminator: "")
                 return ExitStatus.success
@@ -61,6 +65,12 @@ public enum ChorusCommandLine {
             return usageError("--notebook goes with `chorus run FILE`")
         }
         InterruptMonitor.install()
+        if servesMachine {
+            guard positionals.isEmpty, arguments.count == 1 else {
+                return usageError("`--jsonl` takes no other argument")
+            }
+            return MachineMode.main()
+        }
         switch positionals.first {
         case nil:
             return isatty(0) == 1
@@ -134,11 +144,14 @@ public enum ChorusCommandLine {
     static func runInteractive(environment: [String: String]) -> Int32 {
         let output = StandardOutput(environment: environment)
         let session = Session(output: output)
-        let completer = Completer(registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands)
+        let completer = Completer(
+            registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands,
+            metaWords: InputLoop<EditLineReader>.metaWords, environment: environment)
         let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment), completer: completer)
         output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
         var loop = InputLoop(
-            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
+            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour,
+            terminal: output)
         let report = loop.run()
         Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success

@@ -7,14 +7,16 @@ struct ArgumentBinder: Sendable {
     /// Evaluates an argument expression in the session.
     let evaluate: @Sendable (Expression) async throws -> Value
 
-    /// The bound values and where each was written.
-    func bind() async throws -> (values: [String: Value], ranges: [String: SourceRange]) {
+    /// The bound values, where each was written, and the variable each variadic item was written
+    /// as (nil for any other expression).
+    func bind() async throws -> (values: [String: Value], ranges: [String: SourceRange], itemNames: [String?]) {
         var values: [String: Value] = [:]
         var ranges: [String: SourceRange] = [:]
         let positional = signature.parameters.filter(\.isPositional)
         var nextPositional = 0
         var variadicItems: [Value] = []
         var variadicRange: SourceRange?
+        var itemNames: [String?] = []
         var givenOrder: [String] = []
 
         for argument in call.arguments {
@@ -25,8 +27,14 @@ struct ArgumentBinder: Sendable {
                 guard values[label] == nil, !(parameter.isVariadic && variadicRange != nil) else {
                     throw diagnostic("`\(label)` is already given by position", at: argument.range)
                 }
-                values[label] = try await check(argument.value, against: parameter)
-                try checkConstraint(values[label] ?? .none, of: parameter, at: argument.range)
+                if parameter.isVariadic {
+                    let items = try await variadicValues(argument.value, for: parameter, named: true)
+                    for item in items { try checkConstraint(item, of: parameter, at: argument.range) }
+                    values[label] = .list(items)
+                } else {
+                    values[label] = try await check(argument.value, against: parameter)
+                    try checkConstraint(values[label] ?? .none, of: parameter, at: argument.range)
+                }
                 ranges[label] = argument.range
                 givenOrder.append(label)
                 continue
@@ -43,12 +51,22 @@ struct ArgumentBinder: Sendable {
             if parameter.isVariadic, values[parameter.name] != nil {
                 throw diagnostic("`\(parameter.name)` is already given by name", at: argument.range)
             }
-            let value = try await check(argument.value, against: parameter)
-            try checkConstraint(value, of: parameter, at: argument.range)
             if parameter.isVariadic {
-                variadicItems.append(value)
+                let spread = try await variadicValues(argument.value, for: parameter, named: false)
+                for value in spread {
+                    try checkConstraint(value, of: parameter, at: argument.range)
+                    variadicItems.append(value)
+                }
+                // A variable names its item; the items of a list it holds are named by their index.
+                if case .name(let name) = argument.value.kind {
+                    itemNames += spread.count == 1 ? [name] : spread.indices.map { "\(name)[\($0)]" }
+                } else {
+                    itemNames += Array(repeating: nil, count: spread.count)
+                }
                 variadicRange = variadicRange.map { $0.union(argument.range) } ?? argument.range
             } else {
+                let value = try await check(argument.value, against: parameter)
+                try checkConstraint(value, of: parameter, at: argument.range)
                 values[parameter.name] = value
                 ranges[parameter.name] = argument.range
                 givenOrder.append(parameter.name)
@@ -70,7 +88,7 @@ struct ArgumentBinder: Sendable {
             }
             values[parameter.name] = defaultValue
         }
-        return (values, ranges)
+        return (values, ranges, itemNames)
     }
 
     /// Evaluates one argument and checks it against the parameter's type.
@@ -86,6 +104,36 @@ struct ArgumentBinder: Sendable {
         }
         let value = try await evaluate(expression)
         return try conform(value, to: parameter.type, parameter: parameter, at: expression.range)
+    }
+
+    /// The values one argument gives a variadic parameter: itself, or each item of a list given by name
+    /// (`print values: [1, 2]`) or given where engine objects are expected (the results a loop collected).
+    private func variadicValues(
+        _ expression: Expression, for parameter: Parameter, named: Bool
+    ) async throws
+        -> [Value]
+    {
+        var spreads = named
+        if case .objects = parameter.type { spreads = true }
+        switch (expression.kind, parameter.type) {
+        case (.name, .choice), (.name, .commandName): spreads = false  // a bare word is one value
+        default: break
+        }
+        guard spreads else { return [try await check(expression, against: parameter)] }
+        let value = try await evaluate(expression)
+        guard case .list(let items) = value else {
+            return [try conform(value, to: parameter.type, parameter: parameter, at: expression.range)]
+        }
+        return try items.enumerated().map { position, item in
+            do {
+                return try conform(item, to: parameter.type, parameter: parameter, at: expression.range)
+            } catch {
+                throw diagnostic(
+                    "`\(parameter.name)` takes \(expectation(parameter.type)); item \(position) of this list is "
+                        + article(item.typeName),
+                    at: expression.range, hint: "usage: \(signature.usage)")
+            }
+        }
     }
 
     /// Refuses a value outside the parameter's declared constraint, pointing at the whole argument.
@@ -169,7 +217,12 @@ struct ArgumentBinder: Sendable {
             count == 0
             ? "`\(signature.name)` takes no positional arguments"
             : "`\(signature.name)` takes at most \(count) positional argument\(count == 1 ? "" : "s")"
-        return diagnostic(message, at: range, hint: "usage: \(signature.usage)")
+        // Other languages pass options by position (`vote s 3`); Chorus names them.
+        let named = signature.parameters.first { !$0.isPositional }
+        return diagnostic(
+            message, at: range,
+            hint: named.map { "named arguments are written `\($0.name): value`; usage: \(signature.usage)" }
+                ?? "usage: \(signature.usage)")
     }
 
     private func diagnostic(_ message: String, at range: SourceRange, hint: String? = nil) -> Diagnostic {

@@ -40,20 +40,7 @@ extension Session {
         }
         do {
             try Task.checkCancellation()
-            let value: Value
-            switch statement.kind {
-            case .assignment(let name, let nameRange, let expression):
-                if registry.command(named: name) != nil {
-                    throw Diagnostic(
-                        .error, "`\(name)` is a command and cannot name a variable", source: source, range: nameRange,
-                        hint: "choose another name, such as `\(name)_result`")
-                }
-                value = try await evaluate(expression, in: source)
-                assign(name, value)
-            case .expression(let expression):
-                value = try await evaluate(expression, in: source)
-                if !value.isNone { output.emit(value.outputParts) }
-            }
+            let value = try await perform(statement, in: source)
             if recorded, isRecordedCommand(statement) {
                 record(value, text: createdFiles.replayText(of: statement, in: source))
             }
@@ -72,6 +59,31 @@ extension Session {
             output.writeError("internal error: \(message)\n(this is a bug in Chorus, not in your script)\n")
             return .internalError
         }
+    }
+
+    /// Does what a statement says (assigns, or shows its value) and gives its value; errors propagate.
+    func perform(_ statement: Statement, in source: SourceFile) async throws -> Value {
+        switch statement.kind {
+        case .assignment(let name, let nameRange, let expression):
+            try checkVariableName(name, at: nameRange, in: source)
+            let value = try await evaluate(expression, in: source)
+            assign(name, value)
+            return value
+        case .expression(let expression):
+            let value = try await evaluate(expression, in: source)
+            if !value.isNone { output.emit(value.outputParts) }
+            return value
+        case .loop(let loop):
+            return try await run(loop, in: source, within: [])
+        }
+    }
+
+    /// Refuses a command's name as a variable's.
+    func checkVariableName(_ name: String, at range: SourceRange, in source: SourceFile) throws {
+        guard registry.command(named: name) != nil else { return }
+        throw Diagnostic(
+            .error, "`\(name)` is a command and cannot name a variable", source: source, range: range,
+            hint: "choose another name, such as `\(name)_result`")
     }
 
     /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
@@ -179,7 +191,7 @@ extension Session {
         let bound = try await binder.bind()
         let invocation = Invocation(
             signature: command.signature, arguments: bound.values, argumentRanges: bound.ranges, range: range,
-            source: source, session: self)
+            source: source, session: self, itemNames: bound.itemNames)
         do {
             return try await command.run(invocation)
         } catch {
@@ -201,23 +213,14 @@ extension Session {
     }
 
     private func member(_ name: String, of value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
-        var fields: [String] = []
         switch value {
-        case .record(let record):
-            if let field = record[name] { return field }
-            fields = record.keys
-        case .object(let object):
-            if let field = object.member(name) { return field }
-            fields = object.memberNames
-        case .list(let items):
-            if name == "count" { return .int(items.count) }
-            fields = ["count"]
-        case .string(let text):
-            if name == "count" { return .int(text.count) }
-            fields = ["count"]
-        default:
-            break
+        case .record(let record): if let field = record[name] { return field }
+        case .object(let object): if let field = object.member(name) { return field }
+        case .list(let items): if name == "count" { return .int(items.count) }
+        case .string(let text): if name == "count" { return .int(text.count) }
+        default: break
         }
+        let fields = value.memberNames
         let hint: String?
         if let close = Suggestions.closest(to: name, among: fields) {
             hint = "did you mean `.\(close)`?"
