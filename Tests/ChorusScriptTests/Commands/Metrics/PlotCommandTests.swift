@@ -83,7 +83,7 @@ struct PlotCommandTests {
         #expect(
             labels == [
                 "responses pass@k", "responses pass@k", "responses pass@k", "responses maj@k", "responses maj@k",
-                "responses maj@k", "two pass@k", "two pass@k", "two maj@k", "two maj@k", "maj@2", "aggregate@3",
+                "responses maj@k", "two pass@k", "two pass@k", "two maj@k", "two maj@k", "maj@2", "aggregate@3 (fixed)",
             ])
         // Each set at every k it has; the vote at its k; the aggregation at the candidates it showed.
         #expect(table.rows.map { $0[1] } == [1, 2, 3, 1, 2, 3, 1, 2, 1, 2, 2, 3].map(TableCell.int))
