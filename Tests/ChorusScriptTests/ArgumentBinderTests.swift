@@ -280,3 +280,32 @@ struct ArgumentBinderTests {
         #expect(harness.output.output == page + page)
     }
 }
+
+@Suite("ArgumentBinder: lists into variadics")
+struct ArgumentBinderListTests {
+    @Test func aListOfResultsFillsAVariadicOfResults() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        await harness.run("a = vote s k: 1\nb = vote s k: 3")
+        var tables: [String] = []
+        for statement in ["compare s a b", "compare s [a, b]", "compare [s, a] b", "compare items: [s, a, b]"] {
+            let before = harness.output.output.count
+            #expect(await harness.run(statement) == report(succeeded: 1))
+            tables.append(String(harness.output.output.dropFirst(before)))
+        }
+        #expect(tables[0].contains("maj@3     "))
+        #expect(Set(tables).count == 1)
+    }
+
+    @Test func aListWithAnItemOfAnotherTypeSaysWhichItem() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("compare s [s, 3]") == report(failed: 1))
+        #expect(
+            harness.output.error.hasPrefix(
+                "t.chorus:1:11: error: `items` takes a strategy result or sample set; item 1 of this list is an int\n"))
+    }
+
+    @Test func aResultGivenByNameIsAListOfOne() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("compare items: s") == report(succeeded: 1))
+    }
+}

@@ -289,3 +289,36 @@ struct SessionEvaluationTests {
         #expect(result.error.isEmpty)
     }
 }
+
+@Suite("Value nesting and long chains")
+struct ValueNestingTests {
+    @Test("`x = [x]` again and again stops at the nesting limit with a diagnostic, the value kept")
+    func repeatedWrappingStopsAtTheLimit() async {
+        let limit = Parser.maximumNesting
+        let harness = Harness()
+        let report = await harness.run("x = 1\n" + String(repeating: "x = [x]\n", count: limit + 3) + "y = {a: x}\n")
+        #expect(report.succeeded == 1 + limit)
+        #expect(report.failed == 4)
+        #expect(harness.output.error.contains("this value would nest more than \(limit) lists and records deep"))
+        #expect(await harness.session.variable("x")?.nestingDepth(upTo: 1_000) == limit)
+    }
+
+    @Test("nesting depth counts lists and records, empty ones too, and stops at the limit")
+    func nestingDepth() {
+        #expect(Value.int(1).nestingDepth(upTo: 10) == 0)
+        #expect(Value.list([]).nestingDepth(upTo: 10) == 1)
+        #expect(Value.list([.list([]), .int(2)]).nestingDepth(upTo: 10) == 2)
+        #expect(Value.record(Record([(key: "a", value: .list([.list([.int(1)])]))])).nestingDepth(upTo: 10) == 3)
+        var deep = Value.int(0)
+        for _ in 0..<50 { deep = .list([deep]) }
+        #expect(deep.nestingDepth(upTo: 10) == 10)
+    }
+
+    @Test("a chain of `+` joins strings and lists in order")
+    func chainsJoinInOrder() async {
+        let harness = await Harness.running(
+            "s = \"a\" + \"b\" + \"c\" + \"\"\ns\nxs = [1] + [] + [2, 3] + [[4]]\nxs\n\"n\" + 1", expecting: nil)
+        #expect(harness.output.output == "\"abc\"\n[1, 2, 3, [4]]\n")
+        #expect(harness.output.error.contains("cannot"))
+    }
+}

@@ -4,6 +4,9 @@ public struct ComparisonRow: Sendable, Equatable {
     public let label: String
     /// The kind of number the row is, for the legend under the table.
     public let metric: ComparisonMetric
+    /// Samples per problem the row reads: 1 for pass@1, k for an @k row, a strategy's k (its
+    /// candidates per problem when it used them all), so a plot can place the row.
+    public let k: Int
     /// The mean over problems with its 95% bootstrap interval.
     public let estimate: Estimate
     /// Problems with no answer (for strategies; nil for expectations over samples).
@@ -45,17 +48,23 @@ public struct Comparison: Sendable {
     }
 
     /// Adds a strategy's accuracy; `tag` (the variable it came from, say) tells it apart in the
-    /// table from another row with the same label.
+    /// table from another row with the same label. A strategy that read the first k of each
+    /// problem's candidates is charged their share of its cost, as a set's @k row is: a vote over 4
+    /// of 8 samples costs 4.
     public mutating func add(
         _ result: StrategyResult, tag: String? = nil, using generator: inout some RandomNumberGenerator
     ) throws {
         try checkProblems(result.decisions.map(\.problemID), label: result.name)
         defer { tags += Array(repeating: tag, count: rows.count - tags.count) }
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
+        let counts = result.candidates.problems.map(\.samples.count)
+        let total = counts.reduce(0, +)
+        let used = counts.reduce(0) { $0 + min(result.k ?? $1, $1) }
+        let share = total > 0 ? Double(used) / Double(total) : 1
         try append(
-            result.name, metric: .strategy, key: "strategy:" + result.name, scores: scores,
-            unparseable: result.unparseableCount, truncated: result.truncatedCandidates, cost: result.cost,
-            using: &generator)
+            result.name, metric: .strategy, k: result.k ?? counts.min() ?? 0, key: "strategy:" + result.name,
+            scores: scores, unparseable: result.unparseableCount, truncated: result.truncatedCandidates,
+            cost: result.cost, perProblem: { $0 * share / Double(scores.count) }, using: &generator)
     }
 
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
@@ -76,7 +85,7 @@ public struct Comparison: Sendable {
         let sampleCount = max(1, set.problems.reduce(0) { $0 + $1.samples.count })
         let samples = { (k: Int) in { (total: Double) in total * Double(k) / Double(sampleCount) } }
         try append(
-            prefix + "pass@1", metric: .passAt1, key: set.name + ":pass@1", scores: outcomes.map(\.passAt1),
+            prefix + "pass@1", metric: .passAt1, k: 1, key: set.name + ":pass@1", scores: outcomes.map(\.passAt1),
             unparseable: nil, truncated: set.truncatedCount, cost: set.cost, perProblem: samples(1),
             using: &generator)
         for k in ks {
@@ -85,16 +94,16 @@ public struct Comparison: Sendable {
             let truncated = Self.truncated(in: set, firstK: k)
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", metric: .majority, key: set.name + ":maj@\(k)",
+                    prefix + "maj@\(k)", metric: .majority, k: k, key: set.name + ":maj@\(k)",
                     scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                     cost: set.cost, perProblem: samples(k), using: &generator)
                 try append(
-                    prefix + "pass@\(k)", metric: .passAtK, key: set.name + ":pass@\(k)",
+                    prefix + "pass@\(k)", metric: .passAtK, k: k, key: set.name + ":pass@\(k)",
                     scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                     cost: set.cost, perProblem: samples(k), using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", metric: .oracle, key: set.name + ":oracle@\(k)",
+                prefix + "oracle@\(k)", metric: .oracle, k: k, key: set.name + ":oracle@\(k)",
                 scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                 cost: set.cost, perProblem: samples(k), using: &generator)
         }
@@ -144,7 +153,8 @@ public struct Comparison: Sendable {
     /// Adds a row; its bootstrap draws depend only on the first draw of `generator` and the row's key,
     /// so the same metric shows the same interval in every table made with the same seed.
     private mutating func append(
-        _ label: String, metric: ComparisonMetric, key: String, scores: [Double], unparseable: Int?, truncated: Int,
+        _ label: String, metric: ComparisonMetric, k: Int, key: String, scores: [Double], unparseable: Int?,
+        truncated: Int,
         cost: Cost, perProblem: ((Double) -> Double)? = nil, using generator: inout some RandomNumberGenerator
     ) throws {
         if baseSeed == nil { baseSeed = generator.next() }
@@ -156,7 +166,7 @@ public struct Comparison: Sendable {
         let perProblem = perProblem ?? { $0 / count }
         rows.append(
             ComparisonRow(
-                label: label, metric: metric, estimate: estimate, unparseable: unparseable, truncated: truncated,
+                label: label, metric: metric, k: k, estimate: estimate, unparseable: unparseable, truncated: truncated,
                 tokensPerProblem: cost.totalTokens > 0 ? perProblem(Double(cost.totalTokens)) : nil,
                 secondsPerProblem: cost.wallSeconds > 0 ? perProblem(cost.wallSeconds) : nil))
     }

@@ -27,8 +27,14 @@ struct ArgumentBinder: Sendable {
                 guard values[label] == nil, !(parameter.isVariadic && variadicRange != nil) else {
                     throw diagnostic("`\(label)` is already given by position", at: argument.range)
                 }
-                values[label] = try await check(argument.value, against: parameter)
-                try checkConstraint(values[label] ?? .none, of: parameter, at: argument.range)
+                if parameter.isVariadic {
+                    let items = try await variadicValues(argument.value, for: parameter, named: true)
+                    for item in items { try checkConstraint(item, of: parameter, at: argument.range) }
+                    values[label] = .list(items)
+                } else {
+                    values[label] = try await check(argument.value, against: parameter)
+                    try checkConstraint(values[label] ?? .none, of: parameter, at: argument.range)
+                }
                 ranges[label] = argument.range
                 givenOrder.append(label)
                 continue
@@ -45,13 +51,22 @@ struct ArgumentBinder: Sendable {
             if parameter.isVariadic, values[parameter.name] != nil {
                 throw diagnostic("`\(parameter.name)` is already given by name", at: argument.range)
             }
-            let value = try await check(argument.value, against: parameter)
-            try checkConstraint(value, of: parameter, at: argument.range)
             if parameter.isVariadic {
-                variadicItems.append(value)
-                if case .name(let name) = argument.value.kind { itemNames.append(name) } else { itemNames.append(nil) }
+                let spread = try await variadicValues(argument.value, for: parameter, named: false)
+                for value in spread {
+                    try checkConstraint(value, of: parameter, at: argument.range)
+                    variadicItems.append(value)
+                }
+                // A variable names its item; the items of a list it holds are named by their index.
+                if case .name(let name) = argument.value.kind {
+                    itemNames += spread.count == 1 ? [name] : spread.indices.map { "\(name)[\($0)]" }
+                } else {
+                    itemNames += Array(repeating: nil, count: spread.count)
+                }
                 variadicRange = variadicRange.map { $0.union(argument.range) } ?? argument.range
             } else {
+                let value = try await check(argument.value, against: parameter)
+                try checkConstraint(value, of: parameter, at: argument.range)
                 values[parameter.name] = value
                 ranges[parameter.name] = argument.range
                 givenOrder.append(parameter.name)
@@ -89,6 +104,36 @@ struct ArgumentBinder: Sendable {
         }
         let value = try await evaluate(expression)
         return try conform(value, to: parameter.type, parameter: parameter, at: expression.range)
+    }
+
+    /// The values one argument gives a variadic parameter: itself, or each item of a list given by name
+    /// (`print values: [1, 2]`) or given where engine objects are expected (the results a loop collected).
+    private func variadicValues(
+        _ expression: Expression, for parameter: Parameter, named: Bool
+    ) async throws
+        -> [Value]
+    {
+        var spreads = named
+        if case .objects = parameter.type { spreads = true }
+        switch (expression.kind, parameter.type) {
+        case (.name, .choice), (.name, .commandName): spreads = false  // a bare word is one value
+        default: break
+        }
+        guard spreads else { return [try await check(expression, against: parameter)] }
+        let value = try await evaluate(expression)
+        guard case .list(let items) = value else {
+            return [try conform(value, to: parameter.type, parameter: parameter, at: expression.range)]
+        }
+        return try items.enumerated().map { position, item in
+            do {
+                return try conform(item, to: parameter.type, parameter: parameter, at: expression.range)
+            } catch {
+                throw diagnostic(
+                    "`\(parameter.name)` takes \(expectation(parameter.type)); item \(position) of this list is "
+                        + article(item.typeName),
+                    at: expression.range, hint: "usage: \(signature.usage)")
+            }
+        }
     }
 
     /// Refuses a value outside the parameter's declared constraint, pointing at the whole argument.

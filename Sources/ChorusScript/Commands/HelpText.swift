@@ -127,8 +127,10 @@ public enum HelpText {
           _                            the last result
           _3                           result number 3 (the 3 in chorus[3]>)
           # comment                    to the end of the line
+          for k in [1, 2]; k; end      a loop (a sweep): its body runs once per value
 
-        A statement continues on the next line inside ( [ { or after a trailing `\\`.
+        A statement continues on the next line inside ( [ { or after a trailing `\\`,
+        and a loop's body up to its `end` (`help for`).
         Named arguments are written `name: value`. See docs/language.md.
 
         """

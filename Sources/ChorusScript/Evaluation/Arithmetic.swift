@@ -1,5 +1,23 @@
 /// `+ - * /` on values: exact on ints (overflow is an error), `/` always gives a number.
 enum Arithmetic {
+    /// `left op right` into `left`: a string or list grows in place, so a chain of n `+` terms
+    /// costs time linear in its length, not quadratic.
+    static func apply(
+        into left: inout Value, _ op: Expression.BinaryOperator, _ right: Value, fail: (String) -> Diagnostic
+    ) throws {
+        if op == .add, case .string(var text) = left, case .string(let more) = right {
+            left = .none  // drops the value's reference, so `text` is appended to without a copy
+            text += more
+            left = .string(text)
+        } else if op == .add, case .list(var items) = left, case .list(let more) = right {
+            left = .none
+            items += more
+            left = .list(items)
+        } else {
+            left = try apply(op, left, right, fail: fail)
+        }
+    }
+
     static func apply(
         _ op: Expression.BinaryOperator, _ left: Value, _ right: Value, fail: (String) -> Diagnostic
     ) throws -> Value {

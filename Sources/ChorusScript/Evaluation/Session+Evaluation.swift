@@ -40,22 +40,9 @@ extension Session {
         }
         do {
             try Task.checkCancellation()
-            let value: Value
-            switch statement.kind {
-            case .assignment(let name, let nameRange, let expression):
-                if registry.command(named: name) != nil {
-                    throw Diagnostic(
-                        .error, "`\(name)` is a command and cannot name a variable", source: source, range: nameRange,
-                        hint: "choose another name, such as `\(name)_result`")
-                }
-                value = try await evaluate(expression, in: source)
-                assign(name, value)
-            case .expression(let expression):
-                value = try await evaluate(expression, in: source)
-                if !value.isNone { output.emit(value.outputParts) }
-            }
+            let value = try await perform(statement, in: source)
             if recorded, isRecordedCommand(statement) {
-                record(value, text: statement.text)
+                record(value, text: createdFiles.replayText(of: statement, in: source))
             }
             return .succeeded
         } catch is CancellationError {
@@ -72,6 +59,31 @@ extension Session {
             output.writeError("internal error: \(message)\n(this is a bug in Chorus, not in your script)\n")
             return .internalError
         }
+    }
+
+    /// Does what a statement says (assigns, or shows its value) and gives its value; errors propagate.
+    func perform(_ statement: Statement, in source: SourceFile) async throws -> Value {
+        switch statement.kind {
+        case .assignment(let name, let nameRange, let expression):
+            try checkVariableName(name, at: nameRange, in: source)
+            let value = try await evaluate(expression, in: source)
+            assign(name, value)
+            return value
+        case .expression(let expression):
+            let value = try await evaluate(expression, in: source)
+            if !value.isNone { output.emit(value.outputParts) }
+            return value
+        case .loop(let loop):
+            return try await run(loop, in: source, within: [])
+        }
+    }
+
+    /// Refuses a command's name as a variable's.
+    func checkVariableName(_ name: String, at range: SourceRange, in source: SourceFile) throws {
+        guard registry.command(named: name) != nil else { return }
+        throw Diagnostic(
+            .error, "`\(name)` is a command and cannot name a variable", source: source, range: range,
+            hint: "choose another name, such as `\(name)_result`")
     }
 
     /// Whether a statement belongs in the transcript: everything except calls of session-only commands.
@@ -112,11 +124,11 @@ extension Session {
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try await evaluate(element, in: source)) }
-            return .list(values)
+            return try nested(.list(values), at: expression.range, in: source)
         case .record(let fields):
             var values: [(key: String, value: Value)] = []
             for field in fields { values.append((field.key, try await evaluate(field.value, in: source))) }
-            return .record(Record(values))
+            return try nested(.record(Record(values)), at: expression.range, in: source)
         case .member(let base, let name, let nameRange):
             let value = try await evaluate(base, in: source)
             return try member(name, of: value, at: nameRange, in: source)
@@ -142,12 +154,23 @@ extension Session {
                 // An error covers the chain so far; the whole expression (parentheses too) at its last step.
                 let range =
                     position == operations.count - 1 ? expression.range : first.range.union(operation.operand.range)
-                value = try Arithmetic.apply(operation.op, value, right) { fail($0, range) }
+                try Arithmetic.apply(into: &value, operation.op, right) { fail($0, range) }
             }
             return value
         case .call(let call):
             return try await self.call(call, range: expression.range, in: source)
         }
+    }
+
+    /// A list or record built from values, refused when it nests deeper than a script may write:
+    /// `x = [x]` run again and again would otherwise build a value whose rendering, comparison and
+    /// freeing recurse past the stack.
+    private func nested(_ value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
+        let limit = Parser.maximumNesting
+        guard value.nestingDepth(upTo: limit + 1) > limit else { return value }
+        throw Diagnostic(
+            .error, "this value would nest more than \(limit) lists and records deep", source: source, range: range,
+            hint: "a value holds lists and records at most \(limit) levels deep; keep results in a flat list")
     }
 
     private func call(_ call: Call, range: SourceRange, in source: SourceFile) async throws -> Value {

@@ -2,6 +2,9 @@
 ///
 /// Newlines end statements, except inside `(…)`, `[…]` and `{…}` and after a
 /// `\` at the end of a line, so a statement can continue over several lines.
+/// A `for` that begins a statement (or follows `name =` there) opens a loop whose
+/// body runs to the `end` that begins a later statement; until then the text is
+/// unfinished, so the REPL and a pipe keep reading lines.
 /// Comments run from `#` to the end of the line. Strings are `"…"` (with
 /// escapes), `'…'` (raw: backslashes kept, handy for LaTeX) and `"""…"""`
 /// (multi-line, with escapes).
@@ -12,7 +15,7 @@ public struct Lexer: Sendable {
         public var tokens: [Token]
         /// Lexical errors (bad characters, unterminated strings).
         public var diagnostics: [Diagnostic]
-        /// Whether the text stops inside a bracket, a string, or after a `\`: more lines would finish it.
+        /// Whether the text stops inside a bracket, a string, a loop's body, or after a `\`: more lines would finish it.
         public var isUnfinished: Bool
     }
 
@@ -26,7 +29,12 @@ public struct Lexer: Sendable {
     private var diagnostics: [Diagnostic] = []
     private var isUnfinished = false
     private var endsInTripleQuotedString = false
+    private var endsInLineContinuation = false
     private var sawSpace = true
+    /// Loops whose `end` has not come yet.
+    private var openLoops = 0
+    /// The first tokens (at most three) of the statement being read, which tell whether a `for` opens a loop.
+    private var statementHead: [Token.Kind] = []
 
     /// Creates a lexer over a source.
     public init(source: SourceFile) {
@@ -41,7 +49,7 @@ public struct Lexer: Sendable {
         return lexer.run()
     }
 
-    /// Whether `text` is an unfinished statement that needs more lines (open bracket, string, or trailing `\`).
+    /// Whether `text` is an unfinished statement that needs more lines (open bracket, string, loop, or trailing `\`).
     public static func needsMoreInput(_ text: String) -> Bool {
         tokenize(SourceFile(name: "<input>", text: text)).isUnfinished
     }
@@ -52,6 +60,10 @@ public struct Lexer: Sendable {
         var openBrackets: [Character] = []
         /// Whether the line ended inside a `"""…"""` string.
         var isInTripleQuotedString = false
+        /// The loops still open, each waiting for its `end`.
+        var openLoops = 0
+        /// The first tokens of a statement that goes on to the next line.
+        var statementHead: [Token.Kind] = []
         /// Whether the statement needs more lines (``needsMoreInput(_:)`` of all the lines so far).
         public internal(set) var needsMoreInput = false
 
@@ -64,11 +76,18 @@ public struct Lexer: Sendable {
     public static func continuation(after line: String, from state: Continuation) -> Continuation {
         var lexer = Lexer(source: SourceFile(name: "<input>", text: line))
         lexer.bracketStack = state.openBrackets
+        lexer.openLoops = state.openLoops
+        lexer.statementHead = state.statementHead
         if state.isInTripleQuotedString { lexer.finishTripleQuotedString(from: lexer.location) }
         let output = lexer.run()
         var next = Continuation()
         next.openBrackets = lexer.bracketStack
         next.isInTripleQuotedString = lexer.endsInTripleQuotedString
+        next.openLoops = lexer.openLoops
+        // The end of the line ends the statement, as the newline between the lines would.
+        let statementGoesOn =
+            !lexer.bracketStack.isEmpty || lexer.endsInTripleQuotedString || lexer.endsInLineContinuation
+        next.statementHead = statementGoesOn ? lexer.statementHead : []
         next.needsMoreInput = output.isUnfinished
         return next
     }
@@ -89,6 +108,7 @@ public struct Lexer: Sendable {
                     advance()
                 } else {
                     isUnfinished = true
+                    endsInLineContinuation = true
                 }
                 sawSpace = true
             case _ where character.isNewline:
@@ -110,7 +130,7 @@ public struct Lexer: Sendable {
                 lexSymbol(character)
             }
         }
-        if !bracketStack.isEmpty { isUnfinished = true }
+        if !bracketStack.isEmpty || openLoops > 0 { isUnfinished = true }
         emit(.endOfInput, from: location)
         return Output(tokens: tokens, diagnostics: diagnostics, isUnfinished: isUnfinished)
     }
@@ -137,8 +157,39 @@ public struct Lexer: Sendable {
     }
 
     private mutating func emit(_ kind: Token.Kind, from start: SourceLocation) {
-        tokens.append(Token(kind: kind, range: SourceRange(start: start, end: location), isPrecededBySpace: sawSpace))
+        trackLoops(kind)
+        tokens.append(
+            Token(
+                kind: kind, range: SourceRange(start: start, end: location), isPrecededBySpace: sawSpace,
+                loopDepth: openLoops))
         sawSpace = false
+    }
+
+    /// Counts the loops a statement opens and closes, as the parser reads them: `for` opens one where it
+    /// begins a statement or follows `name =` there, `end` closes one where it begins a statement.
+    private mutating func trackLoops(_ kind: Token.Kind) {
+        guard bracketStack.isEmpty else { return }
+        switch kind {
+        case .newline, .semicolon:
+            statementHead = []
+            return
+        case .endOfInput:
+            // A line read alone ends here; whether its statement goes on is the caller's to say.
+            return
+        case .for:
+            let isAssigned: Bool
+            if statementHead.count == 2, case .identifier = statementHead[0], statementHead[1] == .equal {
+                isAssigned = true
+            } else {
+                isAssigned = false
+            }
+            if statementHead.isEmpty || isAssigned { openLoops += 1 }
+        case .end:
+            if statementHead.isEmpty, openLoops > 0 { openLoops -= 1 }
+        default:
+            break
+        }
+        if statementHead.count < 3 { statementHead.append(kind) }
     }
 
     private mutating func report(_ message: String, from start: SourceLocation, hint: String? = nil) {
@@ -171,6 +222,8 @@ public struct Lexer: Sendable {
         case "true": emit(.true, from: start)
         case "false": emit(.false, from: start)
         case "none": emit(.none, from: start)
+        case "for": emit(.for, from: start)
+        case "end": emit(.end, from: start)
         case "_": emit(.resultReference(nil), from: start)
         default:
             let digits = word.dropFirst()

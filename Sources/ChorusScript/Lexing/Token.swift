@@ -9,6 +9,10 @@ public struct Token: Sendable, Equatable {
         case `true`
         case `false`
         case none
+        /// `for`, which opens a loop's body.
+        case `for`
+        /// `end`, which closes a loop's body.
+        case end
         /// `_` (the last result) or `_N` (the result numbered N).
         case resultReference(Int?)
         case equal
@@ -38,9 +42,20 @@ public struct Token: Sendable, Equatable {
     public let range: SourceRange
     /// Whether whitespace (or a line start) comes right before it.
     public let isPrecededBySpace: Bool
+    /// How many loops are open after it: a newline at 0 ends a whole statement, loops and all.
+    public let loopDepth: Int
 }
 
 extension Token.Kind {
+    /// The word of a keyword (`for`, `end`), for where it stands as a bare word: `help for`.
+    public var keyword: String? {
+        switch self {
+        case .for: "for"
+        case .end: "end"
+        default: nil
+        }
+    }
+
     /// How the token reads in a message: `)` or `a name`.
     public var displayName: String {
         switch self {
@@ -51,6 +66,8 @@ extension Token.Kind {
         case .true: "`true`"
         case .false: "`false`"
         case .none: "`none`"
+        case .for: "`for`"
+        case .end: "`end`"
         case .resultReference(let number): number.map { "`_\($0)`" } ?? "`_`"
         case .equal: "`=`"
         case .colon: "`:`"

@@ -3,12 +3,15 @@ import ChorusEngine
 extension OutputPart {
     /// The part as one JSON object, the form the machine-readable mode (`chorus --jsonl`) writes.
     ///
-    /// Every part has `kind` and `text` (its plain rendering, for a front end that shows only
-    /// text); tables keep typed cells under `columns`/`rows`, plots their `svg`, diagnostics their
+    /// Every part has `kind`, `text` (its plain rendering, for a front end that shows only text)
+    /// and `data` (its ``mimeBundle``, which a notebook shows as it is); tables keep typed cells under `columns`/`rows`, plots their `svg`, diagnostics their
     /// `severity`, `message`, `hint`, `notes` and `range` (1-based lines and columns, the end just
     /// past the span). The protocol is described in docs/decisions.md.
     public var json: JSONValue {
-        var fields: [String: JSONValue] = ["kind": .string(kindName), "text": .string(plainText)]
+        var fields: [String: JSONValue] = [
+            "kind": .string(kindName), "text": .string(plainText),
+            "data": .object(mimeBundle.mapValues(JSONValue.string)),
+        ]
         switch self {
         case .text, .status:
             break

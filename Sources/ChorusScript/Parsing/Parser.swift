@@ -3,7 +3,8 @@
 /// Grammar (see `docs/language.md`):
 ///
 ///     program    = { statement ( NEWLINE | ";" ) }
-///     statement  = NAME "=" command | command
+///     statement  = [ NAME "=" ] loop | NAME "=" command | command
+///     loop       = "for" NAME "in" command ( NEWLINE | ";" ) { statement ( NEWLINE | ";" ) } "end"
 ///     command    = NAME argument+ | expression
 ///     argument   = NAME ":" expression | expression
 ///     expression = term { ("+" | "-") term }
@@ -15,14 +16,14 @@
 ///                | "{" [ key ":" expression { "," key ":" expression } ] "}"
 ///                | "(" command ")"
 ///
-/// On an error the parser reports it, skips to the end of the statement, and
-/// goes on with the next one (panic-mode recovery).
+/// On an error the parser reports it, skips to the end of the statement (past the `end` of
+/// every loop the statement opened), and goes on with the next one (panic-mode recovery).
 ///
-/// Brackets, signs and postfix `.name` / `[i]` nest at most ``maximumNesting`` levels, so that no
+/// Brackets, signs, postfix `.name` / `[i]` and loops nest at most ``maximumNesting`` levels, so that no
 /// input can run the parser (or any later walk over the tree) out of stack; a flat chain of `+` or `*`
 /// is one level however long it is.
 public struct Parser: Sendable {
-    /// How deep brackets, signs and postfix operators may nest in one statement.
+    /// How deep brackets, signs, postfix operators and loops may nest in one statement.
     public static let maximumNesting = 256
 
     private let source: SourceFile
@@ -56,6 +57,7 @@ public struct Parser: Sendable {
             let startToken = position
             let statementStart = current.range.start
             do {
+                nesting = 0
                 let statement = try parseStatement()
                 try expectStatementEnd()
                 items.append(.statement(statement))
@@ -85,12 +87,27 @@ public struct Parser: Sendable {
     }
 
     private mutating func parseStatement() throws -> Statement {
-        nesting = 0
         let start = current.range.start
+        switch current.kind {
+        case .for:
+            // Parsed before `makeStatement` reads the position it ends at.
+            let loop = try parseLoop(assignedTo: nil, at: nil)
+            return makeStatement(.loop(loop), from: start)
+        case .end:
+            throw failure(
+                "`end` has no `for` to close", at: current.range,
+                hint: "each `for NAME in …` line opens a body that one `end` closes")
+        default:
+            break
+        }
         if case .identifier(let name) = current.kind, peek(1).kind == .equal {
             let nameRange = current.range
             advance()
             advance()
+            if current.kind == .for {
+                let loop = try parseLoop(assignedTo: name, at: nameRange)
+                return makeStatement(.loop(loop), from: start)
+            }
             guard startsExpression(current) else {
                 throw failure("expected a value after `=`", at: current.range)
             }
@@ -129,22 +146,107 @@ public struct Parser: Sendable {
         while current.kind == .newline || current.kind == .semicolon { advance() }
     }
 
+    /// Skips to the end of a failed statement: the first `;` or newline outside every loop (as the lexer counts them).
     private mutating func skipToStatementEnd() {
-        while current.kind != .newline, current.kind != .semicolon, current.kind != .endOfInput { advance() }
+        while current.kind != .endOfInput {
+            if current.kind == .newline || current.kind == .semicolon, current.loopDepth == 0 { return }
+            advance()
+        }
+    }
+
+    // MARK: - Loops
+
+    /// `for NAME in values`, then statements up to `end`; each loop is one level of nesting, so loops
+    /// nested past ``maximumNesting`` fail here rather than deepen the stack.
+    private mutating func parseLoop(assignedTo target: String?, at targetRange: SourceRange?) throws -> Loop {
+        let forRange = current.range
+        try enterNesting(at: forRange)
+        defer { nesting -= 1 }
+        advance()
+        guard case .identifier(let variable) = current.kind else {
+            throw failure(
+                "expected the loop variable's name after `for`, found \(current.kind.displayName)", at: current.range,
+                hint: "for k in [1, 2, 4]")
+        }
+        let variableRange = current.range
+        advance()
+        guard current.kind == .identifier("in") else {
+            throw failure(
+                "expected `in` after `for \(variable)`, found \(current.kind.displayName)", at: current.range,
+                hint: "write `for \(variable) in [1, 2, 4]`")
+        }
+        advance()
+        guard startsExpression(current) else {
+            throw failure(
+                "expected the values to go over after `in`, found \(current.kind.displayName)", at: current.range,
+                hint: "write `for \(variable) in [1, 2, 4]`")
+        }
+        let sequence = try parseCommand()
+        if case .list(let items) = sequence.kind, items.isEmpty {
+            throw failure(
+                "the loop goes over an empty list, so its body would never run", at: sequence.range,
+                hint: "give the values to go over: `for \(variable) in [1, 2, 4]`")
+        }
+        let headerRange = forRange.union(sequence.range)
+        switch current.kind {
+        case .newline, .semicolon:
+            break
+        case .colon:
+            throw failure(
+                "a `for` line ends after its values, with no `:`", at: current.range,
+                hint: "write the body on the next lines and close it with `end`; indentation does not matter")
+        case .endOfInput:
+            throw unclosedLoop(at: headerRange)
+        default:
+            throw failure(
+                "expected the end of the line after the values, found \(current.kind.displayName)", at: current.range,
+                hint: "the body goes on the next lines (or after `;`), closed by `end`")
+        }
+        var body: [Statement] = []
+        while true {
+            skipSeparators()
+            switch current.kind {
+            case .end:
+                guard !body.isEmpty else {
+                    throw failure(
+                        "this loop's body is empty", at: headerRange,
+                        hint: "put the statements to run for each value between the `for` line and `end`")
+                }
+                advance()
+                return Loop(
+                    target: target, targetRange: targetRange, variable: variable, variableRange: variableRange,
+                    sequence: sequence, body: body, headerRange: headerRange)
+            case .endOfInput:
+                throw unclosedLoop(at: headerRange)
+            default:
+                body.append(try parseStatement())
+                try expectStatementEnd()
+            }
+        }
+    }
+
+    private func unclosedLoop(at range: SourceRange) -> Failure {
+        failure("this `for` has no `end`", at: range, hint: "close the loop's body with `end` on a line of its own")
     }
 
     // MARK: - Commands and arguments
 
     /// A command call (`NAME argument+`) or a plain expression.
     private mutating func parseCommand() throws -> Expression {
-        guard case .identifier(let name) = current.kind, startsArgument(peek(1)) else {
+        guard case .identifier(let name) = current.kind, startsArgument(1) else {
             return try parseExpression()
         }
         let nameRange = current.range
         advance()
         var arguments: [Argument] = []
         var seenLabels: [String: SourceRange] = [:]
-        while startsArgument(current) {
+        while startsArgument(0) {
+            if let word = current.kind.keyword {
+                // `help for`: a keyword that ends the statement is a bare word.
+                arguments.append(Argument(value: Expression(.name(word), range: current.range)))
+                advance()
+                continue
+            }
             if case .identifier(let label) = current.kind, peek(1).kind == .colon {
                 let labelRange = current.range
                 if seenLabels[label] != nil {
@@ -166,8 +268,11 @@ public struct Parser: Sendable {
         return Expression(.call(call), range: SourceRange(start: nameRange.start, end: end))
     }
 
-    private func startsArgument(_ token: Token) -> Bool {
-        switch token.kind {
+    /// Whether the token `ahead` of the current one begins an argument.
+    private func startsArgument(_ ahead: Int) -> Bool {
+        let token = peek(ahead)
+        return switch token.kind {
+        case .for, .end: [.newline, .semicolon, .endOfInput].contains(peek(ahead + 1).kind)
         case .minus, .plus: false  // `a - 1` is arithmetic, not a command `a` with argument `-1`
         case .leftBracket where !token.isPrecededBySpace: false  // `a[0]` indexes `a`
         default: startsExpression(token)

@@ -119,6 +119,8 @@ public struct Statement: Sendable, Equatable {
         case assignment(name: String, nameRange: SourceRange, value: Expression)
         /// An expression (often a command call) whose value is shown.
         case expression(Expression)
+        /// `for NAME in list … end`, optionally assigned: `name = for …`.
+        case loop(Loop)
     }
 
     /// What the statement does.
@@ -127,6 +129,24 @@ public struct Statement: Sendable, Equatable {
     public var range: SourceRange
     /// Its text as written, used by `save`.
     public var text: String
+}
+
+/// A loop: `for k in [1, 2, 4]`, a body of statements, `end`; its value is the list of its iterations' values.
+public struct Loop: Sendable, Equatable {
+    /// The variable its value is assigned to (`votes = for …`), if any.
+    public var target: String?
+    /// Where the target is written.
+    public var targetRange: SourceRange?
+    /// The loop variable.
+    public var variable: String
+    /// Where the loop variable is written.
+    public var variableRange: SourceRange
+    /// The values it goes over.
+    public var sequence: Expression
+    /// The statements run for each value, in order.
+    public var body: [Statement]
+    /// Where `for … in list` is written, for errors about the loop as a whole.
+    public var headerRange: SourceRange
 }
 
 /// The statements of a source, each parsed on its own so one bad statement spoils only itself.

@@ -41,6 +41,25 @@ public enum Value: Sendable {
         return false
     }
 
+    /// How many lists and records deep the value nests (a scalar 0, `[1]` 1, `[[1]]` 2), counted
+    /// without recursion and no further than `limit`.
+    public func nestingDepth(upTo limit: Int) -> Int {
+        var deepest = 0
+        var pending: [(value: Value, depth: Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            let children: [Value]
+            switch value {
+            case .list(let items): children = items
+            case .record(let record): children = record.fields.map(\.value)
+            default: continue
+            }
+            deepest = max(deepest, depth + 1)
+            if deepest >= limit { return limit }
+            pending.append(contentsOf: children.map { ($0, depth + 1) })
+        }
+        return deepest
+    }
+
     /// The numeric value of an int or a number.
     public var numericValue: Double? {
         switch self {

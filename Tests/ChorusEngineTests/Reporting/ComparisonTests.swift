@@ -272,6 +272,10 @@ import Testing
         var strategies = Comparison()
         try strategies.add(Self.strategy("v", correct: [true, false], cost: cost), using: &generator)
         #expect(strategies.rows.map(\.tokensPerProblem) == [300])
+        // A vote over the first 2 of the 3 samples is charged those 2, as maj@2 is.
+        try strategies.add(MajorityVote(k: 2).run(on: Self.graded(cost: cost), name: "maj@2"), using: &generator)
+        #expect(strategies.rows.last?.tokensPerProblem == 200)
+        #expect(strategies.rows.map(\.k) == [0, 2])
     }
 
     @Test func theLegendSaysWhatEachKindOfRowMeasures() throws {

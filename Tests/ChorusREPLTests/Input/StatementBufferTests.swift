@@ -65,3 +65,16 @@ import Testing
         }
     }
 }
+
+@Suite struct StatementBufferLoopTests {
+    @Test func aLoopIsGatheredUpToItsEnd() {
+        var buffer = StatementBuffer()
+        #expect(buffer.append("sets = for t in [0.3, 0.7]") == nil)
+        #expect(buffer.append("  for k in [1, 2]") == nil)
+        #expect(buffer.append("    print t k") == nil)
+        #expect(buffer.append("  end") == nil)
+        #expect(buffer.append("end") == "sets = for t in [0.3, 0.7]\n  for k in [1, 2]\n    print t k\n  end\nend")
+        #expect(buffer.isEmpty)
+        #expect(buffer.append("for k in [1]; print k; end") == "for k in [1]; print k; end")
+    }
+}

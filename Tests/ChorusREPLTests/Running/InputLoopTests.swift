@@ -208,6 +208,24 @@ struct LoopRun: Sendable {
     }
 }
 
+@Suite struct InputLoopLoopTests {
+    @Test func aLoopTypedAtThePromptContinuesUntilItsEnd() async {
+        let lines = ["for k in [1, 2]", "  print k", "end", "k"]
+        let result = await InputLoopTests().loop(lines.map { .line($0) }, interactive: true)
+        #expect(result.prompts == ["chorus[1]> ", "     ...> ", "     ...> ", "chorus[2]> ", "chorus[3]> "])
+        #expect(result.output.output == "── k = 1 ──\n1\n── k = 2 ──\n2\n2\n")
+        #expect(await result.session.transcript.map(\.text) == ["for k in [1, 2]\n  print k\nend", "k"])
+    }
+
+    @Test func aPipeReadsALoopAsTheREPLDoesAndReportsOneWithoutEnd() async {
+        let lines = ["x = 1", "for k in [1, 2]", "  print k", "end", "for k in [3]", "  print k"]
+        let result = await InputLoopTests().loop(lines.map { .line($0) }, interactive: false)
+        #expect(result.output.output == "── k = 1 ──\n1\n── k = 2 ──\n2\n")
+        #expect(result.output.error.hasPrefix("<stdin>:5:1: error: this `for` has no `end`\n"))
+        #expect(result.report.succeeded == 2 && result.report.failed == 1)
+    }
+}
+
 /// Files standing for a terminal's standard output and error, for a ``StandardOutput`` under test.
 struct TerminalFiles {
     let output: Int32

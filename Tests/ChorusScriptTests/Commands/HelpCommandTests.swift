@@ -12,7 +12,7 @@ struct HelpCommandTests {
                   help        Lists the commands, or shows one command's help.
                   vars        Lists the variables with their types and summaries.
                   run         Runs a script file in this session.
-                  save        Saves the session's successful statements as a script.
+                  save        Saves the session as a script, a notebook or a report.
                   timer       Turns the per-statement timer on or off.
                   sleep       Waits a number of seconds (Ctrl-C stops it).
                   quit        Ends the session.
@@ -48,7 +48,7 @@ struct HelpCommandTests {
                   compare     Compares strategies and sample sets in one table with 95% intervals.
                   answers     One row per problem: gold, answer classes, the pick and verdicts.
                   diff        The problems where two strategies disagree, and who was right.
-                  plot        Draws pass@k and maj@k scaling curves: an SVG file and a table here.
+                  plot        Draws scaling curves and strategies' points with 95% intervals: an SVG and a table here.
 
                 Training
                   train       Builds SSA or GSR training data for verl, TRL or OpenRLHF, or trains a learned aggregator here.
@@ -90,12 +90,13 @@ struct HelpCommandTests {
 
                 Examples:
                   save "session.chorus"
-                  save "session.chorus" overwrite: true
+                  save "session.ipynb"
+                  save "report.html" overwrite: true
 
                 """))
         #expect(
             harness.output.output.hasPrefix(
-                "save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
+                "save PATH [overwrite: false]\n\nSaves the session as a script, a notebook or a report.\n\n"))
     }
 
     @Test func pageOfACommandWithoutParameters() async {
@@ -196,5 +197,36 @@ struct HelpCommandTests {
                 `help NAME` (or `?NAME` in the REPL) explains a command; `help syntax` shows the language.
 
                 """)
+    }
+}
+
+@Suite("help for")
+struct HelpLoopTests {
+    @Test func helpForAndHelpEndShowTheLoopPage() async {
+        let harness = await Harness.running("help for\nhelp end")
+        #expect(harness.output.output == HelpText.loops + HelpText.loops)
+        #expect(
+            HelpText.loops.hasPrefix("for NAME in VALUES … end: runs the statements between the two once per value.\n"))
+    }
+
+    /// The page's two examples run as they are written (`s`, `gen` and `data` stand in for real ones).
+    @Test func theExamplesOnThePageRun() async throws {
+        let path = try SampleCommandTests.replayFile(
+            count: 2, texts: ["so \\boxed{19/30}", "so \\boxed{65}", "\\boxed{3}", "\\boxed{65}"])
+        let page = HelpText.loops.split(separator: "\n").map(String.init)
+        func example(from first: String, to last: String) -> String {
+            let start = page.firstIndex { $0.hasPrefix("  " + first) } ?? 0
+            let end = page[start...].firstIndex { $0.hasPrefix("  " + last) } ?? start
+            return page[start...end].map { $0.dropFirst(2).components(separatedBy: "   ").first ?? "" }
+                .joined(separator: "\n")
+        }
+        let harness = Harness()
+        let setup =
+            "gen = model \"replay:\(path)\"\ndata = builtin arithmetic count: 2 seed: 1\n"
+            + "s = sample gen data n: 4 seed: 1"
+        #expect(await harness.run(setup) == report(succeeded: 3))
+        #expect(await harness.run(example(from: "votes = for", to: "compare s votes")) == report(succeeded: 2))
+        #expect(await harness.run(example(from: "sets = for", to: "plot sets")) == report(succeeded: 2))
+        #expect(harness.output.output.contains("── setting = {t: 0.3, name: \"cool\"} ──\n"))
     }
 }

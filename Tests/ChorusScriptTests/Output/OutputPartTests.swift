@@ -60,9 +60,49 @@ struct OutputPartTests {
 
     @Test("progress is transient text or null; status goes to the error stream")
     func progressAndStatus() {
-        #expect(OutputPart.progress(nil).json == .object(["kind": .string("progress"), "text": .null]))
+        guard case .object(let fields) = OutputPart.progress(nil).json else {
+            Issue.record("progress is an object")
+            return
+        }
+        #expect(fields["kind"] == .string("progress"))
+        #expect(fields["text"] == .null)
         #expect(OutputPart.progress("3/8").plainText.isEmpty)
         #expect(OutputPart.status("plot: wrote a.svg\n").isStatus)
         #expect(!OutputPart.text("2\n").isStatus)
+    }
+
+    @Test("a table in HTML: escaped titles and cells, numbers right-aligned, notes under it")
+    func tableHTML() {
+        let table = DataTable(
+            columns: [TableColumn("answer"), TableColumn("n")], rows: [[.text("x<1 & \"y\""), .int(3)]],
+            notes: ["a <note>"])
+        let html = table.html
+        #expect(html.contains("<th>answer</th><th>n</th>"))
+        #expect(html.contains("<td>x&lt;1 &amp; &quot;y&quot;</td><td style=\"text-align:right\">3</td>"))
+        #expect(html.contains("<p class=\"chorus-note\">a &lt;note&gt;</p>"))
+        #expect(OutputPart.table(table).mimeBundle == ["text/plain": table.rendered, "text/html": html])
+    }
+
+    @Test("a plot's bundle is its SVG as an image; its HTML inlines the SVG over the table")
+    func plotBundle() {
+        let plot = PlotOutput(title: "t", svg: "<svg></svg>\n", table: Self.table)
+        let part = OutputPart.plot(plot)
+        #expect(part.mimeBundle["image/svg+xml"] == "<svg></svg>\n")
+        #expect(part.mimeBundle["text/html"] == nil)
+        #expect(
+            part.html.hasPrefix("<figure class=\"chorus-plot\" style=\"margin:0\">\n<svg></svg>\n</figure>\n<table"))
+        guard case .object(let fields) = part.json, case .object(let data)? = fields["data"] else {
+            Issue.record("a part's JSON carries its bundle")
+            return
+        }
+        #expect(data["image/svg+xml"] == .string("<svg></svg>\n"))
+    }
+
+    @Test("text and diagnostics in HTML are preformatted and escaped")
+    func preformattedHTML() {
+        #expect(OutputPart.text("a < b\n").html == "<pre class=\"chorus-text\">a &lt; b</pre>\n")
+        let diagnostic = Diagnostic(.warning, "`<` is odd")
+        #expect(
+            OutputPart.diagnostic(diagnostic).html == "<pre class=\"chorus-warning\">warning: `&lt;` is odd</pre>\n")
     }
 }

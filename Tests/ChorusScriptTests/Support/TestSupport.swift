@@ -121,6 +121,10 @@ func sexp(_ statement: Statement) -> String {
     switch statement.kind {
     case .assignment(let name, _, let value): return "(= \(name) \(sexp(value)))"
     case .expression(let expression): return sexp(expression)
+    case .loop(let loop):
+        let body = loop.body.map { " " + sexp($0) }.joined()
+        let text = "(for \(loop.variable) \(sexp(loop.sequence))\(body))"
+        return loop.target.map { "(= \($0) \(text))" } ?? text
     }
 }
 
@@ -181,12 +185,18 @@ func calledCommands(_ program: Program, registry: CommandRegistry = .standard) -
             break
         }
     }
-    for item in program.items {
-        guard case .statement(let statement) = item else { continue }
+    func visit(_ statement: Statement) {
         switch statement.kind {
         case .assignment(_, _, let value): visit(value)
         case .expression(let expression): visit(expression)
+        case .loop(let loop):
+            visit(loop.sequence)
+            for inner in loop.body { visit(inner) }
         }
+    }
+    for item in program.items {
+        guard case .statement(let statement) = item else { continue }
+        visit(statement)
     }
     return names
 }

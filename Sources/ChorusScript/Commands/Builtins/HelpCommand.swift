@@ -8,10 +8,10 @@ struct HelpCommand: Command {
         discussion: """
             Without an argument, lists every command grouped by purpose. With a \
             command's name, shows its usage, parameters, and examples. In the REPL, \
-            `?name` does the same. `help syntax` summarises the language. On a terminal, lines wrap to \
-            its width.
+            `?name` does the same. `help syntax` summarises the language; `help for` \
+            explains loops (sweeps). On a terminal, lines wrap to its width.
             """,
-        examples: ["help", "help print", "help syntax"], isRecorded: false)
+        examples: ["help", "help print", "help syntax", "help for"], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
         let registry = invocation.session.registry
@@ -24,6 +24,10 @@ struct HelpCommand: Command {
         }
         if name == "syntax" {
             show(HelpText.syntax)
+            return .none
+        }
+        if name == "for" || name == "end" {
+            show(HelpText.loops)
             return .none
         }
         guard let command = registry.command(named: name) else {
