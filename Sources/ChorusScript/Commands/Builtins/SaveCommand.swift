@@ -31,7 +31,7 @@ struct SaveCommand: Command {
             } catch {
                 throw invocation.error(error.message, at: FileErrors.target)
             }
-            written = Plural.count(cells, "statement") + " with their output"
+            written = Plural.count(cells, "statement") + (cells == 1 ? " with its output" : " with their output")
         } else {
             do {
                 let entries = await session.transcript
