@@ -92,11 +92,18 @@ struct PlotCommandTests {
         #expect(
             labels == [
                 "responses pass@k", "responses pass@k", "responses pass@k", "responses maj@k", "responses maj@k",
-                "responses maj@k", "two pass@k", "two pass@k", "two maj@k", "two maj@k", "maj@2", "aggregate@3",
+                "responses maj@k", "two pass@k", "two pass@k", "two maj@k", "two maj@k", "maj@2", "aggregate@3 (fixed)",
             ])
         // Each set at every k it has; the vote at its k; the aggregation at the candidates it showed.
         #expect(table.rows.map { $0[1] } == [1, 2, 3, 1, 2, 3, 1, 2, 1, 2, 2, 3].map(TableCell.int))
         #expect(table.notes.contains { $0.hasPrefix("95% CI") })
+    }
+
+    @Test func setsNamedAlikeAreToldApartByTheirVariables() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("s2 = s\nt = plot s s2 ks: [1]") == report(succeeded: 2))
+        let table = try #require(await Self.table(harness))
+        #expect(table.rows.map { $0[0] } == ["responses pass@1 [s]", "responses pass@1 [s2]"].map(TableCell.text))
     }
 
     @Test func badInputsAreClearErrors() async throws {
