@@ -1,9 +1,10 @@
 """Writes the Chorus kernel spec (kernel.json and its logo-free folder) for `jupyter kernelspec install`.
 
-    python write_kernel_spec.py FOLDER PYTHON PACKAGE_PARENT CHORUS_BINARY
+    python write_kernel_spec.py FOLDER PYTHON PACKAGE_PARENT CHORUS_BINARIES
 
-The spec runs PYTHON -m chorus_kernel with PACKAGE_PARENT on PYTHONPATH; CHORUS_KERNEL_BIN is the
-binary the kernel uses when CHORUS_BIN is not set where Jupyter starts it.
+The spec runs PYTHON -m chorus_kernel with PACKAGE_PARENT on PYTHONPATH; CHORUS_KERNEL_BIN holds
+CHORUS_BINARIES (paths separated by `:`), of which the kernel runs the newest that exists when
+CHORUS_BIN is not set where Jupyter starts it.
 """
 
 import json
@@ -25,7 +26,7 @@ def kernel_spec(python, package_parent, binary):
 
 def main(arguments):
     if len(arguments) != 4:
-        sys.exit("usage: write_kernel_spec.py FOLDER PYTHON PACKAGE_PARENT CHORUS_BINARY")
+        sys.exit("usage: write_kernel_spec.py FOLDER PYTHON PACKAGE_PARENT CHORUS_BINARIES")
     folder, python, package_parent, binary = arguments
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "kernel.json"), "w", encoding="utf-8") as file:

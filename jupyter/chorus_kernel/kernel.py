@@ -160,7 +160,7 @@ class _CellOutput:
 
     def _diagnostic(self, part):
         if part["severity"] != "error":
-            self._display(part["data"])
+            self._stream("stderr", part["text"])
             return
         traceback = part["text"].rstrip("\n").split("\n")
         if self.first_error is None:

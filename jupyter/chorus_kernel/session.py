@@ -9,12 +9,16 @@ import threading
 
 
 def chorus_binary(environment):
-    """The binary to run: $CHORUS_BIN, else the one the kernel spec names, else `chorus` on PATH."""
-    for name in ("CHORUS_BIN", "CHORUS_KERNEL_BIN"):
-        path = environment.get(name)
-        if path:
-            return path
-    return shutil.which("chorus") or "chorus"
+    """The binary to run: $CHORUS_BIN; else, of the paths the kernel spec names in
+    $CHORUS_KERNEL_BIN (the clone's release and debug builds), the newest that exists; else
+    `chorus` on PATH."""
+    if environment.get("CHORUS_BIN"):
+        return environment["CHORUS_BIN"]
+    candidates = [path for path in environment.get("CHORUS_KERNEL_BIN", "").split(os.pathsep) if path]
+    built = [path for path in candidates if os.access(path, os.X_OK)]
+    if built:
+        return max(built, key=os.path.getmtime)
+    return shutil.which("chorus") or (candidates[0] if candidates else "chorus")
 
 
 class ChorusSessionEnded(Exception):

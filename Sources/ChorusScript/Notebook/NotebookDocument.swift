@@ -8,12 +8,6 @@ public struct NotebookDocument: Sendable, Equatable {
     /// Version, date, models and store.
     public var metadata: NotebookMetadata
 
-    /// Creates a document.
-    public init(cells: [SessionCell], metadata: NotebookMetadata) {
-        self.cells = cells
-        self.metadata = metadata
-    }
-
     /// The number each cell's prompt showed (`chorus[N]>`, a notebook's `In [N]`); nil for prose.
     ///
     /// A statement that recorded a result shows its number; one that did not (a failed statement, a

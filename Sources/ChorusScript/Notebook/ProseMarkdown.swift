@@ -1,3 +1,4 @@
+import ChorusEngine
 import Foundation
 
 /// The Markdown of a script's comment blocks, as HTML for a report: paragraphs, headings (`#`),
@@ -16,7 +17,7 @@ enum ProseMarkdown {
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("```") {
                 if let lines = code {
-                    html += "<pre><code>" + HTMLReportWriter.escaped(lines.joined(separator: "\n")) + "</code></pre>\n"
+                    html += "<pre><code>" + Markup.escape(lines.joined(separator: "\n")) + "</code></pre>\n"
                     code = nil
                 } else {
                     flush()
@@ -37,7 +38,7 @@ enum ProseMarkdown {
             }
         }
         if let lines = code {
-            html += "<pre><code>" + HTMLReportWriter.escaped(lines.joined(separator: "\n")) + "</code></pre>\n"
+            html += "<pre><code>" + Markup.escape(lines.joined(separator: "\n")) + "</code></pre>\n"
         }
         flush()
         return html
@@ -54,7 +55,7 @@ enum ProseMarkdown {
     static func inline(_ text: String) -> String {
         let pieces = text.split(separator: "`", omittingEmptySubsequences: false)
         return pieces.enumerated().map { index, piece in
-            let escaped = HTMLReportWriter.escaped(String(piece))
+            let escaped = Markup.escape(String(piece))
             guard index % 2 == 1 else { return escaped }
             // An opening backtick with no closing one is text.
             return pieces.count % 2 == 1 || index < pieces.count - 1 ? "<code>" + escaped + "</code>" : "`" + escaped

@@ -12,7 +12,7 @@ struct HelpCommandTests {
                   help        Lists the commands, or shows one command's help.
                   vars        Lists the variables with their types and summaries.
                   run         Runs a script file in this session.
-                  save        Saves the session's successful statements as a script.
+                  save        Saves the session as a script, a notebook or a report.
                   timer       Turns the per-statement timer on or off.
                   sleep       Waits a number of seconds (Ctrl-C stops it).
                   quit        Ends the session.
@@ -90,12 +90,13 @@ struct HelpCommandTests {
 
                 Examples:
                   save "session.chorus"
-                  save "session.chorus" overwrite: true
+                  save "session.ipynb"
+                  save "report.html" overwrite: true
 
                 """))
         #expect(
             harness.output.output.hasPrefix(
-                "save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
+                "save PATH [overwrite: false]\n\nSaves the session as a script, a notebook or a report.\n\n"))
     }
 
     @Test func pageOfACommandWithoutParameters() async {

@@ -17,11 +17,12 @@ struct HTMLReportWriterTests {
         }
     }
 
-    @Test("statements behind their prompts, escaped; outputs in order, the plot's SVG inline")
+    @Test("statements behind their prompts, escaped; outputs in order, tables as tables, the plot's SVG inline")
     func cells() throws {
         #expect(Self.page.contains("<span class=\"prompt\">chorus[2]&gt; </span>k *\n     ...&gt;   2</pre>"))
-        #expect(Self.page.contains("<pre class=\"stdout\">10\n</pre>"))
-        #expect(Self.page.contains("<pre class=\"stderr\">time: 1 s\n</pre>"))
+        #expect(Self.page.contains("<pre class=\"chorus-text\">10</pre>"))
+        #expect(Self.page.contains("<pre class=\"chorus-status\">time: 1 s</pre>"))
+        #expect(Self.page.contains("<td>vote | maj</td><td style=\"text-align:right\">62.5</td>"))
         #expect(Self.page.contains(NotebookFixtures.svg))
         #expect(Self.page.contains("<span class=\"prompt\">chorus[5]&gt; </span>nosuch 3</pre>"))
         let order = ["k *", "time: 1 s", "vote | maj", "scaling", "nosuch 3"].compactMap {

@@ -102,6 +102,10 @@ enum TrainingHandOff {
         let written: TrainingExport.Written
         do {
             written = try await export.write(data, overwrite: invocation[TrainCommand.overwrite])
+            // The folder now holds this statement's own files: its replay may write into it again.
+            if !invocation[TrainCommand.overwrite] {
+                invocation.session.createdFiles.note(invocation, overwrite: TrainCommand.overwrite)
+            }
         } catch let failure as TrainingExportError {
             switch failure {
             case .folderNotEmpty:
