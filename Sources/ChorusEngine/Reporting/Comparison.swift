@@ -112,18 +112,22 @@ public struct Comparison: Sendable {
     /// The rows' labels as the table shows them: two rows with one label (`maj@4` of two sets) are
     /// never merged in a reader's eye; each gets its tag in brackets (`maj@4 [v]`), and rows still
     /// alike a number (`maj@4 [v] #2`).
-    public var displayLabels: [String] {
-        let counts = Dictionary(rows.map { ($0.label, 1) }, uniquingKeysWith: +)
-        var labels = zip(rows, tags).map { row, tag in
-            guard counts[row.label, default: 0] > 1, let tag else { return row.label }
-            return row.label + " [" + tag + "]"
+    public var displayLabels: [String] { Self.distinct(rows.map(\.label), tags: tags) }
+
+    /// `labels` told apart as ``displayLabels`` tells rows apart, by `tags` (aligned with them).
+    public static func distinct(_ labels: [String], tags: [String?]) -> [String] {
+        let counts = Dictionary(labels.map { ($0, 1) }, uniquingKeysWith: +)
+        var distinct = labels.indices.map { index in
+            let tag = tags.indices.contains(index) ? tags[index] : nil
+            guard counts[labels[index], default: 0] > 1, let tag else { return labels[index] }
+            return labels[index] + " [" + tag + "]"
         }
         var seen: [String: Int] = [:]
-        for index in labels.indices {
-            seen[labels[index], default: 0] += 1
-            if let count = seen[labels[index]], count > 1 { labels[index] += " #\(count)" }
+        for index in distinct.indices {
+            seen[distinct[index], default: 0] += 1
+            if let count = seen[distinct[index]], count > 1 { distinct[index] += " #\(count)" }
         }
-        return labels
+        return distinct
     }
 
     /// Truncated samples among the first `k` of each problem.

@@ -98,9 +98,10 @@ public struct ScalingCurves: Sendable, Equatable {
     public let notes: [String]
 
     /// The plot of `inputs` against `axis`; the intervals are drawn from `generator` as `compare`
-    /// draws them (`resamples` per point).
+    /// draws them (`resamples` per point). Series that would share a label (two sets both named
+    /// `samples`) are told apart by `tags`, one per input (the variables they were written as).
     public init(
-        _ inputs: [Input], axis: Axis = .k, resamples: Int = BootstrapInterval.defaultResamples,
+        _ inputs: [Input], axis: Axis = .k, tags: [String?] = [], resamples: Int = BootstrapInterval.defaultResamples,
         using generator: inout some RandomNumberGenerator
     ) throws(Failure) {
         guard !inputs.isEmpty else { throw .noInputs }
@@ -156,7 +157,9 @@ public struct ScalingCurves: Sendable, Equatable {
             throw .noTokens(label: missing.label)
         }
         self.axis = axis
-        self.series = series
+        let labels = Comparison.distinct(
+            series.map(\.label), tags: series.map { tags.indices.contains($0.group) ? tags[$0.group] : nil })
+        self.series = zip(series, labels).map { Series(label: $1, kind: $0.kind, group: $0.group, points: $0.points) }
         let combines = inputs.contains { if case .combined = $0 { true } else { false } }
         self.notes = Self.notes(for: series, combines: combines)
     }

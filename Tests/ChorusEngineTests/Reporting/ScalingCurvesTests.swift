@@ -61,6 +61,20 @@ import Testing
         #expect(curves.notes.contains { $0.hasPrefix("a strategy row") })
     }
 
+    @Test func seriesNamedAlikeAreToldApartByTheirTags() throws {
+        var generator = SplitMix64(seed: 0)
+        let curves = try ScalingCurves(
+            [
+                .curves(Self.graded(), ks: [1, 2]), .curves(Self.graded(), ks: [1, 2]),
+                .curves(Self.graded(name: "t"), ks: [1]),
+            ],
+            tags: ["s1", "s2", "t"], resamples: 10, using: &generator)
+        #expect(
+            curves.series.map(\.label) == [
+                "s pass@k [s1]", "s maj@k [s1]", "s pass@k [s2]", "s maj@k [s2]", "t pass@1",
+            ])
+    }
+
     @Test func aSetWithOneSampleAProblemIsOnePoint() throws {
         let curves = try Self.curves([.curves(Self.graded(name: "learned", samples: 1), ks: nil)])
         #expect(curves.series.map(\.label) == ["learned pass@1"])

@@ -58,10 +58,13 @@ struct PlotCommand: Command {
                 }
             }
         }
+        // Two sets named alike (`samples`) are told apart by the variables they were written as.
+        let tags = items.indices.map { invocation.itemNames.indices.contains($0) ? invocation.itemNames[$0] : nil }
+            .enumerated().map { $1 ?? "#\($0 + 1)" }
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
         let curves: ScalingCurves
         do throws(ScalingCurves.Failure) {
-            curves = try ScalingCurves(inputs, axis: invocation[Self.x], using: &generator)
+            curves = try ScalingCurves(inputs, axis: invocation[Self.x], tags: tags, using: &generator)
         } catch {
             throw Self.located(error, invocation)
         }

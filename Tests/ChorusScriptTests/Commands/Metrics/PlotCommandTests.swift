@@ -99,6 +99,13 @@ struct PlotCommandTests {
         #expect(table.notes.contains { $0.hasPrefix("95% CI") })
     }
 
+    @Test func setsNamedAlikeAreToldApartByTheirVariables() async throws {
+        let (harness, _) = try await EngineFixtures.harnessWithSamples()
+        #expect(await harness.run("s2 = s\nt = plot s s2 ks: [1]") == report(succeeded: 2))
+        let table = try #require(await Self.table(harness))
+        #expect(table.rows.map { $0[0] } == ["responses pass@1 [s]", "responses pass@1 [s2]"].map(TableCell.text))
+    }
+
     @Test func badInputsAreClearErrors() async throws {
         let (harness, _) = try await EngineFixtures.harnessWithSamples()
         #expect(await harness.run("plot s ks: [1, 9]") == report(failed: 1))
