@@ -17,7 +17,7 @@ def kernel_spec(python, package_parent, binary):
         "argv": [python, "-m", "chorus_kernel", "-f", "{connection_file}"],
         "display_name": "Chorus",
         "language": "chorus",
-        "interrupt_mode": "signal",
+        "interrupt_mode": "message",
         "env": {"PYTHONPATH": package_parent, "CHORUS_KERNEL_BIN": binary},
         "metadata": {"debugger": False},
     }

@@ -34,8 +34,8 @@ static void fail(int report, int error) {
     _exit(127);
 }
 
-pid_t chorus_spawn_tethered(const char *path, char *const argv[], char *const envp[], int stdinFD, int stdoutFD,
-                            int stderrFD, int deathSignal) {
+pid_t chorus_spawn_tethered(const char *path, char *const argv[], char *const envp[], const char *directory,
+                            int stdinFD, int stdoutFD, int stderrFD, int deathSignal) {
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) return -errno;
     pid_t parent = getpid();
@@ -59,6 +59,7 @@ pid_t chorus_spawn_tethered(const char *path, char *const argv[], char *const en
         (void)parent;
 #endif
         if (setpgid(0, 0) != 0) fail(report[1], errno);
+        if (directory != NULL && chdir(directory) != 0) fail(report[1], errno);
         // Sources are descriptors of 3 and up (or a stream's own number, kept, or -1, left as it is).
         int streams[3] = {stdinFD, stdoutFD, stderrFD};
         for (int target = 0; target < 3; target++) {

@@ -5,8 +5,13 @@ import Synchronization
 public final class CapturedOutput: OutputSink {
     private let state = Mutex<(output: String, error: String, combined: String)>(("", "", ""))
 
-    /// Creates an empty capture.
-    public init() {}
+    /// The width of the terminal it stands for; nil for a pipe.
+    public let terminalWidth: Int?
+
+    /// Creates an empty capture, standing for a terminal `terminalWidth` columns wide (nil: a pipe).
+    public init(terminalWidth: Int? = nil) {
+        self.terminalWidth = terminalWidth
+    }
 
     public var usesColour: Bool { false }
 

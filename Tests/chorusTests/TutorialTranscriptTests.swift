@@ -1,11 +1,16 @@
+import ChorusEngine
 import ChorusTestSupport
 import Foundation
 import Testing
 
 /// Every tutorial replays to its golden transcript (`chorus run --echo`, both streams), each with a
-/// fresh, empty sample store; a tutorial that samples a model replays the samples recorded for it
-/// (`tutorials/fixtures/`), and `CHORUS_OFFLINE=1` makes sure no model runs. `CHORUS_UPDATE_GOLDENS=1` (scripts/update-goldens)
-/// rewrites the goldens instead of comparing.
+/// fresh, empty sample store, and `CHORUS_OFFLINE=1` makes sure no model runs: a tutorial that
+/// samples a model on Chorus's own problems imports the samples recorded for it
+/// (`tutorials/fixtures/`) itself, as it does on a fresh machine; one on an installed benchmark gets
+/// them put into its store first (their prompts are rebuilt from the benchmark). The same run writes
+/// the tutorial as a notebook (`--notebook`), which must equal `tutorials/NAME.ipynb` apart from its
+/// date, and whose outputs, as text, are the golden transcript. `CHORUS_UPDATE_GOLDENS=1`
+/// (scripts/update-goldens) rewrites the goldens and notebooks instead of comparing.
 @Suite struct TutorialTranscriptTests {
     static var tutorials: [URL] {
         let folder = ChorusProcess.packageRoot.appendingPathComponent("tutorials")
@@ -47,18 +52,31 @@ import Testing
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: tutorial.deletingLastPathComponent(), to: work.appendingPathComponent("tutorials"))
-        if let fixture = RecordedSamples.fixture(of: tutorial) {
-            let folder = data.appendingPathComponent("chorus")
+        // The store is where a user's is by default, so the notebook names it the same for everyone.
+        let dataHome = data.appendingPathComponent(".local/share")
+        if let fixture = RecordedSamples.fixture(of: tutorial), RecordedSamples.needsBenchmarks(fixture) {
+            let folder = dataHome.appendingPathComponent("chorus")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try await RecordedSamples.fill(
                 storePath: folder.appendingPathComponent("samples.sqlite").path, from: fixture)
         }
         let shell = URL(fileURLWithPath: "/bin/sh")
         let binary = try ChorusProcess.binary.path
+        let written = data.appendingPathComponent("tutorial.ipynb")
         let result = try ChorusProcess.run(
-            shell, ["-c", "\"$0\" run --echo \"$1\" 2>&1", binary, "tutorials/" + tutorial.lastPathComponent],
-            environment: ["XDG_DATA_HOME": data.path, "CHORUS_OFFLINE": "1"], workingDirectory: work)
+            shell,
+            [
+                "-c", "\"$0\" run --echo \"$1\" --notebook \"$2\" 2>&1", binary,
+                "tutorials/" + tutorial.lastPathComponent, written.path,
+            ],
+            environment: [
+                "HOME": data.path, "XDG_DATA_HOME": dataHome.path, "CHORUS_OFFLINE": "1",
+                // The installed benchmarks stay where they are.
+                "CHORUS_CACHE": ChorusFolders.cache(environment: ProcessInfo.processInfo.environment),
+            ],
+            workingDirectory: work)
         let golden = tutorial.deletingPathExtension().appendingPathExtension("golden")
+        let notebook = tutorial.deletingPathExtension().appendingPathExtension("ipynb")
         // Plots the tutorial drew have goldens too: `tutorials/NAME.FILE.svg`.
         let plots = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".svg") }
             .sorted()
@@ -67,6 +85,7 @@ import Testing
         }
         if ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDENS"] == "1" {
             try result.standardOutput.write(to: golden, atomically: false, encoding: .utf8)
+            try Data(contentsOf: written).write(to: notebook)
             for file in plots {
                 try Data(contentsOf: work.appendingPathComponent(file)).write(to: plotGolden(file))
             }
@@ -75,6 +94,11 @@ import Testing
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(result.status == 0)
         #expect(result.standardOutput == expected, "regenerate with scripts/update-goldens after checking the change")
+        let committed = try NotebookTranscript(contentsOf: notebook)
+        #expect(committed.transcript == expected, "\(notebook.lastPathComponent) does not show the golden transcript")
+        #expect(
+            try NotebookTranscript(contentsOf: written).undated == committed.undated,
+            "\(notebook.lastPathComponent) differs from the run; regenerate with scripts/update-goldens")
         for file in plots {
             let drawn = try String(contentsOf: work.appendingPathComponent(file), encoding: .utf8)
             let expectedPlot = try String(contentsOf: plotGolden(file), encoding: .utf8)

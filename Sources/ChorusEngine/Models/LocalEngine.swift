@@ -56,6 +56,16 @@ public final class LocalEngine: Sendable {
         self.process = process
     }
 
+    /// Where the weights of the catalogue's model `name` are installed.
+    static func modelPath(_ name: String, environment: [String: String]) -> String {
+        ChorusFolders.cache(environment: environment) + "/models/\(name).gguf"
+    }
+
+    /// The catalogue's models whose weights are installed, in catalogue order: what `local:` offers.
+    public static func installedModels(environment: [String: String]) -> [String] {
+        knownModels.filter { FileManager.default.fileExists(atPath: modelPath($0, environment: environment)) }
+    }
+
     /// Starts the server for `name` and waits until it answers `/health`.
     public static func start(
         name: String, environment: [String: String], parallel: Int = 8, contextPerSlot: Int = 4096,
@@ -65,7 +75,7 @@ public final class LocalEngine: Sendable {
         let cache = ChorusFolders.cache(environment: environment)
         let python = cache + "/engine-venv/bin/python"
         let launcher = cache + "/engine/serve.py"
-        let model = cache + "/models/\(name).gguf"
+        let model = modelPath(name, environment: environment)
         for path in [python, launcher, model] where !FileManager.default.fileExists(atPath: path) {
             throw Failure.notInstalled(missing: path)
         }

@@ -4,6 +4,9 @@ public struct ComparisonRow: Sendable, Equatable {
     public let label: String
     /// The kind of number the row is, for the legend under the table.
     public let metric: ComparisonMetric
+    /// Samples per problem the row reads: 1 for pass@1, k for an @k row, a strategy's k (its
+    /// candidates per problem when it used them all), so a plot can place the row.
+    public let k: Int
     /// The mean over problems with its 95% bootstrap interval.
     public let estimate: Estimate
     /// Problems with no answer (for strategies; nil for expectations over samples).
@@ -32,6 +35,8 @@ public struct Comparison: Sendable {
 
     /// The rows, in order.
     public private(set) var rows: [ComparisonRow] = []
+    /// What told each row's item apart where it was given (a variable's name), row by row.
+    private var tags: [String?] = []
     private var problemIDs: [String]?
     private var problemsLabel = ""
     private let resamples: Int
@@ -42,25 +47,37 @@ public struct Comparison: Sendable {
         self.resamples = resamples
     }
 
-    /// Adds a strategy's accuracy.
-    public mutating func add(_ result: StrategyResult, using generator: inout some RandomNumberGenerator) throws {
+    /// Adds a strategy's accuracy; `tag` (the variable it came from, say) tells it apart in the
+    /// table from another row with the same label. A strategy that read the first k of each
+    /// problem's candidates is charged their share of its cost, as a set's @k row is: a vote over 4
+    /// of 8 samples costs 4.
+    public mutating func add(
+        _ result: StrategyResult, tag: String? = nil, using generator: inout some RandomNumberGenerator
+    ) throws {
         try checkProblems(result.decisions.map(\.problemID), label: result.name)
+        defer { tags += Array(repeating: tag, count: rows.count - tags.count) }
         let scores = result.decisions.map { $0.isCorrect ? 1.0 : 0.0 }
+        let counts = result.candidates.problems.map(\.samples.count)
+        let total = counts.reduce(0, +)
+        let used = counts.reduce(0) { $0 + min(result.k ?? $1, $1) }
+        let share = total > 0 ? Double(used) / Double(total) : 1
         try append(
-            result.name, metric: .strategy, key: "strategy:" + result.name, scores: scores,
-            unparseable: result.unparseableCount, truncated: result.truncatedCandidates, cost: result.cost,
-            using: &generator)
+            result.name, metric: .strategy, k: result.k ?? counts.min() ?? 0, key: "strategy:" + result.name,
+            scores: scores, unparseable: result.unparseableCount, truncated: result.truncatedCandidates,
+            cost: result.cost, perProblem: { $0 * share / Double(scores.count) }, using: &generator)
     }
 
     /// Adds pass@1 and, for each k, maj@k, pass@k and oracle@k of a graded sample set.
     ///
     /// For k = 1, maj@1 and pass@1 equal pass@1 and are not repeated. Row labels
-    /// start with the set's name when `labelsWithName` is set (several sets in one table).
+    /// start with the set's name when `labelsWithName` is set (several sets in one table); `tag`
+    /// tells them apart from rows with the same labels.
     public mutating func add(
-        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true,
+        _ set: GradedSampleSet, ks: [Int], labelsWithName: Bool = true, tag: String? = nil,
         using generator: inout some RandomNumberGenerator
     ) throws {
         try checkProblems(set.problems.map(\.problem.id), label: set.name)
+        defer { tags += Array(repeating: tag, count: rows.count - tags.count) }
         let available = set.problems.map(\.samples.count).min() ?? 0
         let outcomes = set.problems.map { $0.outcome() }
         let prefix = set.name.isEmpty || !labelsWithName ? "" : set.name + " "
@@ -68,7 +85,7 @@ public struct Comparison: Sendable {
         let sampleCount = max(1, set.problems.reduce(0) { $0 + $1.samples.count })
         let samples = { (k: Int) in { (total: Double) in total * Double(k) / Double(sampleCount) } }
         try append(
-            prefix + "pass@1", metric: .passAt1, key: set.name + ":pass@1", scores: outcomes.map(\.passAt1),
+            prefix + "pass@1", metric: .passAt1, k: 1, key: set.name + ":pass@1", scores: outcomes.map(\.passAt1),
             unparseable: nil, truncated: set.truncatedCount, cost: set.cost, perProblem: samples(1),
             using: &generator)
         for k in ks {
@@ -77,19 +94,36 @@ public struct Comparison: Sendable {
             let truncated = Self.truncated(in: set, firstK: k)
             if k > 1 {
                 try append(
-                    prefix + "maj@\(k)", metric: .majority, key: set.name + ":maj@\(k)",
+                    prefix + "maj@\(k)", metric: .majority, k: k, key: set.name + ":maj@\(k)",
                     scores: outcomes.map { $0.majorityAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                     cost: set.cost, perProblem: samples(k), using: &generator)
                 try append(
-                    prefix + "pass@\(k)", metric: .passAtK, key: set.name + ":pass@\(k)",
+                    prefix + "pass@\(k)", metric: .passAtK, k: k, key: set.name + ":pass@\(k)",
                     scores: outcomes.map { $0.passAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                     cost: set.cost, perProblem: samples(k), using: &generator)
             }
             try append(
-                prefix + "oracle@\(k)", metric: .oracle, key: set.name + ":oracle@\(k)",
+                prefix + "oracle@\(k)", metric: .oracle, k: k, key: set.name + ":oracle@\(k)",
                 scores: outcomes.map { $0.oracleAt(k) ?? 0 }, unparseable: nil, truncated: truncated,
                 cost: set.cost, perProblem: samples(k), using: &generator)
         }
+    }
+
+    /// The rows' labels as the table shows them: two rows with one label (`maj@4` of two sets) are
+    /// never merged in a reader's eye; each gets its tag in brackets (`maj@4 [v]`), and rows still
+    /// alike a number (`maj@4 [v] #2`).
+    public var displayLabels: [String] {
+        let counts = Dictionary(rows.map { ($0.label, 1) }, uniquingKeysWith: +)
+        var labels = zip(rows, tags).map { row, tag in
+            guard counts[row.label, default: 0] > 1, let tag else { return row.label }
+            return row.label + " [" + tag + "]"
+        }
+        var seen: [String: Int] = [:]
+        for index in labels.indices {
+            seen[labels[index], default: 0] += 1
+            if let count = seen[labels[index]], count > 1 { labels[index] += " #\(count)" }
+        }
+        return labels
     }
 
     /// Truncated samples among the first `k` of each problem.
@@ -119,7 +153,8 @@ public struct Comparison: Sendable {
     /// Adds a row; its bootstrap draws depend only on the first draw of `generator` and the row's key,
     /// so the same metric shows the same interval in every table made with the same seed.
     private mutating func append(
-        _ label: String, metric: ComparisonMetric, key: String, scores: [Double], unparseable: Int?, truncated: Int,
+        _ label: String, metric: ComparisonMetric, k: Int, key: String, scores: [Double], unparseable: Int?,
+        truncated: Int,
         cost: Cost, perProblem: ((Double) -> Double)? = nil, using generator: inout some RandomNumberGenerator
     ) throws {
         if baseSeed == nil { baseSeed = generator.next() }
@@ -131,7 +166,7 @@ public struct Comparison: Sendable {
         let perProblem = perProblem ?? { $0 / count }
         rows.append(
             ComparisonRow(
-                label: label, metric: metric, estimate: estimate, unparseable: unparseable, truncated: truncated,
+                label: label, metric: metric, k: k, estimate: estimate, unparseable: unparseable, truncated: truncated,
                 tokensPerProblem: cost.totalTokens > 0 ? perProblem(Double(cost.totalTokens)) : nil,
                 secondsPerProblem: cost.wallSeconds > 0 ? perProblem(cost.wallSeconds) : nil))
     }
@@ -141,9 +176,9 @@ public struct Comparison: Sendable {
     /// the kinds of rows it holds.
     public var table: DataTable {
         let showsTruncation = rows.contains { $0.truncated > 0 }
-        let cells = rows.map { row -> [TableCell] in
+        let cells = zip(rows, displayLabels).map { row, label -> [TableCell] in
             [
-                .text(row.label),
+                .text(label),
                 .number(row.estimate.value * 100),
                 .interval(lower: row.estimate.lower * 100, upper: row.estimate.upper * 100),
                 row.unparseable.map(TableCell.int) ?? .none,

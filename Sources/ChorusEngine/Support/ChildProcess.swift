@@ -51,24 +51,15 @@ public enum ChildProcess {
         guard let path = locate(program, environment: environment) else {
             throw LaunchFailure(program: program, reason: "not found")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw LaunchFailure(program: program, reason: "\(error)")
-        }
+        // Tethered: a trainer or helper never outlives `chorus`, whatever ends it (`kill -9` included).
+        let process = try TetheredProcess.start(
+            path, arguments, environment: environment, output: pipe.fileHandleForWriting, directory: workingDirectory)
+        // The child holds its own copy; closing ours lets the reader see the end when the child exits.
+        try? pipe.fileHandleForWriting.close()
         let reader = pipe.fileHandleForReading
-        let box = ProcessBox(process)
         return try await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
                 Thread.detachNewThread {
                     var pending = Data()
                     while true {
@@ -81,34 +72,23 @@ public enum ChildProcess {
                         }
                     }
                     if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
-                    continuation.resume()
+                    continuation.resume(returning: process.waitUntilExit())
                 }
             }
-            process.waitUntilExit()
             try Task.checkCancellation()
-            return process.terminationReason == .uncaughtSignal
-                ? 128 + process.terminationStatus : process.terminationStatus
+            return status
         } onCancel: {
-            box.terminate()
+            Self.terminate(process)
         }
     }
-}
 
-/// A running process that a cancellation handler may stop from another thread.
-private final class ProcessBox: Sendable {
-    private let identifier: Int32
-    init(_ process: Process) { identifier = process.processIdentifier }
-
-    /// Stops the process and everything it started (Foundation makes each child a process group
-    /// leader): SIGTERM to the group, then SIGKILL after a grace period, because a child may inherit
-    /// a mask that blocks SIGTERM.
-    func terminate(grace: Double = 3) {
-        guard identifier > 0 else { return }
-        let group = -identifier
-        kill(group, SIGTERM)
+    /// Stops a program and everything it started (it leads a process group): SIGTERM to the group,
+    /// then SIGKILL after a grace period, because a child may inherit a mask that blocks SIGTERM.
+    private static func terminate(_ process: TetheredProcess, grace: Double = 3) {
+        process.signalGroup(SIGTERM)
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: grace)
-            kill(group, SIGKILL)
+            process.signalGroup(SIGKILL)
         }
     }
 }

@@ -25,9 +25,10 @@ public final class TetheredProcess: Sendable {
     }
 
     /// Starts `path` with `arguments` and `environment`, its standard output and error going to
-    /// `output` (standard input is `/dev/null`).
+    /// `output` (standard input is `/dev/null`), in `directory` when one is given.
     public static func start(
-        _ path: String, _ arguments: [String], environment: [String: String], output: FileHandle
+        _ path: String, _ arguments: [String], environment: [String: String], output: FileHandle,
+        directory: String? = nil
     ) throws(ChildProcess.LaunchFailure) -> TetheredProcess {
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw ChildProcess.LaunchFailure(program: path, reason: "cannot open /dev/null") }
@@ -38,7 +39,10 @@ public final class TetheredProcess: Sendable {
         let pid = SpawnThread.shared.run {
             withCStrings(argv) { argvPointers in
                 withCStrings(envp) { envpPointers in
-                    chorus_spawn_tethered(path, argvPointers, envpPointers, input, outputFD, outputFD, SIGKILL)
+                    withOptionalCString(directory) { directoryPointer in
+                        chorus_spawn_tethered(
+                            path, argvPointers, envpPointers, directoryPointer, input, outputFD, outputFD, SIGKILL)
+                    }
                 }
             }
         }
@@ -61,6 +65,31 @@ public final class TetheredProcess: Sendable {
         }
     }
 
+    /// Waits for the child to end and returns its exit status, 128 + the signal when a signal ended it.
+    public func waitUntilExit() -> Int32 {
+        if let status = exitStatus.withLock({ $0 }) { return Self.exitCode(status) }
+        var raw: Int32 = 0
+        var result: Int32
+        repeat { result = waitpid(processIdentifier, &raw, 0) } while result < 0 && errno == EINTR
+        let status = exitStatus.withLock { status in
+            // Reaped here, or meanwhile by `isRunning` (then this wait failed and its status is kept).
+            if result == processIdentifier {
+                status = raw
+            } else if status == nil {
+                status = -1
+            }
+            return status ?? -1
+        }
+        return Self.exitCode(status)
+    }
+
+    /// A `waitpid` status as an exit code: the status a program exited with, or 128 + the signal.
+    private static func exitCode(_ status: Int32) -> Int32 {
+        guard status >= 0 else { return -1 }
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
     /// Sends `signal` to the child's process group.
     public func signalGroup(_ signal: Int32) {
         guard isRunning else { return }
@@ -73,6 +102,12 @@ private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer
     let pointers = strings.map { strdup($0) } + [nil]
     defer { for pointer in pointers { free(pointer) } }
     return body(pointers)
+}
+
+/// Runs `body` with `string` as a C string, or with nil.
+private func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
 }
 
 /// The one thread that forks tethered children: it lives as long as the process, so a child's

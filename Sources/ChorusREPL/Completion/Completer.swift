@@ -1,3 +1,4 @@
+import ChorusEngine
 import ChorusScript
 import Foundation
 import Synchronization
@@ -16,35 +17,73 @@ public struct Completion: Sendable, Equatable {
     }
 }
 
-/// Completes command names, named arguments of the command being typed, variables, and paths inside strings.
+/// Completes command names, named arguments of the command being typed, variables (those of the
+/// type the parameter takes), fields after a dot, model specs inside `model "`, and paths inside
+/// strings.
 public final class Completer: Sendable {
-    private let registry: CommandRegistry
-    private let metaCommands: [String]
-    private let variables = Mutex<[(name: String, typeName: String)]>([])
-
-    /// Creates a completer over a registry; `metaCommands` are the REPL-only words after `:`.
-    public init(registry: CommandRegistry, metaCommands: [String] = []) {
-        self.registry = registry
-        self.metaCommands = metaCommands
+    /// A variable as completion knows it.
+    private struct Variable: Sendable {
+        let name: String
+        let typeName: String
+        /// The value, when known: its fields and its type decide where it is offered.
+        let value: Value?
     }
 
-    /// Replaces the known variables (called after each statement).
+    private let registry: CommandRegistry
+    private let metaCommands: [String]
+    private let metaWords: [String: [String]]
+    private let environment: [String: String]
+    private let variables = Mutex<[Variable]>([])
+
+    /// Creates a completer over a registry; `metaCommands` are the REPL-only words after `:`,
+    /// `metaWords` the words each of them takes, and `environment` says where local models are installed.
+    public init(
+        registry: CommandRegistry, metaCommands: [String] = [], metaWords: [String: [String]] = [:],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.registry = registry
+        self.metaCommands = metaCommands
+        self.metaWords = metaWords
+        self.environment = environment
+    }
+
+    /// Replaces the known variables by name and type (called after each statement).
     public func updateVariables(_ list: [(name: String, typeName: String)]) {
-        variables.withLock { $0 = list }
+        variables.withLock { $0 = list.map { Variable(name: $0.name, typeName: $0.typeName, value: nil) } }
+    }
+
+    /// Replaces the known variables with their values, so that fields after a dot complete and a
+    /// parameter is offered only the values it takes (called after each statement).
+    public func updateVariables(_ list: [(name: String, value: Value)]) {
+        variables.withLock {
+            $0 = list.map { Variable(name: $0.name, typeName: $0.value.typeName, value: $0.value) }
+        }
     }
 
     /// Candidates for `word`, given the line before it.
     public func complete(lineBeforeWord: String, word: String) -> Completion {
-        if isInsideString(lineBeforeWord) {
-            return completePath(word)
-        }
         var before = Substring(lineBeforeWord)
         while before.first?.isWhitespace == true { before.removeFirst() }
-        if before == "?" { return words(registry.names, prefix: word) }
-        if before == ":" { return words(registry.names + metaCommands, prefix: word) }
-        if before.hasPrefix(":") || before.hasPrefix("?") { before.removeFirst() }
+        if before.hasPrefix(":") || before.hasPrefix("?") {
+            let meta = before.dropFirst()
+            if meta.isEmpty { return words(registry.names + (before == ":" ? metaCommands : []), prefix: word) }
+            let metaWord = String(meta.prefix { !$0.isWhitespace })
+            if before.first == ":", let list = metaWords[metaWord] {
+                return isInsideString(lineBeforeWord) ? completePath(word) : words(list, prefix: word)
+            }
+            before = meta
+        }
         before = dropAssignment(before)
         let tokens = before.split(whereSeparator: \.isWhitespace).map(String.init)
+        if isInsideString(lineBeforeWord) {
+            return tokens.first == "model" ? completeModelSpec(before: lineBeforeWord, word: word) : completePath(word)
+        }
+        if let dot = word.lastIndex(of: "."), let fields = fields(of: String(word[..<dot])) {
+            let base = String(word[...dot])
+            let typed = word[word.index(after: dot)...]
+            let matches = fields.filter { $0.hasPrefix(typed) }.map { base + $0 }
+            return Completion(candidates: Array(Set(matches)).sorted(), appendsSpace: false)
+        }
         guard let commandName = tokens.first else {
             return words(registry.names + variableNames(ofType: nil), prefix: word)
         }
@@ -74,16 +113,57 @@ public final class Completer: Sendable {
         case .filePath: return words(["\""], prefix: prefix)
         case .commandName: return words(registry.names, prefix: prefix)
         case .words(let list): return words(list, prefix: prefix)
-        case .variable(let typeName): return words(variableNames(ofType: typeName), prefix: prefix)
+        case .variable(let typeName):
+            return words(variableNames(ofType: typeName, takenBy: parameter.type), prefix: prefix)
         }
+    }
+
+    /// The fields `.name` reads on the variable `name`, or nil when it is not a variable with a known value.
+    private func fields(of name: String) -> [String]? {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return variables.withLock { list in list.last { $0.name == name }?.value?.memberNames }
+    }
+
+    /// Inside `model "`: the schemes, the installed local models, and after `replay:` a path.
+    private func completeModelSpec(before line: String, word: String) -> Completion {
+        let spec = line.split(separator: "\"", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let locals = LocalEngine.installedModels(environment: environment)
+        let candidates: [String]
+        switch spec {
+        case "": candidates = ["local:", "openai:", "replay:"] + locals.map { "local:" + $0 }
+        case "local:": candidates = locals
+        case "openai:": candidates = ["http://", "https://"]
+        case "replay:": return completePath(word)
+        default: return completePath(word)
+        }
+        return Completion(candidates: candidates.filter { $0.hasPrefix(word) }.sorted(), appendsSpace: false)
     }
 
     private func words(_ list: [String], prefix: String) -> Completion {
         Completion(candidates: Array(Set(list.filter { $0.hasPrefix(prefix) })).sorted(), appendsSpace: true)
     }
 
-    private func variableNames(ofType typeName: String?) -> [String] {
-        variables.withLock { list in list.filter { typeName == nil || $0.typeName == typeName }.map(\.name) }
+    /// Variables of `typeName` (all when nil) whose value `type` takes, when the value is known.
+    private func variableNames(ofType typeName: String?, takenBy type: ParameterType = .any) -> [String] {
+        variables.withLock { list in
+            list.filter { variable in
+                guard typeName == nil || variable.typeName == typeName else { return false }
+                guard let value = variable.value else { return true }
+                return Self.takes(type, value)
+            }
+            .map(\.name)
+        }
+    }
+
+    /// Whether a parameter of `type` takes `value` as it is (as the binder would).
+    private static func takes(_ type: ParameterType, _ value: Value) -> Bool {
+        switch (type, value) {
+        case (.any, _), (.bool, .bool), (.int, .int), (.number, .int), (.number, .double), (.string, .string),
+            (.path, .string), (.record, .record), (.list, .list):
+            true
+        case (.objects(let types), .object(let object)): types.contains { $0.matches(object) }
+        default: false
+        }
     }
 
     /// `x = sample …` → `sample …`.

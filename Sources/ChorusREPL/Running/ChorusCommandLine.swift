@@ -5,22 +5,27 @@ import Foundation
 /// The `chorus` command line: the REPL, `chorus run FILE`, and pipes.
 public enum ChorusCommandLine {
     /// The version Chorus reports.
-    public static let version = "0.1.0"
+    public static let version = ChorusVersion.current
 
     static let usage = """
         usage: chorus                      start the REPL (reads a script from a pipe)
-               chorus run FILE [--echo] [--bail]
+               chorus run FILE [--echo] [--bail] [--notebook OUT]
                                            run a script; exit 65 if a statement failed
                chorus grade --pairs FILE [--reward paper|shaped] [--format answer_tag|boxed] [--truncated separate|grade]
                                            grade JSONL rows {"id", "gold", "response"} ("-" reads stdin);
                                            with --reward, score them as the trainers' reward does
                chorus grade --serve [same options]
                                            the same, row by row as they arrive on stdin (for chorus_reward.py)
+               chorus --jsonl              serve one session to a program: JSON requests, one a line, on stdin;
+                                           JSON replies on stdout (what the Jupyter kernel runs)
                chorus --version | --help
 
         options:
           --echo   print each statement, behind its prompt, before running it
           --bail   stop at the first failed statement
+          --notebook OUT
+                   also write the run, with every output, as OUT: a Jupyter notebook (.ipynb),
+                   a Markdown report (.md) or a self-contained HTML page (.html)
 
         """
 
@@ -29,12 +34,20 @@ public enum ChorusCommandLine {
         if arguments.first == "grade" {
             return GradeCommandLine.main(arguments: Array(arguments.dropFirst()))
         }
+        var arguments = arguments
+        let notebook: NotebookOutputOption?
+        switch NotebookOutputOption.extract(from: &arguments) {
+        case .success(let option): notebook = option
+        case .failure(let message): return usageError(message.text)
+        }
         var positionals: [String] = []
+        var servesMachine = false
         var options = Session.Options()
         for argument in arguments {
             switch argument {
             case "--echo": options.echoesStatements = true
             case "--bail": options.stopsAtFirstError = true
+            case "--jsonl": servesMachine = true
             case "--help", "-h":
                 print(usage, terminator: "")
                 return ExitStatus.success
@@ -48,7 +61,16 @@ public enum ChorusCommandLine {
                 positionals.append(argument)
             }
         }
+        if notebook != nil, positionals.first != "run" || positionals.last == "-" {
+            return usageError("--notebook goes with `chorus run FILE`")
+        }
         InterruptMonitor.install()
+        if servesMachine {
+            guard positionals.isEmpty, arguments.count == 1 else {
+                return usageError("`--jsonl` takes no other argument")
+            }
+            return MachineMode.main()
+        }
         switch positionals.first {
         case nil:
             return isatty(0) == 1
@@ -58,7 +80,7 @@ public enum ChorusCommandLine {
                 return usageError(
                     positionals.count < 2 ? "`chorus run` needs a script file" : "`chorus run` takes one file")
             }
-            return runFile(positionals[1], options: options, environment: environment)
+            return runFile(positionals[1], options: options, notebook: notebook, environment: environment)
         case let other?:
             return usageError(
                 "unknown command `\(other)`"
@@ -72,7 +94,9 @@ public enum ChorusCommandLine {
     }
 
     /// `chorus run FILE`.
-    static func runFile(_ path: String, options: Session.Options, environment: [String: String]) -> Int32 {
+    static func runFile(
+        _ path: String, options: Session.Options, notebook: NotebookOutputOption? = nil, environment: [String: String]
+    ) -> Int32 {
         let text: String
         if path == "-" {
             return runPipe(options: options, environment: environment)
@@ -85,7 +109,24 @@ public enum ChorusCommandLine {
         }
         let session = Session(output: StandardOutput(environment: environment))
         let source = SourceFile(name: path, text: text)
-        let report = Blocking.run { await session.execute(source, options: options) }
+        var options = options
+        options.keepsSessionCommands = notebook != nil
+        let report = Blocking.run { [options] in await session.execute(source, options: options) }
+        if let notebook {
+            let failure = Blocking.run(isInterrupted: nil) { () async -> String? in
+                do throws(NotebookWriteError) {
+                    try await session.writeNotebook(to: notebook.path, as: notebook.format)
+                    return nil
+                } catch {
+                    return "chorus: \(error.message)\n"
+                }
+            }
+            if let failure {
+                Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
+                FileHandle.standardError.write(Data(failure.utf8))
+                return ExitStatus.cannotCreate
+            }
+        }
         Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return ExitStatus.code(for: report)
     }
@@ -103,11 +144,14 @@ public enum ChorusCommandLine {
     static func runInteractive(environment: [String: String]) -> Int32 {
         let output = StandardOutput(environment: environment)
         let session = Session(output: output)
-        let completer = Completer(registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands)
+        let completer = Completer(
+            registry: session.registry, metaCommands: InputLoop<EditLineReader>.metaCommands,
+            metaWords: InputLoop<EditLineReader>.metaWords, environment: environment)
         let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment), completer: completer)
         output.write("Chorus \(version): type `help` for commands, `?NAME` for one, Ctrl-D to quit.\n")
         var loop = InputLoop(
-            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour)
+            reader: reader, session: session, isInteractive: true, completer: completer, usesColour: output.usesColour,
+            terminal: output)
         let report = loop.run()
         Blocking.run(isInterrupted: nil) { await session.services.shutdown() }
         return report.internalErrors > 0 ? ExitStatus.internalError : ExitStatus.success

@@ -10,6 +10,8 @@ public enum ExitStatus {
     public static let scriptError: Int32 = 65
     /// The script file could not be read.
     public static let noInput: Int32 = 66
+    /// An output file (`--notebook OUT`) could not be written.
+    public static let cannotCreate: Int32 = 73
     /// Chorus itself failed.
     public static let internalError: Int32 = 70
     /// Ctrl-C stopped the run (128 + SIGINT).

@@ -9,7 +9,12 @@ import Foundation
 /// It is synchronous on purpose: see ``Blocking``.
 public struct InputLoop<Reader: LineReader> {
     /// Words after `:` that only the REPL knows.
-    public static var metaCommands: [String] { ["history"] }
+    public static var metaCommands: [String] { ["history", "output", "mode", "clear"] }
+
+    /// The words each meta-command takes, for completion.
+    public static var metaWords: [String: [String]] {
+        ["mode": TableMode.allCases.map(\.rawValue), "output": ["off", "\""]]
+    }
 
     /// The reader lines come from.
     public private(set) var reader: Reader
@@ -19,15 +24,19 @@ public struct InputLoop<Reader: LineReader> {
     private let completer: Completer?
     private let usesColour: Bool
     private let isInterrupted: () -> Bool
+    /// The terminal sink whose table mode and copy file `:mode` and `:output` set.
+    private let terminal: StandardOutput?
 
     /// Creates a loop; `isInteractive` turns on prompts and meta-commands.
     ///
     /// `isInterrupted` is polled while a statement runs; true cancels it (Ctrl-C by default).
+    /// `terminal` is the sink `:mode` and `:output` set (without it they say they cannot).
     public init(
         reader: Reader, session: Session, isInteractive: Bool, options: Session.Options = Session.Options(),
         completer: Completer? = nil, usesColour: Bool = false,
-        isInterrupted: @escaping () -> Bool = InterruptMonitor.takeInterrupt
+        isInterrupted: @escaping () -> Bool = InterruptMonitor.takeInterrupt, terminal: StandardOutput? = nil
     ) {
+        self.terminal = terminal
         self.isInterrupted = isInterrupted
         self.reader = reader
         self.session = session
@@ -67,15 +76,13 @@ public struct InputLoop<Reader: LineReader> {
                 // A pipe numbers lines through the whole input; each REPL input starts at line 1.
                 if buffer.isEmpty { statementLine = isInteractive ? 1 : nextLine }
                 nextLine += 1
-                reader.addToHistory(line)
                 guard let text = buffer.append(line) else { continue }
+                // A statement typed over several lines is one history entry, recalled whole.
+                reader.addToHistory(text)
                 let report = dispatch(text, firstLine: statementLine)
                 total.add(report)
                 if isInteractive, let completer {
-                    let variables = Blocking.run(isInterrupted: nil) {
-                        await session.variableList.map { (name: $0.name, typeName: $0.value.typeName) }
-                    }
-                    completer.updateVariables(variables)
+                    completer.updateVariables(Blocking.run(isInterrupted: nil) { await session.variableList })
                 }
                 let shouldStop = Blocking.run(isInterrupted: nil) { await session.isQuitRequested }
                 if shouldStop || InterruptMonitor.isTerminating { return total }
@@ -87,22 +94,41 @@ public struct InputLoop<Reader: LineReader> {
         }
     }
 
-    /// Runs one complete input: `?name`, `:meta`, or statements.
+    /// Runs one complete input: `?name`, `:meta`, `clear`, or statements.
     private func dispatch(_ text: String, firstLine: Int) -> Session.Report {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == "clear" || (isInteractive && trimmed == ":clear"), !hasVariable(named: "clear") {
+            // Clears a terminal; in a pipe it does nothing, so a script that says it still runs.
+            if isInteractive, TerminalCapabilities.width(ofTerminal: 1) != nil {
+                FileDescriptorWriter.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", to: 1)
+            }
+            return Session.Report()
+        }
         guard isInteractive else { return execute(text, firstLine: firstLine, recorded: true) }
         if trimmed.hasPrefix("?") {
             return execute("help " + trimmed.dropFirst(), firstLine: firstLine, recorded: false)
         }
         if trimmed.hasPrefix(":") {
             let meta = String(trimmed.dropFirst())
-            if meta.split(separator: " ").first == "history" {
+            let word = meta.prefix { !$0.isWhitespace }
+            let argument = meta.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+            switch word {
+            case "history":
                 showHistory()
                 return Session.Report()
+            case "mode", "output":
+                let settings = TerminalSettings(output: session.output, terminal: terminal)
+                return word == "mode" ? settings.setMode(argument) : settings.setCopy(argument)
+            default:
+                return execute(meta, firstLine: firstLine, recorded: false)
             }
-            return execute(meta, firstLine: firstLine, recorded: false)
         }
         return execute(text, firstLine: firstLine, recorded: true)
+    }
+
+    private func hasVariable(named name: String) -> Bool {
+        let session = self.session
+        return Blocking.run(isInterrupted: nil) { await session.variableList.contains { $0.name == name } }
     }
 
     private func execute(_ text: String, firstLine: Int, recorded: Bool) -> Session.Report {

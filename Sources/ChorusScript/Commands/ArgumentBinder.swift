@@ -7,14 +7,16 @@ struct ArgumentBinder: Sendable {
     /// Evaluates an argument expression in the session.
     let evaluate: @Sendable (Expression) async throws -> Value
 
-    /// The bound values and where each was written.
-    func bind() async throws -> (values: [String: Value], ranges: [String: SourceRange]) {
+    /// The bound values, where each was written, and the variable each variadic item was written
+    /// as (nil for any other expression).
+    func bind() async throws -> (values: [String: Value], ranges: [String: SourceRange], itemNames: [String?]) {
         var values: [String: Value] = [:]
         var ranges: [String: SourceRange] = [:]
         let positional = signature.parameters.filter(\.isPositional)
         var nextPositional = 0
         var variadicItems: [Value] = []
         var variadicRange: SourceRange?
+        var itemNames: [String?] = []
         var givenOrder: [String] = []
 
         for argument in call.arguments {
@@ -50,9 +52,16 @@ struct ArgumentBinder: Sendable {
                 throw diagnostic("`\(parameter.name)` is already given by name", at: argument.range)
             }
             if parameter.isVariadic {
-                for value in try await variadicValues(argument.value, for: parameter, named: false) {
+                let spread = try await variadicValues(argument.value, for: parameter, named: false)
+                for value in spread {
                     try checkConstraint(value, of: parameter, at: argument.range)
                     variadicItems.append(value)
+                }
+                // A variable names its item; the items of a list it holds are named by their index.
+                if case .name(let name) = argument.value.kind {
+                    itemNames += spread.count == 1 ? [name] : spread.indices.map { "\(name)[\($0)]" }
+                } else {
+                    itemNames += Array(repeating: nil, count: spread.count)
                 }
                 variadicRange = variadicRange.map { $0.union(argument.range) } ?? argument.range
             } else {
@@ -79,7 +88,7 @@ struct ArgumentBinder: Sendable {
             }
             values[parameter.name] = defaultValue
         }
-        return (values, ranges)
+        return (values, ranges, itemNames)
     }
 
     /// Evaluates one argument and checks it against the parameter's type.
@@ -208,7 +217,12 @@ struct ArgumentBinder: Sendable {
             count == 0
             ? "`\(signature.name)` takes no positional arguments"
             : "`\(signature.name)` takes at most \(count) positional argument\(count == 1 ? "" : "s")"
-        return diagnostic(message, at: range, hint: "usage: \(signature.usage)")
+        // Other languages pass options by position (`vote s 3`); Chorus names them.
+        let named = signature.parameters.first { !$0.isPositional }
+        return diagnostic(
+            message, at: range,
+            hint: named.map { "named arguments are written `\($0.name): value`; usage: \(signature.usage)" }
+                ?? "usage: \(signature.usage)")
     }
 
     private func diagnostic(_ message: String, at range: SourceRange, hint: String? = nil) -> Diagnostic {

@@ -64,6 +64,51 @@ public enum HelpText {
         return text
     }
 
+    /// `text` with every line longer than `width` broken at spaces (unchanged when `width` is nil,
+    /// for a pipe). A continued line starts under the text it continues: under a table's last column
+    /// (the text after the last run of two or more spaces), else under the line's own indent.
+    public static func wrap(_ text: String, width: Int?) -> String {
+        guard let width, width >= 20 else { return text }
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.count > width else {
+                lines.append(String(line))
+                continue
+            }
+            let characters = Array(line)
+            let leading = characters.prefix { $0 == " " }.count
+            var hanging = leading
+            var index = leading
+            while index + 1 < characters.count {
+                if characters[index] == " ", characters[index + 1] == " " {
+                    var end = index
+                    while end < characters.count, characters[end] == " " { end += 1 }
+                    if end < characters.count { hanging = end }
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+            // The text before the last column stays whole on the first line.
+            var current = String(characters[..<hanging])
+            // A last column that starts past half the width leaves too little room: indent less.
+            let indent = hanging > width / 2 ? min(leading + 4, width / 2) : hanging
+            var hasWord = false
+            for word in characters[hanging...].split(separator: " ") {
+                let separator = hasWord ? " " : ""
+                if current.contains(where: { $0 != " " }), current.count + separator.count + word.count > width {
+                    lines.append(current)
+                    current = String(repeating: " ", count: indent) + String(word)
+                } else {
+                    current += separator + String(word)
+                }
+                hasWord = true
+            }
+            lines.append(current)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// A short summary of the language.
     public static let syntax = """
         Chorus scripts: one statement per line (or separated by `;`).

@@ -13,6 +13,9 @@ public struct Invocation: Sendable {
     public let source: SourceFile
     /// The session the command runs in.
     public let session: Session
+    /// The variable each item of the variadic parameter was written as, in order (nil for any other
+    /// expression): `compare v w` tells apart two results with one label by these.
+    public var itemNames: [String?] = []
 
     /// The typed value of a parameter (its default when left out).
     public subscript<Wrapped>(_ key: ParameterKey<Wrapped>) -> Wrapped {

@@ -42,7 +42,7 @@ extension Session {
             try Task.checkCancellation()
             let value = try await perform(statement, in: source)
             if recorded, isRecordedCommand(statement) {
-                record(value, text: statement.text)
+                record(value, text: createdFiles.replayText(of: statement, in: source))
             }
             return .succeeded
         } catch is CancellationError {
@@ -191,7 +191,7 @@ extension Session {
         let bound = try await binder.bind()
         let invocation = Invocation(
             signature: command.signature, arguments: bound.values, argumentRanges: bound.ranges, range: range,
-            source: source, session: self)
+            source: source, session: self, itemNames: bound.itemNames)
         do {
             return try await command.run(invocation)
         } catch {
@@ -213,23 +213,14 @@ extension Session {
     }
 
     private func member(_ name: String, of value: Value, at range: SourceRange, in source: SourceFile) throws -> Value {
-        var fields: [String] = []
         switch value {
-        case .record(let record):
-            if let field = record[name] { return field }
-            fields = record.keys
-        case .object(let object):
-            if let field = object.member(name) { return field }
-            fields = object.memberNames
-        case .list(let items):
-            if name == "count" { return .int(items.count) }
-            fields = ["count"]
-        case .string(let text):
-            if name == "count" { return .int(text.count) }
-            fields = ["count"]
-        default:
-            break
+        case .record(let record): if let field = record[name] { return field }
+        case .object(let object): if let field = object.member(name) { return field }
+        case .list(let items): if name == "count" { return .int(items.count) }
+        case .string(let text): if name == "count" { return .int(text.count) }
+        default: break
         }
+        let fields = value.memberNames
         let hint: String?
         if let close = Suggestions.closest(to: name, among: fields) {
             hint = "did you mean `.\(close)`?"

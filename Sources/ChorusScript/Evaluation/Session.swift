@@ -12,11 +12,15 @@ public actor Session {
         public var stopsAtFirstError: Bool
         /// Print each statement, behind its prompt, before running it (`--echo`).
         public var echoesStatements: Bool
+        /// Keep a cell for session commands too (`help`, `vars`, …), as a notebook of a script shows them.
+        public var keepsSessionCommands: Bool
 
         /// Creates options.
-        public init(stopsAtFirstError: Bool = false, echoesStatements: Bool = false) {
+        public init(stopsAtFirstError: Bool = false, echoesStatements: Bool = false, keepsSessionCommands: Bool = false)
+        {
             self.stopsAtFirstError = stopsAtFirstError
             self.echoesStatements = echoesStatements
+            self.keepsSessionCommands = keepsSessionCommands
         }
     }
 
@@ -57,6 +61,8 @@ public actor Session {
     public nonisolated let output: any OutputSink
     /// Keeps the parts each statement shows, for its cell.
     nonisolated let recorder: RecordingOutput
+    /// Where statements created files, for the transcript `save` writes.
+    nonisolated let createdFiles = CreatedFiles()
     /// The clock used for timing statements.
     public nonisolated let clock: any EngineClock
     /// The environment and the sample store, shared by commands.
@@ -137,8 +143,14 @@ public actor Session {
     func executeNested(_ source: SourceFile, recorded: Bool = true) async -> Report {
         let program = Parser.parse(source)
         var report = Report()
+        // Comment blocks between statements become Markdown cells, in order with the statements.
+        var nextLine = source.firstLine
         for item in program.items {
             if stopRequested || isQuitRequested { break }
+            if recorded, let range = item.range {
+                recordComments(in: source, lines: nextLine..<max(nextLine, range.start.line))
+                nextLine = max(nextLine, range.end.line + 1)
+            }
             if Task.isCancelled {
                 // Ctrl-C before the statement began (the run was cancelled before it was scheduled).
                 reportInterrupt()
@@ -156,7 +168,8 @@ public actor Session {
                 if options.stopsAtFirstError { stopRequested = true }
             case .statement(let statement):
                 if options.echoesStatements { echo(statement.text) }
-                let isCell = recorded && isRecordedCommand(statement) && recorder.open()
+                let isCell =
+                    recorded && (options.keepsSessionCommands || isRecordedCommand(statement)) && recorder.open()
                 let resultsBefore = results.count
                 let outcome = await run(statement, in: source, recorded: recorded)
                 if isCell {
@@ -177,6 +190,7 @@ public actor Session {
                 if outcome != .succeeded, options.stopsAtFirstError { stopRequested = true }
             }
         }
+        if recorded, !stopRequested, !isQuitRequested { recordComments(in: source, lines: nextLine..<source.nextLine) }
         return report
     }
 

@@ -23,6 +23,13 @@ public actor SessionServices {
         return opened
     }
 
+    /// Where the sample store is: the file in use, else the file the first use will open; nil for a
+    /// store that is not a file.
+    public func storeLocation() -> String? {
+        guard let store else { return SampleStoreLocation.defaultPath(environment: environment) }
+        return (store as? SQLiteSampleStore)?.path
+    }
+
     /// Stops every local engine this session started and closes the sample store, so its file is
     /// complete on its own (the WAL checkpointed into it).
     public func shutdown() async {

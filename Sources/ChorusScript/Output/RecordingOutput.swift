@@ -40,6 +40,9 @@ final class RecordingOutput: OutputSink {
         }
     }
 
+    /// Whether a cell is open.
+    var isOpen: Bool { parts.withLock { $0 != nil } }
+
     /// Stops keeping parts and returns those of the cell.
     func close() -> [OutputPart] {
         parts.withLock { parts in

@@ -68,6 +68,9 @@ public struct Parser: Sendable {
                 items.append(.failure([Diagnostic(.error, "\(error)", source: source)]))
                 skipToStatementEnd()
             }
+            var parsed = true
+            if case .failure = items.last { parsed = false }
+            let habit = ForeignSyntax.diagnose(tokens[startToken..<position], in: source, parsed: parsed)
             let statementEnd = tokens[max(startToken, position - 1)].range.end
             let lexical = lexerDiagnostics.filter {
                 guard let range = $0.range else { return false }
@@ -77,6 +80,8 @@ public struct Parser: Sendable {
                 // A lexical error explains the statement better than the parse error it caused.
                 items[items.count - 1] = .failure(lexical)
             }
+            // A habit from another language explains it better still (`vote s k=3`: named arguments are `k: 3`).
+            if let habit { items[items.count - 1] = .failure([habit]) }
         }
         return Program(source: source, items: items)
     }

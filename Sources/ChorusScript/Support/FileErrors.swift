@@ -29,12 +29,18 @@ enum FileErrors {
     }
 
     /// Refuses to replace an existing file unless the command's `overwrite:` argument is true; the
-    /// error points at `argument`, the parameter that named the file.
+    /// error points at `argument`, the parameter that named the file. A file that is not there yet
+    /// is noted as the statement's own (``CreatedFiles``), so its replay may replace it.
     static func refuseOverwrite(
         of path: String, _ invocation: Invocation, at argument: some ParameterNaming,
         overwrite: ParameterKey<Bool> = overwrite
     ) throws {
-        guard FileManager.default.fileExists(atPath: path), !invocation[overwrite] else { return }
+        guard FileManager.default.fileExists(atPath: path) else {
+            // The file is this statement's own output: its replay may replace it.
+            if !invocation[overwrite] { invocation.session.createdFiles.note(invocation, overwrite: overwrite) }
+            return
+        }
+        guard !invocation[overwrite] else { return }
         throw invocation.error(
             "\(Value.quote(path)) already exists", at: argument,
             hint: "pass `overwrite: true` to replace it, or choose another name")

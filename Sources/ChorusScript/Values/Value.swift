@@ -10,6 +10,17 @@ public enum Value: Sendable {
     /// A value made by the engine (a dataset, a model, a sample set …).
     case object(any ScriptObject)
 
+    /// The names `.name` reads on this value: a record's keys, an object's fields, `count` of a list
+    /// or a string (what completion offers after `s.`).
+    public var memberNames: [String] {
+        switch self {
+        case .record(let record): record.keys
+        case .object(let object): object.memberNames
+        case .list, .string: ["count"]
+        default: []
+        }
+    }
+
     /// The type's name as users read it in `vars`, help and errors.
     public var typeName: String {
         switch self {

@@ -41,6 +41,8 @@ import Testing
     @Test func matchesBruteForceEnumeration() throws {
         let cases: [(Int, [Int], Int)] = [
             (3, [2, 2], 1), (4, [4], 0), (2, [1, 1, 1], 2), (5, [3, 1], 0), (1, [1, 1, 1, 1], 1),
+            // Empty classes, many small classes (more than k / j can tie), equal sizes, mostly unparseable.
+            (2, [0, 3, 2, 2], 2), (1, [1, 1, 1, 1, 1, 1, 1], 0), (3, [3, 3, 3], 0), (1, [0], 3), (2, [1, 4], 5),
         ]
         for (correct, others, unparseable) in cases {
             let n = correct + others.reduce(0, +) + unparseable

@@ -96,6 +96,21 @@ import Testing
         #expect(comparison.rows.map(\.label) == ["x pass@1", "y pass@1"])
     }
 
+    @Test func rowsWithOneLabelAreToldApartByTagThenNumber() throws {
+        var comparison = Comparison()
+        var generator = SplitMix64(seed: 0)
+        let maj = Self.strategy("maj", correct: [true, false], answers: ["5", nil])
+        try comparison.add(maj, tag: "v", using: &generator)
+        try comparison.add(maj, tag: "w", using: &generator)
+        try comparison.add(maj, tag: "w", using: &generator)
+        try comparison.add(
+            Self.strategy("other", correct: [true, true], answers: ["5", "6"]), tag: "x", using: &generator)
+        #expect(comparison.displayLabels == ["maj [v]", "maj [w]", "maj [w] #2", "other"])
+        #expect(comparison.table.rows.map { $0[0] } == comparison.displayLabels.map(TableCell.text))
+        // The rows keep their own labels; only the table tells them apart.
+        #expect(comparison.rows.map(\.label) == ["maj", "maj", "maj", "other"])
+    }
+
     @Test func aStrategyGivesOneRowWithItsUnparseableCount() throws {
         var comparison = Comparison()
         var generator = SplitMix64(seed: 0)
@@ -257,6 +272,10 @@ import Testing
         var strategies = Comparison()
         try strategies.add(Self.strategy("v", correct: [true, false], cost: cost), using: &generator)
         #expect(strategies.rows.map(\.tokensPerProblem) == [300])
+        // A vote over the first 2 of the 3 samples is charged those 2, as maj@2 is.
+        try strategies.add(MajorityVote(k: 2).run(on: Self.graded(cost: cost), name: "maj@2"), using: &generator)
+        #expect(strategies.rows.last?.tokensPerProblem == 200)
+        #expect(strategies.rows.map(\.k) == [0, 2])
     }
 
     @Test func theLegendSaysWhatEachKindOfRowMeasures() throws {

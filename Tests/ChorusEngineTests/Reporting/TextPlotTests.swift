@@ -3,17 +3,26 @@ import Testing
 @testable import ChorusEngine
 
 @Suite struct TextPlotTests {
-    @Test func oneRowPerPointWithABar() throws {
-        let curves = try ScalingCurves([ScalingCurvesTests.graded()], ks: [1, 4])
+    @Test func oneRowPerPointWithItsIntervalAndABar() throws {
+        let set = try ScalingCurvesTests.graded()
+        let vote = try MajorityVote(k: 4).run(on: set, name: "maj@4")
+        let curves = try ScalingCurvesTests.curves([.curves(set, ks: [1, 4]), .result(vote)])
+        let table = TextPlot.table(curves, barWidth: 4)
         #expect(
-            TextPlot.table(curves, barWidth: 4).rendered == """
-                line      k  acc %
-                --------  -  -----  ----
-                s pass@k  1  25.0   █···
-                s pass@k  4  50.0   ██··
-                s maj@k   1  25.0   █···
-                s maj@k   4  50.0   ██··
+            table.rows.map { $0[0] } == ["s pass@k", "s pass@k", "s maj@k", "s maj@k", "maj@4"].map(TableCell.text))
+        #expect(table.rows.map { $0[1] } == [1, 4, 1, 4, 4].map(TableCell.int))
+        #expect(table.rows.map { $0[2] } == [25, 100, 25, 100, 100].map(TableCell.number))
+        #expect(table.rows.map { $0[3] } == [25, 50, 25, 50, 50].map(TableCell.number))
+        #expect(table.rows.last?.last == .text("██··"))
+        let points = curves.series.flatMap(\.points)
+        #expect(
+            table.rows.map { $0[4] }
+                == points.map { .interval(lower: $0.estimate.lower * 100, upper: $0.estimate.upper * 100) })
+        #expect(table.notes == curves.notes)
+    }
 
-                """)
+    @Test func theTokensColumnIsLeftOutWhenNothingHasACost() throws {
+        let curves = try ScalingCurvesTests.curves([.curves(ScalingCurvesTests.graded(costed: false), ks: [1, 2])])
+        #expect(TextPlot.table(curves).columns.map(\.key) == ["line", "k", "acc", "ci", "bar"])
     }
 }

@@ -23,6 +23,26 @@ import Testing
         #expect(lines.withLock { $0 } == ["a", "b", "last"])
     }
 
+    @Test func runsInTheGivenFolder() async throws {
+        let folder = FileManager.default.temporaryDirectory.resolvingSymlinksInPath().path
+        let result = try await ChildProcess.run(
+            "sh", ["-c", "pwd -P"], environment: Self.environment, workingDirectory: folder)
+        #expect(result.status == 0)
+        #expect(result.output == folder)
+    }
+
+    @Test func aMissingFolderIsALaunchFailure() async {
+        await #expect(throws: ChildProcess.LaunchFailure.self) {
+            _ = try await ChildProcess.run(
+                "sh", ["-c", "true"], environment: Self.environment, workingDirectory: "/nonexistent/folder")
+        }
+    }
+
+    @Test func aSignalEndingTheProgramGivesItsStatus() async throws {
+        let result = try await ChildProcess.run("sh", ["-c", "kill -TERM $$"], environment: Self.environment)
+        #expect(result.status == 128 + SIGTERM)
+    }
+
     @Test func aMissingProgramIsALaunchFailure() async {
         await #expect(throws: ChildProcess.LaunchFailure.self) {
             _ = try await ChildProcess.run("no-such-program-here", [], environment: Self.environment)

@@ -46,7 +46,7 @@ struct LoopRun: Sendable {
     /// so that it never blocks a thread of the concurrency pool it waits on.
     func loop(
         _ lines: [LineReadResult], interactive: Bool, options: Session.Options = Session.Options(),
-        interruptDuring interruptedLine: String? = nil
+        interruptDuring interruptedLine: String? = nil, terminal: StandardOutput? = nil
     ) async -> LoopRun {
         await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -65,7 +65,7 @@ struct LoopRun: Sendable {
                     isInterrupted: {
                         defer { armed = false }
                         return armed
-                    })
+                    }, terminal: terminal)
                 let report = loop.run()
                 continuation.resume(
                     returning: LoopRun(
@@ -147,9 +147,64 @@ struct LoopRun: Sendable {
         #expect(result.output.error.contains("expected"))
     }
 
-    @Test func everyLineGoesToHistory() async {
-        let result = await loop([.line("x = 1"), .line("bad ("), .line(")")], interactive: true)
-        #expect(result.history == ["x = 1", "bad (", ")"])
+    @Test func aStatementOverSeveralLinesIsOneHistoryEntry() async {
+        let result = await loop(
+            [
+                .line("x = 1"), .line("bad ("), .line(")"), .line("xs = [1,"), .interrupted, .line("y = [2,"),
+                .line("3]"),
+            ],
+            interactive: true)
+        #expect(result.history == ["x = 1", "bad (\n)", "y = [2,\n3]"])
+    }
+
+    @Test func clearIsHarmlessInAPipeAndNotAStatement() async {
+        let result = await loop([.line("clear"), .line("x = 1"), .line(":clear")], interactive: false)
+        #expect(result.output.output == "")
+        #expect(result.report.succeeded == 1)
+        #expect(result.report.failed == 1)  // `:clear` is the REPL's, not a script's
+        let interactive = await loop([.line("clear"), .line(":clear")], interactive: true)
+        #expect(interactive.report == Session.Report())
+        #expect(interactive.output.combined == "")
+        let transcript = await interactive.session.transcript
+        #expect(transcript.isEmpty)
+    }
+
+    @Test func aVariableNamedClearIsShown() async {
+        let result = await loop([.line("clear = 2"), .line("clear")], interactive: true)
+        #expect(result.output.output == "2\n")
+    }
+
+    @Test func modeSetsHowTheTerminalPrintsTables() async throws {
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
+        let files = try TerminalFiles(in: folder)
+        let terminal = StandardOutput(environment: [:], output: files.output, error: files.error)
+        let result = await loop(
+            [.line(":mode"), .line(":mode csv"), .line(":mode html"), .line("print (vars)")], interactive: true,
+            terminal: terminal)
+        #expect(terminal.tableMode == .csv)
+        #expect(result.output.output.hasPrefix("mode text\n"))
+        #expect(result.output.error.contains("tables print as csv"))
+        #expect(result.output.error.contains("error: `html` is not a table mode"))
+        #expect(result.output.error.contains("hint: modes: `text`, `markdown`, `csv`, `json`"))
+        #expect(result.report.failed == 1)
+    }
+
+    @Test func outputCopiesResultsToAFileUntilOff() async throws {
+        let folder = try TemporaryFolder(removedWhenReleased: false).url
+        let files = try TerminalFiles(in: folder)
+        let terminal = StandardOutput(environment: [:], output: files.output, error: files.error)
+        let log = folder.appendingPathComponent("log.txt").path
+        let result = await loop(
+            [
+                .line(":output \(Value.quote(log))"), .line(":output"), .line(":output off"), .line(":output"),
+                .line(":output \"/nonexistent/folder/x.txt\""),
+            ],
+            interactive: true, terminal: terminal)
+        #expect(result.output.output == "output copied to \(log)\noutput goes to the terminal only\n")
+        #expect(result.output.error.contains("output also goes to \(log) (`:output off` stops)"))
+        #expect(result.output.error.contains("stopped copying output to \(log)"))
+        #expect(result.output.error.contains("error: cannot write /nonexistent/folder/x.txt"))
+        #expect(terminal.copyPath == nil)
     }
 }
 
@@ -169,4 +224,20 @@ struct LoopRun: Sendable {
         #expect(result.output.error.hasPrefix("<stdin>:5:1: error: this `for` has no `end`\n"))
         #expect(result.report.succeeded == 2 && result.report.failed == 1)
     }
+}
+
+/// Files standing for a terminal's standard output and error, for a ``StandardOutput`` under test.
+struct TerminalFiles {
+    let output: Int32
+    let error: Int32
+    let outputPath: String
+
+    init(in folder: URL) throws {
+        outputPath = folder.appendingPathComponent("stdout").path
+        output = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        error = open(folder.appendingPathComponent("stderr").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
+
+    /// What was written to the output file.
+    var written: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 }

@@ -12,7 +12,7 @@ struct HelpCommandTests {
                   help        Lists the commands, or shows one command's help.
                   vars        Lists the variables with their types and summaries.
                   run         Runs a script file in this session.
-                  save        Saves the session's successful statements as a script.
+                  save        Saves the session as a script, a notebook or a report.
                   timer       Turns the per-statement timer on or off.
                   sleep       Waits a number of seconds (Ctrl-C stops it).
                   quit        Ends the session.
@@ -48,7 +48,7 @@ struct HelpCommandTests {
                   compare     Compares strategies and sample sets in one table with 95% intervals.
                   answers     One row per problem: gold, answer classes, the pick and verdicts.
                   diff        The problems where two strategies disagree, and who was right.
-                  plot        Draws pass@k and maj@k scaling curves: an SVG file and a table here.
+                  plot        Draws scaling curves and strategies' points with 95% intervals: an SVG and a table here.
 
                 Training
                   train       Builds SSA or GSR training data for verl, TRL or OpenRLHF, or trains a learned aggregator here.
@@ -90,12 +90,13 @@ struct HelpCommandTests {
 
                 Examples:
                   save "session.chorus"
-                  save "session.chorus" overwrite: true
+                  save "session.ipynb"
+                  save "report.html" overwrite: true
 
                 """))
         #expect(
             harness.output.output.hasPrefix(
-                "save PATH [overwrite: false]\n\nSaves the session's successful statements as a script.\n\n"))
+                "save PATH [overwrite: false]\n\nSaves the session as a script, a notebook or a report.\n\n"))
     }
 
     @Test func pageOfACommandWithoutParameters() async {

@@ -14,7 +14,9 @@ struct RunCommandTests {
         let result = await harness.run("run \(quoted(path))\nz = y + base")
         // The file's four statements count too.
         #expect(result == report(succeeded: 6))
-        #expect(harness.output.output == "6\n6\n")
+        // Each statement of the file shows behind its prompt before its output, as `--echo` does.
+        #expect(
+            harness.output.output == "chorus[2]> x = 2\nchorus[3]> y = x * 3\nchorus[4]> print y\n6\nchorus[5]> y\n6\n")
         #expect(harness.output.error == "")
         #expect(await harness.variable("y") == .int(6))
         #expect(await harness.variable("z") == .int(7))

@@ -178,4 +178,31 @@ struct SaveCommandTests {
             try String(contentsOfFile: path, encoding: .utf8)
                 == "# Chorus session: 3 statements.\n# Replay with: chorus run \(path)\na = 2\nb = a * a\nc = b + 1\n")
     }
+
+    @Test("a notebook or report holds every statement's output, without running anything again")
+    func notebooksHoldTheOutputs() async throws {
+        let folder = try TemporaryFolder(removedWhenReleased: false).location
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let harness = await Harness.running(
+            """
+            data = builtin arithmetic count: 2 seed: 1
+            s = responses data [["#### 3", "#### 4"], ["#### 5", "#### 5"]]
+            metrics s ks: [1]
+            nosuch 3
+            """)
+        let shown = await harness.session.cells.flatMap(\.parts)
+        for format in NotebookFormat.allCases {
+            let path = (folder as NSString).appendingPathComponent("session.\(format.rawValue)")
+            await harness.run("save \(quoted(path))")
+            #expect(harness.output.output.hasSuffix("saved 4 statements with their output to \(path)\n"))
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains("pass@1"), "\(format) lacks the table")
+            #expect(text.contains("unknown command"), "\(format) lacks the error")
+            #expect(text.contains("^~~~~~"), "\(format) lacks the caret")
+        }
+        #expect(await harness.session.cells.flatMap(\.parts) == shown, "saving ran nothing again")
+        let other = (folder as NSString).appendingPathComponent("session.txt")
+        await harness.run("save \(quoted(other))")
+        #expect(try String(contentsOfFile: other, encoding: .utf8).hasPrefix("# Chorus session: 3 statements."))
+    }
 }

@@ -9,23 +9,25 @@ struct HelpCommand: Command {
             Without an argument, lists every command grouped by purpose. With a \
             command's name, shows its usage, parameters, and examples. In the REPL, \
             `?name` does the same. `help syntax` summarises the language; `help for` \
-            explains loops (sweeps).
+            explains loops (sweeps). On a terminal, lines wrap to its width.
             """,
         examples: ["help", "help print", "help syntax", "help for"], isRecorded: false)
 
     func run(_ invocation: Invocation) async throws -> Value {
         let registry = invocation.session.registry
         let output = invocation.session.output
+        // Lines break at spaces to fit a terminal; a pipe gets them whole.
+        let show = { (text: String) in output.write(HelpText.wrap(text, width: output.terminalWidth)) }
         guard let name = invocation[Self.command] else {
-            output.write(HelpText.overview(registry))
+            show(HelpText.overview(registry))
             return .none
         }
         if name == "syntax" {
-            output.write(HelpText.syntax)
+            show(HelpText.syntax)
             return .none
         }
         if name == "for" || name == "end" {
-            output.write(HelpText.loops)
+            show(HelpText.loops)
             return .none
         }
         guard let command = registry.command(named: name) else {
@@ -34,7 +36,7 @@ struct HelpCommand: Command {
                 hint: Suggestions.closest(to: name, among: registry.names).map { "did you mean `\($0)`?" }
                     ?? "type `help` to list the commands")
         }
-        output.write(HelpText.detail(command.signature))
+        show(HelpText.detail(command.signature))
         return .none
     }
 }

@@ -9,9 +9,11 @@ struct RunCommand: Command {
         name: "run", group: .session, summary: "Runs a script file in this session.",
         parameters: [Self.path],
         discussion: """
-            Runs each statement of the file as if typed here: its variables stay \
-            in the session, and each successful statement joins the transcript \
-            that `save` writes. A failed statement is reported and the rest runs on.
+            Runs each statement of the file as if typed here, showing it behind \
+            its prompt before its output (as `chorus run --echo` does): its \
+            variables stay in the session, and each successful statement joins \
+            the transcript that `save` writes. A failed statement is reported \
+            and the rest runs on.
             """,
         examples: ["run \"tutorials/00-hello.chorus\""], isRecorded: false)
 
@@ -34,7 +36,7 @@ struct RunCommand: Command {
             tooDeep: {
                 invocation.error("scripts run other scripts more than \(Self.maximumDepth) deep", at: Self.path)
             })
-        let report = await session.executeNested(SourceFile(name: path, text: text))
+        let report = await session.executeEchoing(SourceFile(name: path, text: text))
         await session.leaveScript(merging: report)
         if report.wasInterrupted { throw CancellationError() }
         return .none
@@ -48,6 +50,14 @@ extension Session {
         if scriptStack.contains(resolved) { throw cycle() }
         if scriptStack.count >= maximumDepth { throw tooDeep() }
         scriptStack.append(resolved)
+    }
+
+    /// Runs a script's statements inside the current one, each shown behind its prompt first.
+    func executeEchoing(_ source: SourceFile) async -> Report {
+        let saved = options
+        options.echoesStatements = true
+        defer { options = saved }
+        return await executeNested(source)
     }
 
     /// Notes that the innermost script finished; its statements count in the caller's report.

@@ -22,12 +22,14 @@ struct LoadCommand: Command {
             GSM8K (gold after `####`), `problem` + `solution` is MATH (gold from \
             `answer`, else the last \\boxed{} of the solution); `.csv` files are \
             CSV. For other files give `format: jsonl` or `csv` with the field \
-            names. A bad row stops the load with its file, line and field, unless \
+            names (`auto` on rows with `question` and `answer` but no `#### N` \
+            says which to give). A bad row stops the load with its file, line and field, unless \
             `skip_invalid: true`, which skips it and reports it.
             """,
         examples: [
             "gsm = load \"gsm8k-test.jsonl\" limit: 50",
             "d = load \"rows.csv\" format: csv question: \"q\" answer: \"a\" shuffle: 1 limit: 10",
+            "d = load \"rows.jsonl\" format: jsonl question: \"question\" answer: \"answer\"",
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {
@@ -48,7 +50,14 @@ struct LoadCommand: Command {
                 question: question, answer: answer, id: invocation[Self.id], solution: invocation[Self.solution])
             loader.format = format == .csv ? .csv(mapping) : .jsonl(mapping)
         }
-        let report = try invocation.mapping(at: Self.path) { try loader.load(path: path) }
+        let report = try invocation.mapping(at: Self.path) {
+            do {
+                return try loader.load(path: path)
+            } catch let error as DatasetLoadError {
+                guard format == .auto, let hint = Self.notGSM8KHint(error, path: path) else { throw error }
+                throw ArgumentError(wrapping: error, at: Self.path, hint: hint)
+            }
+        }
         if !report.skipped.isEmpty {
             invocation.warn(
                 "skipped \(report.skipped.count) invalid row\(report.skipped.count == 1 ? "" : "s") of \(path)",
@@ -57,6 +66,16 @@ struct LoadCommand: Command {
                     + (report.skipped.count > 10 ? ["… \(report.skipped.count - 10) more"] : []))
         }
         return .object(DatasetValue(DatasetSelection.apply(invocation, to: report.dataset)))
+    }
+
+    /// For a file `auto` took for GSM8K (`question` + `answer`) whose answers are not GSM8K's
+    /// (`#### N`): the `format:` and field options that read it as plain rows; nil for other errors.
+    private static func notGSM8KHint(_ error: DatasetLoadError, path: String) -> String? {
+        guard case .noFinalAnswer(let field) = error.reason else { return nil }
+        let format = path.lowercased().hasSuffix(".csv") ? "csv" : "jsonl"
+        return "the rows have \"question\" and \"\(field)\" but not GSM8K's `#### N`; to read \"\(field)\" as the "
+            + "gold answer, write: load \(Value.string(path).literal) format: \(format) question: \"question\" "
+            + "answer: \"\(field)\""
     }
 
     /// The formats `load` reads.

@@ -17,9 +17,12 @@ struct CompareCommand: Command {
             result gives one row, its accuracy; a sample set gives pass@1 and \
             maj@k, pass@k and oracle@k, where k is `k:`, else the largest k the \
             strategies used, else the samples per problem. Accuracies are in \
-            percent with a 95% percentile-bootstrap interval over problems.
+            percent with a 95% percentile-bootstrap interval over problems. Two \
+            rows with the same label (`maj@4` of two sample sets) are told apart \
+            by the variable each item was written as (`maj@4 [v]`), else by its \
+            place (`maj@4 [#2]`).
             """,
-        examples: ["compare s (vote s k: 3) (vote s k: 1)"])
+        examples: ["compare s (vote s k: 3) (vote s k: 1)", "v = vote s k: 2\nw = vote s k: 2\ncompare v w"])
 
     func run(_ invocation: Invocation) async throws -> Value {
         let items = invocation[Self.items]
@@ -27,21 +30,26 @@ struct CompareCommand: Command {
             throw invocation.error(
                 "`compare` needs at least one strategy result or sample set", hint: "compare s (vote s)")
         }
-        let strategies = items.compactMap { if case .first(let result) = $0 { result.result } else { nil } }
-        let sets = items.compactMap { if case .second(let set) = $0 { set } else { nil } }
+        // Each item's tag, should two rows share a label: the variable it was written as, else its place.
+        let tags = items.indices.map { invocation.itemNames.indices.contains($0) ? invocation.itemNames[$0] : nil }
+            .enumerated().map { $1 ?? "#\($0 + 1)" }
+        let strategies = zip(items, tags).compactMap {
+            if case .first(let result) = $0 { (result.result, $1) } else { nil }
+        }
+        let sets = zip(items, tags).compactMap { if case .second(let set) = $0 { (set, $1) } else { nil } }
         let explicitK = invocation[Self.k]
-        let k = explicitK ?? strategies.compactMap(\.k).max()
+        let k = explicitK ?? strategies.compactMap(\.0.k).max()
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(invocation[Self.seed])))
         var comparison = Comparison()
         try invocation.mapping(at: Self.items) {
-            for set in sets {
+            for (set, tag) in sets {
                 // Unless k is given, a set with fewer samples (one aggregated answer per problem, say)
                 // shows the rows its samples allow.
                 let available = set.samples.minimumSamplesPerProblem
                 let setK = explicitK ?? min(k ?? available, available)
-                try comparison.add(set.graded, ks: setK > 1 ? [setK] : [], using: &generator)
+                try comparison.add(set.graded, ks: setK > 1 ? [setK] : [], tag: tag, using: &generator)
             }
-            for strategy in strategies { try comparison.add(strategy, using: &generator) }
+            for (strategy, tag) in strategies { try comparison.add(strategy, tag: tag, using: &generator) }
         }
         return .object(TableValue(comparison.table))
     }

@@ -18,8 +18,12 @@ struct AggregateCommand: Command {
             checkpoint behind `with:` this is SSA; with an untrained instruct \
             model it is the universal self-consistency (USC) baseline. Answers \
             are stored as they arrive (keyed by model, prompt, parameters and \
-            the template's version), so a rerun costs nothing. Returns a sample \
-            set of the aggregator's answers: vote, metrics and compare take it; \
+            the template's version), so a rerun costs nothing. A `k` larger than \
+            the samples some problem has is refused (`clamp: true` uses the fewest \
+            a problem has instead); left out, it is 5 or that fewest, whichever \
+            is less. Returns a sample \
+            set of the aggregator's answers, labelled `aggregate@k (MODEL)`: vote, \
+            metrics and compare take it; \
             its cost includes its inputs'. With a learned aggregator (from \
             `train aggregator`) no model is called: it picks each problem's \
             answer class from features of the samples, and the set holds the \
@@ -27,6 +31,7 @@ struct AggregateCommand: Command {
             """,
         examples: [
             "a = aggregate s with: gen k: 5",
+            "a = aggregate s with: gen k: 8 clamp: true",
             "usc = aggregate s with: gen k: 5 name: \"usc@5\"",
             "a = aggregate s with: gen k: 4 subsets: 3 order: shuffled budget: 3000",
             "learned = aggregate s with: (aggregator \"linear\")",
@@ -40,8 +45,10 @@ struct AggregateCommand: Command {
         case .first(let given): model = given
         }
         let options = Self.options
-        let combiner = try await options.combiner(invocation, model: model, kind: .aggregation)
-        let name = invocation[options.name] ?? "aggregate@\(combiner.selection.k)"
+        let combiner = try await options.combiner(
+            invocation, model: model, kind: .aggregation, command: "aggregate",
+            available: input.samples.minimumSamplesPerProblem)
+        let name = options.label(invocation, strategy: "aggregate@\(combiner.selection.k)", model: model)
         let outcome = try await CombinerOptions.run(
             combiner, on: input.samples, name: name, command: "aggregate", model: model, at: Self.with,
             invocation: invocation)

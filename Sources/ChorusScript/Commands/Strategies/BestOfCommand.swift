@@ -16,7 +16,9 @@ struct BestOfCommand: Command {
             readable score, are passed over and counted). Scores come from \
             `score` (an LLM judge) or from imported samples that carry one. For \
             the weighted vote that sums scores per equivalent answer, use \
-            `vote s weight: score`. Returns a strategy result for `compare`.
+            `vote s weight: score`. A `k` larger than the samples some problem has \
+            is refused unless `clamp: true`. Returns a strategy result for \
+            `compare`, labelled `best@k`.
             """,
         examples: ["b = best_of scored k: 4", "compare (best_of scored k: 4) (vote scored k: 4 weight: score)"])
 

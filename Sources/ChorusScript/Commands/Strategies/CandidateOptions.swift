@@ -55,10 +55,10 @@ struct CandidateOptions: ParameterList {
             + budget.parameters + overBudget.parameters
     }
 
-    /// Which candidates each prompt shows.
-    func selection(_ invocation: Invocation) -> CandidateSelection {
+    /// Which candidates each prompt shows; `k` replaces the invocation's when given (a checked one).
+    func selection(_ invocation: Invocation, k checkedK: Int? = nil) -> CandidateSelection {
         CandidateSelection(
-            k: invocation[k], subsets: invocation[subsets], seed: invocation[seed],
+            k: checkedK ?? invocation[k], subsets: invocation[subsets], seed: invocation[seed],
             order: invocation[order].selectionOrder)
     }
 

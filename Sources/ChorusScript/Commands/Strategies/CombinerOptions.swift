@@ -28,13 +28,15 @@ struct CombinerOptions: ParameterList {
     }
 
     var parameters: [Parameter] {
-        let lists: [any ParameterList] = [candidates, template, n, sampling, name, GradingOptions.group]
+        let lists: [any ParameterList] = [
+            candidates, CandidateCount.clamp, template, n, sampling, name, GradingOptions.group,
+        ]
         return lists.flatMap(\.parameters)
     }
 
     /// The parameters that only a model reading candidates uses.
     var modelParameters: [Parameter] {
-        let lists: [any ParameterList] = [candidates, template, n, sampling]
+        let lists: [any ParameterList] = [candidates, CandidateCount.clamp, template, n, sampling]
         return lists.flatMap(\.parameters)
     }
 
@@ -62,9 +64,20 @@ struct CombinerOptions: ParameterList {
         }
     }
 
-    /// The combiner for `model`, checked.
-    func combiner(_ invocation: Invocation, model: ModelValue, kind: CombinerTemplate.Kind) async throws -> Combiner {
-        let selection = candidates.selection(invocation)
+    /// The combiner for `model`, checked; `available` is the fewest candidates a problem has
+    /// (`shortfall` says so in the error, when a problem's samples are not the limit). A k left out is the default or `available`, whichever is
+    /// fewer; a k written larger than `available` is refused unless `clamp: true`.
+    func combiner(
+        _ invocation: Invocation, model: ModelValue, kind: CombinerTemplate.Kind, command: String, available: Int,
+        shortfall: String? = nil
+    ) async throws -> Combiner {
+        let k =
+            invocation.isGiven(candidates.k)
+            ? try CandidateCount.checked(
+                invocation[candidates.k], available: available, at: candidates.k, command: command,
+                invocation: invocation, shortfall: shortfall)
+            : max(1, min(invocation[candidates.k], available))
+        let selection = candidates.selection(invocation, k: k)
         let store = try await StoredModelRun.store(invocation)
         return Combiner(
             client: model.client, store: store,
@@ -75,6 +88,13 @@ struct CombinerOptions: ParameterList {
                 maxTokens: invocation[sampling.maxTokens],
                 seed: selection.seed),
             clock: invocation.session.clock)
+    }
+
+    /// The label a combining command gives its result unless `name:` says otherwise:
+    /// `aggregate@4 (qwen2.5-1.5b-instruct)`, the strategy, the k it used and the model that read
+    /// the candidates.
+    func label(_ invocation: Invocation, strategy: String, model: ModelValue) -> String {
+        invocation[name] ?? "\(strategy) (\(model.label))"
     }
 
     /// Runs the combiner over `input` with progress on a terminal; Ctrl-C keeps what finished.

@@ -19,17 +19,31 @@ struct RefineCommand: Command {
             After the run it reports the refinement gap (refined accuracy minus \
             maj@k of the first round's candidates), the problems recovered when \
             every candidate was wrong, and those lost when the majority was \
-            right. Returns a sample set of the refined answers.
+            right. A `k` larger than the candidates a round has is refused \
+            (`clamp: true` uses the fewest instead). Returns a sample set of the \
+            refined answers, labelled `refine@k (MODEL)` (`refine@k×rounds …`).
             """,
-        examples: ["r = refine s with: gen k: 4", "r2 = refine s with: gen k: 4 n: 4 rounds: 2"])
+        examples: [
+            "r = refine s with: gen k: 4", "r2 = refine s with: gen k: 4 n: 4 rounds: 2",
+            "r3 = refine s with: gen k: 8 clamp: true",
+        ])
 
     func run(_ invocation: Invocation) async throws -> Value {
         let input = invocation[CombinerOptions.samples]
         let model = invocation[Self.with]
-        let combiner = try await Self.options.combiner(invocation, model: model, kind: .refinement)
         let rounds = invocation[Self.rounds]
+        // A round after the first reads the n answers per prompt of the round before it.
+        let fewest = input.samples.minimumSamplesPerProblem
+        let laterRounds = rounds > 1 && invocation[Self.options.n] < fewest
+        let combiner = try await Self.options.combiner(
+            invocation, model: model, kind: .refinement, command: "refine",
+            available: laterRounds ? invocation[Self.options.n] : fewest,
+            shortfall: laterRounds
+                ? "a round after the first reads only the n: \(invocation[Self.options.n]) answers of the round before"
+                : nil)
         let k = combiner.selection.k
-        let name = invocation[Self.options.name] ?? (rounds == 1 ? "refine@\(k)" : "refine@\(k)×\(rounds)")
+        let name = Self.options.label(
+            invocation, strategy: rounds == 1 ? "refine@\(k)" : "refine@\(k)×\(rounds)", model: model)
         // Each round's candidates are the previous round's answers; the result keeps the last round's.
         var candidates = input
         var refined = input

@@ -7,7 +7,7 @@ struct ScoreCommand: Command {
     static let with = ParameterKey<ModelValue>.named("with", "the judge or reward model (from `model`)")
     static let by = ParameterKey<Rater>.named(
         "by", "a judge that writes <score>N</score>, or a reward model served for pooling", default: .judge)
-    static let k = ParameterKey<Int?>.named("k", "rate only the first k samples of each problem", in: .atLeast(1))
+    static let count = CandidateCount("rate only the first k samples of each problem")
     static let prompt = ParameterKey<String?>.named(
         "prompt", "the judge's prompt, with {question} and {solution}; or a file holding it")
     static let sampling = SamplingOptions(
@@ -18,7 +18,7 @@ struct ScoreCommand: Command {
         name: "score", group: .strategies,
         summary: "Has a judge model or a reward model rate every sample (for best_of).",
         parameters: [
-            Self.samples, Self.with, Self.by, Self.k, Self.prompt, Self.sampling, Self.seed, GradingOptions.group,
+            Self.samples, Self.with, Self.by, Self.count, Self.prompt, Self.sampling, Self.seed, GradingOptions.group,
         ],
         discussion: """
             The judge reads the problem and one solution and answers with \
@@ -58,6 +58,7 @@ struct ScoreCommand: Command {
                 throw invocation.error("the judge's prompt has no \(placeholder) placeholder", at: Self.prompt)
             }
         }
+        let k = try Self.count.value(invocation, for: input, command: "score")
         let store = try await StoredModelRun.store(invocation)
         let scorer = SampleScorer(
             client: judge.client, store: store, rater: byRewardModel ? .rewardModel : .judge(prompt: prompt),
@@ -69,7 +70,7 @@ struct ScoreCommand: Command {
         let outcome = try await StoredModelRun.perform(
             "score", results: byRewardModel ? "rewards" : "judgements", invocation: invocation, at: Self.with
         ) {
-            try await scorer.score(input.samples, k: invocation[Self.k], progress: $0)
+            try await scorer.score(input.samples, k: k, progress: $0)
         }
         var note = StoredModelRun.summary(
             "score", reused: outcome.reused, drawn: outcome.drawn, spent: outcome.spent, identity: judge.client.identity

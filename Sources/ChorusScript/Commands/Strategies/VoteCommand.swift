@@ -17,12 +17,14 @@ struct VoteCommand: Command {
             (1/2, 0.5 and \\frac{1}{2} are one class) and picks the class with the \
             most votes. Ties go to the class with more samples, then to the one \
             that appeared first. Unparseable answers do not vote; a problem with \
-            no parseable answer among its first k samples gets no answer. Returns \
-            a strategy result for `compare`.
+            no parseable answer among its first k samples gets no answer. A `k` \
+            larger than the samples some problem has is refused; `clamp: true` \
+            votes over the fewest a problem has instead, and the label says so. \
+            Returns a strategy result for `compare`, labelled `maj@k`.
             """,
         examples: [
             "data = builtin \"arithmetic\" count: 2 seed: 1\ns = responses data [['\\boxed{1}', '\\boxed{2}', '\\boxed{2}'], [\"5\", \"5\", \"6\"]]\nvote s k: 3",
-            "vote s weight: logprob",
+            "vote s weight: logprob", "vote s k: 8 clamp: true",
         ])
 
     func run(_ invocation: Invocation) async throws -> Value {

@@ -55,9 +55,9 @@ public struct TableValue: ObjectParameter, IndexableObject {
         }
     }
 
-    /// The rows as JSON lines for `export`: each cell under its column's key, typed (an interval
-    /// as `[lower, upper]`, an empty cell as `null`).
-    var jsonLines: [String] {
+    /// The rows as JSON lines for `export` and a terminal's `:mode json`: each cell under its
+    /// column's key, typed (an interval as `[lower, upper]`, an empty cell as `null`).
+    public var jsonLines: [String] {
         table.rows.map { row in
             JSONValue.object(
                 Dictionary(zip(table.columns, row).map { ($0.key, $1.jsonValue) }, uniquingKeysWith: { $1 })

@@ -259,4 +259,22 @@ struct LoadCommandTests {
         let harness = await Harness.running("load 3", expecting: report(failed: 1))
         #expect(harness.output.error.hasPrefix("t.chorus:1:6: error: `path` takes a path, not an int (3)\n"))
     }
+
+    @Test func questionAndAnswerRowsThatAreNotGSM8KSayWhatToGive() async throws {
+        let rows = "{\"question\": \"A?\", \"answer\": \"42\"}\n{\"question\": \"B?\", \"answer\": \"7\"}\n"
+        let (harness, result, path) = try await Self.load("", file: "rows.jsonl", text: rows)
+        #expect(result == report(failed: 1))
+        #expect(harness.output.error.contains("\"answer\" has no final \"#### N\""))
+        #expect(
+            harness.output.error.contains(
+                "hint: the rows have \"question\" and \"answer\" but not GSM8K's `#### N`; to read \"answer\" as the "
+                    + "gold answer, write: load \(quoted(path)) format: jsonl question: \"question\" answer: \"answer\""
+            ))
+        // What the hint says to write loads the rows.
+        #expect(
+            await harness.run(
+                "d = load \(quoted(path)) format: jsonl question: \"question\" answer: \"answer\"\nd.count")
+                == report(succeeded: 2))
+        #expect(harness.output.output == "2\n")
+    }
 }

@@ -228,4 +228,20 @@ struct CompareCommandTests {
         #expect(result == report(succeeded: 3, failed: 1))
         #expect(harness.output.error.contains("error: there are no problems to compare\n"))
     }
+
+    @Test func rowsWithOneLabelAreToldApartByTheirVariables() async throws {
+        let (harness, folder) = try await EngineFixtures.harnessWithSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(
+            await harness.run("v = vote s k: 2\nw = vote s k: 3 name: \"maj@2\"\ncompare v w") == report(succeeded: 3))
+        let labels = harness.output.output.split(separator: "\n").dropFirst(2).prefix(2).map {
+            $0.components(separatedBy: "  ")[0]
+        }
+        #expect(labels == ["maj@2 [v]", "maj@2 [w]"])
+        // Items that are not variables are told apart by their place.
+        #expect(await harness.run("compare (vote s k: 2) (vote s k: 2) s") == report(succeeded: 1))
+        #expect(harness.output.output.contains("maj@2 [#1]"))
+        #expect(harness.output.output.contains("maj@2 [#2]"))
+        #expect(harness.output.output.contains("responses pass@1 "))
+    }
 }

@@ -38,9 +38,9 @@ struct AggregateCommandTests {
                 == report(succeeded: 4))
         #expect(
             harness.output.output == """
-                sample set aggregate@3: 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
+                sample set aggregate@3 (fixed): 3 problems × 1 samples, pass@1 33.3%, 0 unparseable, 0 truncated
                 cost: 3 calls, 120 prompt + 18 completion tokens
-                "aggregate@3"
+                "aggregate@3 (fixed)"
 
                 """)
         #expect(
@@ -77,5 +77,30 @@ struct AggregateCommandTests {
         #expect(await harness.run("aggregate s with: m template: \(quoted(good))") == report(succeeded: 1))
         #expect(await harness.run("aggregate s with: m template: \(quoted(bad))") == report(failed: 1))
         #expect(harness.output.error.contains("the template has no {question} placeholder"))
+    }
+
+    @Test func aKLeftOutIsTheDefaultOrTheFewestSamplesAndTheLabelSaysWhich() async throws {
+        let harness = try await Harness.withCombiningModel(answering: "<answer>5</answer>")
+        // Three samples per problem, fewer than the default 5: the label says 3, as the prompts show.
+        #expect(await harness.run("a = aggregate s with: m\na.name") == report(succeeded: 2))
+        #expect(harness.output.output == "\"aggregate@3 (fixed)\"\n")
+        #expect(!harness.output.error.contains("warning"))
+    }
+
+    @Test func clampRelabelsAndWarns() async throws {
+        let harness = try await Harness.withCombiningModel(answering: "<answer>5</answer>")
+        #expect(await harness.run("a = aggregate s with: m k: 8 clamp: true\na.name") == report(succeeded: 2))
+        #expect(harness.output.output == "\"aggregate@3 (fixed)\"\n")
+        #expect(harness.output.error.contains("warning: `k` is 8 but some problem has only 3 samples: using k = 3"))
+    }
+
+    @Test func theLabelNamesTheModelShortly() {
+        func label(_ identity: String) -> String {
+            ModelValue(client: FixedAnswerModel(identity: identity, text: ""), detail: "").label
+        }
+        #expect(label("local:qwen2.5-1.5b-instruct") == "qwen2.5-1.5b-instruct")
+        #expect(label("openai:Qwen/Qwen2.5-7B@http://a:8000/v1,http://b:8000/v1") == "Qwen/Qwen2.5-7B")
+        #expect(label("replay:runs/recorded.jsonl") == "recorded")
+        #expect(label("plain") == "plain")
     }
 }

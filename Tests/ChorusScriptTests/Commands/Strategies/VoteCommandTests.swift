@@ -81,7 +81,7 @@ struct VoteCommandTests {
                 t.chorus:1:8: error: `k` is 4 but some problem has only 3 samples
                 1 | vote s k: 4
                   |        ^~~~
-                hint: vote with k: 3 or fewer, or draw more samples
+                hint: vote with k: 3 or fewer, add clamp: true to use 3, or draw more samples
 
                 """)
     }
