@@ -10,8 +10,21 @@ import Darwin
 private let interruptFlag = Atomic<Bool>(false)
 /// Set, and never cleared, by SIGTERM or SIGHUP: the session should end.
 private let terminationFlag = Atomic<Bool>(false)
+/// The thread that installed the handlers: the one that reads the terminal. Written once, before
+/// any handler can run.
+nonisolated(unsafe) private var readingThread = pthread_self()
+
+/// Passes a signal that the kernel delivered to another thread on to the reading thread.
+///
+/// A process-directed signal goes to any thread that does not block it; only when it lands on the
+/// thread blocked in `read` does that `read` return, so that the half-typed line is dropped at once
+/// rather than at the next Enter. `pthread_kill` is async-signal-safe.
+private func forwardToReadingThread(_ signal: Int32) {
+    if pthread_equal(pthread_self(), readingThread) == 0 { pthread_kill(readingThread, signal) }
+}
 
 /// Catches Ctrl-C (SIGINT) without ending the process, and SIGTERM/SIGHUP so the session ends cleanly.
+/// Call ``install()`` from the thread that reads the terminal.
 ///
 /// The handlers only set atomic flags and are installed without
 /// `SA_RESTART`, so a blocking `read` at the prompt returns at once: the REPL
@@ -21,11 +34,16 @@ private let terminationFlag = Atomic<Bool>(false)
 public enum InterruptMonitor {
     /// Installs the handlers.
     public static func install() {
-        install(SIGINT) { _ in interruptFlag.store(true, ordering: .sequentiallyConsistent) }
+        readingThread = pthread_self()
+        install(SIGINT) { signal in
+            interruptFlag.store(true, ordering: .sequentiallyConsistent)
+            forwardToReadingThread(signal)
+        }
         for signal in [SIGTERM, SIGHUP] {
-            install(signal) { _ in
+            install(signal) { signal in
                 terminationFlag.store(true, ordering: .sequentiallyConsistent)
                 interruptFlag.store(true, ordering: .sequentiallyConsistent)
+                forwardToReadingThread(signal)
             }
         }
     }
