@@ -30,5 +30,14 @@ static inline void chorus_rl_set_outstream(FILE *stream) { rl_outstream = stream
 static inline const char *chorus_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int chorus_rl_point(void) { return rl_point; }
 static inline int chorus_history_length(void) { return history_length; }
+/// The prompt `readline` is showing.
+static inline const char *chorus_rl_prompt(void) { return rl_prompt; }
+/// Makes `readline` return once the key being handled is done (with no line).
+static inline void chorus_rl_set_done(int value) { rl_done = value; }
+/// The history entry at `offset` (0: the oldest); NULL past the newest.
+static inline const char *chorus_history_line(int offset) {
+    HIST_ENTRY *entry = history_get(history_base + offset);
+    return entry ? entry->line : NULL;
+}
 
 #endif

@@ -3,7 +3,8 @@
 
 Checks Tab completion (command names, file paths, fields after a dot), history
 recall with Up (a statement typed over several lines comes back whole, also
-after a restart), Ctrl-C on a half-typed line, Ctrl-C during a long command
+after a restart), Ctrl-R search (readable, and finding such a statement
+whole), Ctrl-C on a half-typed line, Ctrl-C during a long command
 (the session survives), help wrapped to the terminal's width, `clear`,
 `:output FILE` (results copied to a file and still shown), `:mode csv`, and
 Ctrl-D. Usage: repl_pty.py PATH_TO_CHORUS
@@ -274,6 +275,45 @@ def main():
         term.send(":mode text\r")
         term.expect(r"chorus\[\d+\]> ")
 
+    def ctrl_r_searches_history_readably():
+        # Ctrl-R shows what is searched for and the whole statement found, as bash and IPython do;
+        # a line of a statement typed over several lines finds it, and Enter runs it whole.
+        term.send("\x12")
+        term.expect(r"\(reverse-i-search\)'': ")
+        term.send("2, 3")
+        term.expect(r"\(reverse-i-search\)'2, 3': xs = \[1,\r*\n2, 3\]")
+        term.send("\r")
+        # The line editor shows the statement found at the prompt, runs it, and prompts again.
+        term.expect(r"chorus\[\d+\]> xs = \[1,")
+        term.expect(r"chorus\[\d+\]> ")
+        assert "...>" not in term.consumed, "the statement found was read line by line"
+        # Ctrl-R again goes to an older match; a search that finds nothing says so.
+        term.send("\x126 * ")
+        term.expect(r"\(reverse-i-search\)'6 \* ': 6 \* 8")
+        term.send("\x12")
+        term.expect(r"\(reverse-i-search\)'6 \* ': 6 \* 7")
+        term.send("\x12")
+        term.expect(r"\(failed reverse-i-search\)'6 \* ': 6 \* 7")
+        term.send("\r")
+        term.expect(r"\n42\r?\n")
+        term.expect(r"chorus\[\d+\]> ")
+        # Esc keeps the match to edit; Ctrl-G goes back to what was typed.
+        term.send("\x12xs.c")
+        term.expect(r"'xs\.c': xs\.count")
+        term.send("\x1b")
+        term.expect(r"chorus\[\d+\]> xs\.count")
+        term.send(" + 1\r")
+        term.expect(r"\n4\r?\n")
+        term.expect(r"chorus\[\d+\]> ")
+        term.send("40 + \x12xs.c")
+        term.expect(r"'xs\.c': xs\.count")
+        term.send("\x07")
+        term.expect(r"chorus\[\d+\]> 40 \+ ")
+        term.send("2\r")
+        term.expect(r"\n42\r?\n")
+        term.expect(r"chorus\[\d+\]> ")
+        assert "bck:" not in term.consumed, "libedit's own search prompt showed"
+
     def ctrl_d_exits_cleanly():
         term.send_when_reading("\x04")
         code = term.wait_exit()
@@ -293,6 +333,7 @@ def main():
         ("help wraps to the terminal's width", help_wraps_to_the_terminal_width),
         ("clear clears the screen", clear_clears_the_screen),
         (":output copies results to a file while showing them", output_copies_results_to_a_file),
+        ("Ctrl-R searches the history readably and recalls a statement whole", ctrl_r_searches_history_readably),
         (":mode csv prints tables as CSV", mode_csv_prints_tables_as_csv),
         ("Ctrl-D exits with status 0", ctrl_d_exits_cleanly),
     ]:

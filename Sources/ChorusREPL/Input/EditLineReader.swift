@@ -14,6 +14,7 @@ public struct EditLineReader: LineReader {
         chorus_rl_set_catch_sigwinch(1)
         CompletionBridge.install(completer)
         rl_initialize()
+        ReverseSearchKey.install()
         stifle_history(5000)
         if let historyPath {
             let folder = (historyPath as NSString).deletingLastPathComponent

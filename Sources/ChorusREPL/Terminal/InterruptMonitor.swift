@@ -70,6 +70,11 @@ public enum InterruptMonitor {
         interruptFlag.exchange(false, ordering: .sequentiallyConsistent)
     }
 
+    /// Whether Ctrl-C (or a termination signal) came since the last ``takeInterrupt()``, leaving the flag set.
+    public static var hasPendingInterrupt: Bool {
+        interruptFlag.load(ordering: .sequentiallyConsistent)
+    }
+
     /// Whether SIGTERM or SIGHUP arrived: the session should end after the current statement.
     public static var isTerminating: Bool {
         terminationFlag.load(ordering: .sequentiallyConsistent)

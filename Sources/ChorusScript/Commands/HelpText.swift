@@ -132,6 +132,9 @@ public enum HelpText {
         A statement continues on the next line inside ( [ { or after a trailing `\\`,
         and a loop's body up to its `end` (`help for`).
         Named arguments are written `name: value`. See docs/language.md.
+        At the REPL's prompt, Tab completes, Up recalls a whole statement, and Ctrl-R
+        searches the history: type part of a statement, Ctrl-R again for an older one,
+        Enter to run it, Esc to edit it, Ctrl-G to go back.
 
         """
 }
