@@ -70,7 +70,7 @@ enum ReverseSearchKey {
         FileDescriptorWriter.write(screen.drawing(search.display), to: 1)
         while true {
             guard let byte = readByte() else { return .cancel }
-            if byte == 0, InterruptMonitor.isTerminating || InterruptMonitor.hasPendingInterrupt { return .interrupt }
+            if byte == 0, InterruptMonitor.isTerminating || InterruptMonitor.isInterruptPending { return .interrupt }
             switch byte {
             case 0x0D, 0x0A: return .run
             case 0x07: return .cancel
@@ -91,16 +91,16 @@ enum ReverseSearchKey {
         }
     }
 
-    /// One byte from the terminal; 0 when a Ctrl-C or SIGTERM came instead (a resize does not count),
-    /// nil at the end of input.
+    /// One byte from the terminal; 0 when a Ctrl-C or SIGTERM came instead, whenever it landed (a
+    /// resize does not count), nil at the end of input.
     private static func readByte() -> UInt8? {
         var byte: UInt8 = 0
         while true {
+            guard InterruptMonitor.waitUntilReadable(0) else { return 0 }
             let count = read(0, &byte, 1)
             if count == 1 { return byte }
             if count == 0 { return nil }
-            if errno != EINTR { return nil }
-            if InterruptMonitor.isTerminating || InterruptMonitor.hasPendingInterrupt { return 0 }
+            if errno != EINTR, errno != EAGAIN { return nil }
         }
     }
 
