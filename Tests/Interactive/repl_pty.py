@@ -124,6 +124,11 @@ def main():
     def first_prompt():
         term.expect(r"chorus\[1\]> ")
 
+    def prompt_colour_ends_before_typed_text():
+        # The green of the prompt is reset before its closing space, so typed text is not green.
+        if not re.search(r"chorus\[1\]>\x1b\[0m ", term.raw):
+            raise AssertionError(f"no colour reset after the prompt: {term.raw[-200:]!r}")
+
     def tab_completes_command():
         # Line editing redraws the completed word from the cursor: the screen shows the rest of it.
         term.send("pri\t")
@@ -309,6 +314,7 @@ def main():
 
     for name, body in [
         ("prompt appears", first_prompt),
+        ("the prompt's colour ends before the typed text", prompt_colour_ends_before_typed_text),
         ("Tab completes a command name", tab_completes_command),
         ("Tab completes a file path inside a string", tab_completes_path),
         ("Tab completes a variable name", tab_completes_variable),

@@ -161,7 +161,12 @@ public struct InputLoop<Reader: LineReader> {
 
     private func paint(_ prompt: String) -> String {
         guard usesColour else { return prompt }
-        // \u{1} … \u{2} tell libedit that the escape bytes take no room on screen.
-        return "\u{1}\u{1B}[1;32m\u{2}" + prompt + "\u{1}\u{1B}[0m\u{2}"
+        // \u{1} … \u{2} tell libedit that the escape bytes take no room on screen. libedit writes
+        // such bytes with the character that follows them, so the reset goes before the prompt's
+        // closing space: after the last character it was never written, and what the user typed
+        // stayed green.
+        let body = prompt.reversed().drop { $0 == " " }.reversed()
+        let closing = prompt.dropFirst(body.count)
+        return "\u{1}\u{1B}[1;32m\u{2}" + String(body) + "\u{1}\u{1B}[0m\u{2}" + closing
     }
 }
