@@ -317,16 +317,13 @@ struct SQLiteSampleStoreTests {
     /// folder this process may not write.
     @Test func aLeftoverWriteAheadLogIsReadWhereNoSharedMemoryFileCanBeMade() async throws {
         let folder = try TemporaryFolder()
-        let writing = folder.path("writer/samples.sqlite")
+        try FileManager.default.createDirectory(atPath: folder.path("shelf"), withIntermediateDirectories: true)
+        let (writing, path) = (folder.path("writer/samples.sqlite"), folder.path("shelf/samples.sqlite"))
         let samples = SampleFixtures.samples(problems: 2, perProblem: 3)
         let writer = try SQLiteSampleStore(path: writing)
         try await writer.save(contentsOf: samples)
         // The files as a `kill -9` leaves them: the samples only in the log.
-        let shelf = folder.path("shelf")
-        let path = folder.path("shelf/samples.sqlite")
-        try FileManager.default.createDirectory(atPath: shelf, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: writing, toPath: path)
-        try FileManager.default.copyItem(atPath: writing + "-wal", toPath: path + "-wal")
+        for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: writing + suffix, toPath: path + suffix) }
         await writer.close()
         try FileManager.default.createSymbolicLink(atPath: path + "-shm", withDestinationPath: folder.path("none/x"))
         let copies = { () -> Int in
