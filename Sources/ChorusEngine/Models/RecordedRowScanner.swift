@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the fields a replay needs in one row of recorded samples, straight from the row's bytes and
 /// in one pass, without building the row's JSON value: loading a replay file is mostly this.
 ///
@@ -87,23 +89,27 @@ struct RecordedRowScanner {
     func string(_ value: Value) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[value.range])
         guard case .string(escaped: true) = value.kind else { return String(decoding: raw, as: UTF8.self) }
-        var text: [UInt8] = []
-        text.reserveCapacity(raw.count)
-        var index = 0
-        var runStart = 0
-        // Plain bytes are copied in runs, between escapes; only simple escapes get this far.
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "\\") {
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index]))
-                text.append(JSONRowParser.simpleEscape(raw[index + 1]) ?? raw[index + 1])
+        // Written straight into the string's storage (which repairs bad UTF-8 as `String(decoding:)`
+        // does), in runs between escapes; only simple escapes get this far, each a byte shorter.
+        return String(unsafeUninitializedCapacity: raw.count) { text in
+            guard let source = raw.baseAddress, let target = text.baseAddress else { return 0 }
+            var written = 0
+            var index = 0
+            while index < raw.count {
+                let escape = memchr(source + index, Int32(UInt8(ascii: "\\")), raw.count - index)
+                let run =
+                    escape.map { source.distance(to: $0.assumingMemoryBound(to: UInt8.self)) - index }
+                    ?? raw.count - index
+                (target + written).update(from: source + index, count: run)
+                written += run
+                index += run
+                guard index < raw.count else { break }
+                text[written] = JSONRowParser.simpleEscape(raw[index + 1]) ?? raw[index + 1]
+                written += 1
                 index += 2
-                runStart = index
-            } else {
-                index += 1
             }
+            return written
         }
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index]))
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// A number value's literal, as ``JSONRowParser`` keeps it.
@@ -172,7 +178,10 @@ struct RecordedRowScanner {
 
     /// The place in ``names`` of a key, if the replay reads it.
     private static func name(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        names.firstIndex { $0.count == key.count && $0.elementsEqual(key) }
+        names.firstIndex { name in
+            name.count == key.count
+                && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+        }
     }
 
     private mutating func skipValue(depth: Int) throws(Unsure) -> Value {
@@ -213,6 +222,8 @@ struct RecordedRowScanner {
         let start = position
         var escaped = false
         while position < bytes.count {
+            skipPlainWords()
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
@@ -231,6 +242,30 @@ struct RecordedRowScanner {
             position += 1
         }
         throw Unsure()
+    }
+
+    /// Steps over eight bytes at a time to the first quote, backslash or control character (or to
+    /// the last few bytes): most of a row is the plain text of strings.
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while bytes.count - position >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            // A byte of `x` is zero (or, for `below`, under 0x20) exactly when its high bit is set here.
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let zeroQuote = (quotes &- ones) & ~quotes
+            let zeroBackslash = (backslashes &- ones) & ~backslashes
+            let below = (word &- ones &* 0x20) & ~word
+            let found = (zeroQuote | zeroBackslash | below) & highs
+            // Below the first byte found, no borrow reaches: its bit is the lowest set, exactly.
+            guard found == 0 else {
+                position += found.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
+        }
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`

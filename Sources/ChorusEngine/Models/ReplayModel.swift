@@ -37,12 +37,21 @@ public struct ReplayModel: ModelClient {
     /// Loads the recorded samples of a file.
     public init(path: String) throws(ReplayModelError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        try self.init(jsonl: [UInt8](data), identity: ModelSpec.replay(path: path).identity)
+        // Read in place: a copy of a large file would double the memory a load needs.
+        let recording = data.withUnsafeBytes { file in
+            Result { () throws(ReplayModelError) in try Self.read(file.bindMemory(to: UInt8.self)) }
+        }
+        try self.init(recording.get(), identity: ModelSpec.replay(path: path).identity)
     }
 
     /// Reads recorded samples from JSON Lines text.
     public init(jsonl text: String, identity: String) throws(ReplayModelError) {
         try self.init(jsonl: Array(text.utf8), identity: identity)
+    }
+
+    private init(_ recording: Recording, identity: String) {
+        self.identity = identity
+        (recorded, recordedBySeed) = recording.byPrompt()
     }
 
     /// Reads recorded samples from the UTF-8 bytes of JSON Lines, a line at a time, without making a
@@ -52,39 +61,42 @@ public struct ReplayModel: ModelClient {
     /// building the row's JSON value; a row it is unsure of is read by the full parser, which gives
     /// the same values, or the diagnostic.
     init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
-        self.identity = identity
+        let recording = try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try Self.read(file) }
+        self.init(recording, identity: identity)
+    }
+
+    /// The samples recorded in the lines of `file`.
+    private static func read(_ file: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) -> Recording {
         var recording = Recording()
-        try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in
-            // A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
-            var slotOfBytes: [PromptBytes: Int] = [:]
-            var promptTexts: [[JSONValue]: String] = [:]
-            var start = 0
-            var number = 0
-            while start < file.count {
-                let end = Self.endOfLine(in: file, from: start)
-                number += 1
-                let line = UnsafeBufferPointer(rebasing: file[start..<end])
-                start = end + 1
-                guard !Self.isBlank(line) else { continue }
-                if let scanned = try? Self.scannedRow(line) {
-                    let (prompt, index, seed, sample) = scanned
-                    let slot: Int
-                    if let known = slotOfBytes[prompt.bytes] {
-                        slot = known
-                    } else if let text = prompt.text() {
-                        slot = recording.slot(for: text)
-                        slotOfBytes[prompt.bytes] = slot
-                    } else {
-                        try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
-                        continue
-                    }
-                    try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+        // A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
+        var slotOfBytes: [PromptBytes: Int] = [:]
+        var promptTexts: [[JSONValue]: String] = [:]
+        var start = 0
+        var number = 0
+        while start < file.count {
+            let end = Self.endOfLine(in: file, from: start)
+            number += 1
+            let line = UnsafeBufferPointer(rebasing: file[start..<end])
+            start = end + 1
+            guard !Self.isBlank(line) else { continue }
+            if let scanned = try? Self.scannedRow(line) {
+                let (prompt, index, seed, sample) = scanned
+                let slot: Int
+                if let known = slotOfBytes[prompt.bytes] {
+                    slot = known
+                } else if let text = prompt.text() {
+                    slot = recording.slot(for: text)
+                    slotOfBytes[prompt.bytes] = slot
                 } else {
                     try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
+                    continue
                 }
+                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+            } else {
+                try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
             }
         }
-        (recorded, recordedBySeed) = recording.byPrompt()
+        return recording
     }
 
     /// The samples read so far, by prompt: each prompt has a slot, found by its text.

@@ -148,7 +148,8 @@ import Testing
     }
 
     /// Rows for the scanner and the full parser to read side by side: escapes, `\u`, null and nested
-    /// token counts, repeated names, odd numbers, whitespace, bad bytes, and rows that are not valid.
+    /// token counts, repeated names, odd numbers, whitespace, bad bytes, long strings, and rows that are not
+    /// valid.
     static let rowsToCompare: [(line: [UInt8], scanned: Bool)] = [
         (Array(#"{"prompt":"p","index":0,"text":"a\nb \"q\" \\ \/ \t\b\f\r","finish_reason":"stop"}"#.utf8), true),
         (Array(#"{"prompt":"p","index":0,"text":"caf\u00e9 \ud83d\ude00"}"#.utf8), false),
@@ -193,6 +194,16 @@ import Testing
         (Array(#"{"prompt":5,"index":0,"text":"x"}"#.utf8), false),
         (Array(#"{"prompt":"p","index":0,"text":"a\qb"}"#.utf8), false),
         (Array(#"{"prompt":"p","index":0,"text":"cut"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"bad \n"#.utf8) + [0xFF] + Array(#" after an escape"}"#.utf8), true),
+        (
+            Array(
+                #"{"prompt":"a prompt longer than eight bytes","index":12,"text":"0123456789abcdef\"01234567\\89abcdefg\/h"}"#
+                    .utf8), true
+        ),
+        (
+            Array(#"{"prompt":"p","index":0,"text":"0123456789abcdef"#.utf8) + [0x1F] + Array(#"0123456789"}"#.utf8),
+            false
+        ),
     ]
 
     /// Whatever row the scanner reads, the full parser reads too, to the same prompt, index, seed and
