@@ -75,4 +75,19 @@ import FoundationNetworking
             try await Self.transport(intake).send(Self.post(server), timeout: 60)
         }
     }
+
+    /// A server that never answers: the transfer ends at the timeout, and a cancelled task ends at once.
+    @Test func aHangTimesOutAndACancelledTaskStops() async throws {
+        let server = try StubHTTPServer(replies: [.held("{}")])
+        defer { server.stop() }
+        let transport = Self.transport(Intake())
+        await #expect(throws: HTTPTransport.Failure.timedOut) {
+            try await transport.send(Self.post(server), timeout: 0.2)
+        }
+        let request = Self.post(server)
+        let task = Task { try await transport.send(request, timeout: 600) }
+        await server.untilReceived(2)
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
 }
