@@ -48,7 +48,7 @@ public final class StubHTTPServer: Sendable {
         public var body: String
         /// Extra header fields.
         public var headers: [String: String]
-        /// Seconds to wait before acting (between pieces for `slowBody`).
+        /// Seconds to wait before acting (between pieces for `slowBody`, between 64 KiB blocks for `flood`).
         public var delay: Double
         /// How the reply is sent.
         public var action: Action
@@ -276,9 +276,9 @@ public final class StubHTTPServer: Sendable {
                 }
                 for watcher in woken { watcher.resume() }
                 let reply = script(number, request)
-                if case .slowBody = reply.action {
-                } else if reply.delay > 0, !pause(reply.delay) {
-                    return
+                switch reply.action {
+                case .slowBody, .flood: break  // their delay goes between pieces
+                default: if reply.delay > 0, !pause(reply.delay) { return }
                 }
                 if case .hold = reply.action {
                     // A plain thread of the server's own, polling: the test decides when the reply goes.
@@ -311,7 +311,9 @@ public final class StubHTTPServer: Sendable {
                     }
                     let block = [UInt8](repeating: 32, count: 65_536)
                     var left = count
-                    while left > 0, !isStopped, send(fd, Array(block.prefix(left))) {
+                    while left > 0, !isStopped, reply.delay == 0 || pause(reply.delay),
+                        send(fd, Array(block.prefix(left)))
+                    {
                         state.withLock { $0.floodedBytes += min(left, block.count) }
                         left -= block.count
                     }

@@ -5,11 +5,14 @@ import Synchronization
 import FoundationNetworking
 #endif
 
-/// Sends one HTTP request with URLSession and waits for the whole answer, within a timeout and
-/// stopping at once when its task is cancelled.
+/// Sends one HTTP request and waits for the whole answer, within a timeout and stopping at once when
+/// its task is cancelled: plain `http` over ``SocketHTTPTransport``, anything else with URLSession.
 ///
-/// Built on `dataTask(with:completionHandler:)` rather than `data(for:)` so that both a timeout and
-/// a task's cancellation cancel the transfer itself, on Linux as on macOS.
+/// The URLSession path is a delegate-driven data task rather than `data(for:)`, so that a timeout, a
+/// task's cancellation and an answer passing the size cap each stop the transfer itself, on Linux as
+/// on macOS: the body is taken in chunk by chunk and the task is cancelled as soon as it passes the
+/// cap (or at once, when its `Content-Length` says it will), so an over-size answer never sits in
+/// memory.
 struct HTTPTransport: Sendable {
     /// A complete HTTP answer.
     struct Response: Sendable {
@@ -36,79 +39,37 @@ struct HTTPTransport: Sendable {
         case closedBeforeAnswer
     }
 
-    private let session: URLSession
+    private let session: URLSessionTransfers
     private let sockets: SocketHTTPTransport
-
-    private let maxResponseBytes: Int
+    private let plainHTTPOverSockets: Bool
 
     /// Creates a transport allowing `maxConnections` connections per host, without caches or cookies,
     /// and refusing answers whose body passes `maxResponseBytes`.
-    init(maxConnections: Int, maxResponseBytes: Int = HTTPResponseParser.Limits.defaultMaxBodyBytes) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = max(1, maxConnections)
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+    ///
+    /// `plainHTTPOverSockets` false sends plain `http` through URLSession too (for tests of that
+    /// path against a loopback server); `tookIn` hears the size of each body chunk URLSession hands
+    /// over and the transport keeps.
+    init(
+        maxConnections: Int, maxResponseBytes: Int = HTTPResponseParser.Limits.defaultMaxBodyBytes,
+        plainHTTPOverSockets: Bool = true, tookIn: (@Sendable (Int) -> Void)? = nil
+    ) {
+        session = URLSessionTransfers(
+            maxConnections: maxConnections, maxBodyBytes: maxResponseBytes, tookIn: tookIn)
         sockets = SocketHTTPTransport(
             maxIdlePerEndpoint: maxConnections, limits: HTTPResponseParser.Limits(maxBodyBytes: maxResponseBytes))
-        self.maxResponseBytes = maxResponseBytes
+        self.plainHTTPOverSockets = plainHTTPOverSockets
     }
 
     /// Sends `request` and returns the server's answer, whatever its status.
     func send(_ request: URLRequest, timeout: Double) async throws -> Response {
-        if request.url?.scheme == "http" {
+        if plainHTTPOverSockets, request.url?.scheme == "http" {
             return try await sockets.send(request, timeout: timeout)
         }
-        var request = request
-        // URLSession's own timer backs up ours; ours is exact and reports a timeout as one.
-        request.timeoutInterval = timeout + 1
-        let handle = TransferHandle()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
-                let task = session.dataTask(with: request) { data, response, error in
-                    let reason = handle.finish()
-                    continuation.resume(
-                        with: Self.outcome(
-                            data: data, response: response, error: error, reason: reason, limit: maxResponseBytes))
-                }
-                if !handle.start(task, timeout: timeout) { continuation.resume(throwing: CancellationError()) }
-            }
-        } onCancel: {
-            handle.cancel(.cancelled)
-        }
+        return try await session.send(request, timeout: timeout)
     }
 
-    private static func outcome(
-        data: Data?, response: URLResponse?, error: (any Error)?, reason: TransferHandle.Reason?, limit: Int
-    )
-        -> Result<Response, any Error>
-    {
-        switch reason {
-        case .cancelled: return .failure(CancellationError())
-        case .timedOut: return .failure(Failure.timedOut)
-        case nil: break
-        }
-        if let error {
-            if let urlError = error as? URLError, urlError.code == .timedOut { return .failure(Failure.timedOut) }
-            return .failure(Failure.connection(Self.describe(error)))
-        }
-        guard let http = response as? HTTPURLResponse else {
-            return .failure(Failure.connection("the answer is not HTTP"))
-        }
-        // URLSession has the whole body by now; the limit still makes an over-size answer an error.
-        if let data, data.count > limit {
-            return .failure(Failure.tooLarge("the body is larger than \(HTTPResponseParser.describe(bytes: limit))"))
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return .success(Response(status: http.statusCode, headers: headers, body: Array(data ?? Data())))
-    }
-
-    private static func describe(_ error: any Error) -> String {
+    /// The failure a person reads for a URLSession error.
+    static func describe(_ error: any Error) -> String {
         if let urlError = error as? URLError {
             switch urlError.code {
             case .cannotConnectToHost: return "connection refused"
@@ -119,48 +80,5 @@ struct HTTPTransport: Sendable {
             }
         }
         return String(describing: error)
-    }
-}
-
-/// The one in-flight transfer of a `send`: started, cancelled or timed out exactly once.
-private final class TransferHandle: Sendable {
-    enum Reason { case cancelled, timedOut }
-
-    private struct State {
-        var task: URLSessionDataTask?
-        var reason: Reason?
-        var finished = false
-    }
-
-    private let state = Mutex(State())
-
-    /// Starts `task` and its timer; false (the task never started) when cancelled already.
-    func start(_ task: URLSessionDataTask, timeout: Double) -> Bool {
-        let cancelledAlready = state.withLock { state -> Bool in
-            state.task = task
-            return state.reason != nil
-        }
-        if cancelledAlready { return false }
-        task.resume()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in cancel(.timedOut) }
-        return true
-    }
-
-    /// Stops the transfer, unless it is over or was stopped already.
-    func cancel(_ reason: Reason) {
-        let task = state.withLock { state -> URLSessionDataTask? in
-            guard state.reason == nil, !state.finished else { return nil }
-            state.reason = reason
-            return state.task
-        }
-        task?.cancel()
-    }
-
-    /// Marks the transfer over and says whether it was stopped, and why.
-    func finish() -> Reason? {
-        state.withLock { state in
-            state.finished = true
-            return state.reason
-        }
     }
 }

@@ -37,7 +37,11 @@ public struct ReplayModel: ModelClient {
     /// Loads the recorded samples of a file.
     public init(path: String) throws(ReplayModelError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        try self.init(jsonl: [UInt8](data), identity: ModelSpec.replay(path: path).identity)
+        // Read in place: a copy of a large file would double the memory a load needs.
+        let recording = data.withUnsafeBytes { file in
+            Result { () throws(ReplayModelError) in try Self.read(file.bindMemory(to: UInt8.self)) }
+        }
+        try self.init(recording.get(), identity: ModelSpec.replay(path: path).identity)
     }
 
     /// Reads recorded samples from JSON Lines text.
@@ -45,42 +49,148 @@ public struct ReplayModel: ModelClient {
         try self.init(jsonl: Array(text.utf8), identity: identity)
     }
 
+    private init(_ recording: Recording, identity: String) {
+        self.identity = identity
+        (recorded, recordedBySeed) = recording.byPrompt()
+    }
+
     /// Reads recorded samples from the UTF-8 bytes of JSON Lines, a line at a time, without making a
     /// `String` of the whole file or of each line.
+    ///
+    /// Most rows are read by ``RecordedRowScanner``, which picks out the fields a replay needs without
+    /// building the row's JSON value; a row it is unsure of is read by the full parser, which gives
+    /// the same values, or the diagnostic.
     init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
-        self.identity = identity
-        var recorded: [String: [Int: Sample]] = [:]
-        var recordedBySeed: [String: [Int: Sample]] = [:]
-        // A prompt's messages come back on every one of its samples' rows: written out once.
+        let recording = try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try Self.read(file) }
+        self.init(recording, identity: identity)
+    }
+
+    /// The samples recorded in the lines of `file`.
+    private static func read(_ file: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) -> Recording {
+        var recording = Recording()
+        // A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
+        var slotOfBytes: [PromptBytes: Int] = [:]
         var promptTexts: [[JSONValue]: String] = [:]
         var start = 0
         var number = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        while start < file.count {
+            let end = Self.endOfLine(in: file, from: start)
             number += 1
-            let line = bytes[start..<end]
+            let line = UnsafeBufferPointer(rebasing: file[start..<end])
             start = end + 1
             guard !Self.isBlank(line) else { continue }
-            let (prompt, index, seed, sample) = try Self.row(Array(line), line: number, promptTexts: &promptTexts)
-            if let seed {
-                recordedBySeed[prompt, default: [:]][SamplingParameters.seed(base: seed, sample: index)] = sample
+            if let scanned = try? Self.scannedRow(line) {
+                let (prompt, index, seed, sample) = scanned
+                let slot: Int
+                if let known = slotOfBytes[prompt.bytes] {
+                    slot = known
+                } else if let text = prompt.text() {
+                    slot = recording.slot(for: text)
+                    slotOfBytes[prompt.bytes] = slot
+                } else {
+                    try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
+                    continue
+                }
+                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+            } else {
+                try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
             }
+        }
+        return recording
+    }
+
+    /// The samples read so far, by prompt: each prompt has a slot, found by its text.
+    private struct Recording {
+        private var texts: [String] = []
+        private var slotOfText: [String: Int] = [:]
+        private var samples: [[Int: Sample]] = []
+        private var samplesBySeed: [[Int: Sample]] = []
+
+        /// The slot of the prompt `text`, made when it is new.
+        mutating func slot(for text: String) -> Int {
+            if let slot = slotOfText[text] { return slot }
+            texts.append(text)
+            samples.append([:])
+            samplesBySeed.append([:])
+            slotOfText[text] = texts.count - 1
+            return texts.count - 1
+        }
+
+        mutating func add(_ row: (String, Int, Int?, Sample), line number: Int) throws(ReplayModelError) {
+            try add(slot: slot(for: row.0), index: row.1, seed: row.2, sample: row.3, line: number)
+        }
+
+        mutating func add(
+            slot: Int, index: Int, seed: Int?, sample: Sample, line number: Int
+        )
+            throws(ReplayModelError)
+        {
+            if let seed { samplesBySeed[slot][SamplingParameters.seed(base: seed, sample: index)] = sample }
             // A store's export may hold the same sample twice (under two models, say): the same text is
             // one answer; different texts leave it unclear which to replay.
-            if let earlier = recorded[prompt, default: [:]][index] {
+            if let earlier = samples[slot][index] {
                 guard earlier.text == sample.text else { throw .duplicateSample(line: number, index: index) }
-                continue
+                return
             }
-            recorded[prompt, default: [:]][index] = sample
+            samples[slot][index] = sample
         }
-        self.recorded = recorded
-        self.recordedBySeed = recordedBySeed
+
+        /// The samples by prompt text, and by prompt text and seed (prompts with seeded rows only).
+        func byPrompt() -> ([String: [Int: Sample]], [String: [Int: Sample]]) {
+            var recorded: [String: [Int: Sample]] = [:]
+            var recordedBySeed: [String: [Int: Sample]] = [:]
+            recorded.reserveCapacity(texts.count)
+            for (slot, text) in texts.enumerated() {
+                recorded[text] = samples[slot]
+                if !samplesBySeed[slot].isEmpty { recordedBySeed[text] = samplesBySeed[slot] }
+            }
+            return (recorded, recordedBySeed)
+        }
+    }
+
+    /// A row's prompt as it is written in the file: its bytes (a string's with its quotes), and what
+    /// they stand for.
+    struct ScannedPrompt {
+        var bytes: PromptBytes
+        var scanner: RecordedRowScanner
+        var value: RecordedRowScanner.Value
+
+        /// The prompt's text: a string's value, or a list of messages as canonical JSON text.
+        func text() -> String? {
+            if case .string = value.kind { return scanner.string(value) }
+            return try? JSONRowParser.parse(bytes: Array(bytes.buffer)).jsonText
+        }
+    }
+
+    /// Bytes of the file being read, compared and hashed as bytes.
+    struct PromptBytes: Hashable {
+        let buffer: UnsafeBufferPointer<UInt8>
+
+        static func == (left: PromptBytes, right: PromptBytes) -> Bool {
+            left.buffer.count == right.buffer.count
+                && (left.buffer.count == 0
+                    || memcmp(left.buffer.baseAddress!, right.buffer.baseAddress!, left.buffer.count) == 0)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// The index of the newline ending the line that starts at `start`, or the end of the file.
+    private static func endOfLine(in file: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = file.baseAddress, let found = memchr(base + start, 0x0A, file.count - start) else {
+            return file.count
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether a line holds nothing but whitespace (Unicode's, as a text editor shows it).
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) { return true }
-        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C) })
+        else { return true }
+        // Any other ASCII character is a character of its own, and not whitespace.
+        guard first >= 0x80 else { return false }
         return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
@@ -109,7 +219,7 @@ public struct ReplayModel: ModelClient {
             tokenAccounting: tokens.count == samples.count ? .exact : .lowerBound)
     }
 
-    private static func row(
+    static func row(
         _ line: [UInt8], line number: Int, promptTexts: inout [[JSONValue]: String]
     ) throws(ReplayModelError) -> (String, Int, Int?, Sample) {
         let value: JSONValue
@@ -167,6 +277,51 @@ public struct ReplayModel: ModelClient {
         }
         var seed: Int?
         if case .number(let literal)? = fields["seed"] { seed = Int(literal) }
+        return (prompt, index, seed, sample)
+    }
+
+    /// The fields of a row as ``row(_:line:promptTexts:)`` reads them, found by ``RecordedRowScanner``;
+    /// ``RecordedRowScanner/Unsure`` where that reading could differ or fail.
+    static func scannedRow(
+        _ line: UnsafeBufferPointer<UInt8>
+    ) throws(RecordedRowScanner.Unsure) -> (ScannedPrompt, Int, Int?, Sample) {
+        var scanner = RecordedRowScanner(line)
+        let fields = try scanner.rowFields()
+        func integer(_ value: RecordedRowScanner.Value?) throws(RecordedRowScanner.Unsure) -> Int? {
+            guard let value, value.kind != .null else { return nil }
+            guard value.kind == .number, let integer = Int(scanner.literal(value)) else {
+                throw RecordedRowScanner.Unsure()
+            }
+            return integer
+        }
+        guard let promptValue = fields.prompt, let indexValue = fields.index, let textValue = fields.text,
+            let index = try integer(indexValue), index >= 0
+        else { throw RecordedRowScanner.Unsure() }
+        let promptRange: Range<Int>
+        switch promptValue.kind {
+        case .string: promptRange = promptValue.range.lowerBound - 1..<promptValue.range.upperBound + 1
+        case .array: promptRange = promptValue.range
+        default: throw RecordedRowScanner.Unsure()
+        }
+        guard case .string = textValue.kind else { throw RecordedRowScanner.Unsure() }
+        var sample = Sample(text: scanner.string(textValue))
+        if let reason = fields.finishReason, case .string = reason.kind { sample.finishReason = scanner.string(reason) }
+        // Top level, or under `usage` as the store's export writes it.
+        let usage = try fields.usage.flatMap { (value) throws(RecordedRowScanner.Unsure) in
+            value.kind == .object ? try scanner.fields(of: value) : nil
+        }
+        sample.promptTokens = try integer(fields.promptTokens ?? usage?.promptTokens)
+        sample.completionTokens = try integer(fields.completionTokens ?? usage?.completionTokens)
+        if let value = fields.meanLogProbability, value.kind != .null {
+            guard value.kind == .number, let mean = Double(scanner.literal(value)) else {
+                throw RecordedRowScanner.Unsure()
+            }
+            sample.meanLogProbability = mean
+        }
+        let seed = fields.seed.flatMap { $0.kind == .number ? Int(scanner.literal($0)) : nil }
+        let prompt = ScannedPrompt(
+            bytes: PromptBytes(buffer: UnsafeBufferPointer(rebasing: line[promptRange])), scanner: scanner,
+            value: promptValue)
         return (prompt, index, seed, sample)
     }
 }

@@ -253,8 +253,31 @@ public actor SQLiteSampleStore: SampleStore {
         }
     }
 
+    /// Opens a store whose folder cannot hold the `-shm` file. SQLite then reads the file only as
+    /// immutable, which ignores a `-wal` left by a writer that never closed (a crash, a kill): so when
+    /// there is one, the store and its log are copied to a private folder and opened there, where
+    /// SQLite replays the log; the copies are unlinked at once, and the open connection keeps reading
+    /// them until it closes, so nothing is left behind even if this process is killed.
     private static func openImmutable(_ path: String) throws(SampleStoreError) -> Statements {
-        let connection = try SQLiteConnection(path: path, access: .immutable)
+        let log = path + "-wal"
+        let logBytes = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        guard logBytes > 0 else {
+            let connection = try SQLiteConnection(path: path, access: .immutable)
+            try checkSchema(connection)
+            return try Statements(connection)
+        }
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("chorus-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = (folder as NSString).appendingPathComponent("samples.sqlite")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try FileManager.default.copyItem(atPath: log, toPath: copy + "-wal")
+        } catch {
+            throw .cannotOpen(
+                path: path, reason: "its write-ahead log can only be read from a copy, and copying failed: \(error)")
+        }
+        let connection = try SQLiteConnection(path: copy, access: .readOnly)
         try checkSchema(connection)
         return try Statements(connection)
     }

@@ -198,7 +198,7 @@ struct JSONRowParser {
     }
 
     /// What `\x` stands for, for every escape but `\u`.
-    private static func simpleEscape(_ byte: UInt8) -> UInt8? {
+    static func simpleEscape(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte
         case UInt8(ascii: "b"): 0x08

@@ -146,4 +146,78 @@ import Testing
                     parameters: SamplingParameters(n: 1, temperature: nil, maxTokens: nil, seed: 13)))
         }
     }
+
+    /// Rows for the scanner and the full parser to read side by side: escapes, `\u`, null and nested
+    /// token counts, repeated names, odd numbers, whitespace, bad bytes, long strings, and rows that are not
+    /// valid.
+    static let rowsToCompare: [(line: [UInt8], scanned: Bool)] = [
+        (Array(#"{"prompt":"p","index":0,"text":"a\nb \"q\" \\ \/ \t\b\f\r","finish_reason":"stop"}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":0,"text":"caf\u00e9 \ud83d\ude00"}"#.utf8), false),
+        (
+            Array(
+                #"{"prompt":[{"role":"user","content":"hi"}],"index":3,"text":"x","seed":7,"usage":{"completion_tokens":5,"prompt_tokens":2}}"#
+                    .utf8), true
+        ),
+        (
+            Array(
+                #"{"prompt":[{"content":"hi","role":"user"}],"index":3,"text":"x","completion_tokens":null,"usage":{"completion_tokens":5,"prompt_tokens":6}}"#
+                    .utf8), true
+        ),
+        (Array(#"{"text":"a","prompt":"p","index":0,"text":"b","index":4}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":1.0,"text":"x"}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":-0,"text":"x"}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":1e2,"text":"x"}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"x","mean_logprob":-1.5e-3,"seed":"s"}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":0,"text":"x","mean_logprob":"a"}"#.utf8), false),
+        (
+            Array(
+                #"{"prompt":"p","index":0,"text":"x","extra":{"deep":[[[[1,2,{"a":null}]]]],"b":true,"c":false}}"#.utf8),
+            true
+        ),
+        (Array(#"{"prompt":"p","index":0,"text":"x"} trailing"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"x",}"#.utf8), false),
+        (Array(#"{"pro\u006dpt":"q","prompt":"p","index":0,"text":"x"}"#.utf8), false),
+        (Array(" \t{\"prompt\" : \"p\" , \"index\" : 2 , \"text\" : \"x\" }\r".utf8), true),
+        (Array(#"{"prompt":"p","index":0,"text":"bad "#.utf8) + [0x01] + Array(#""}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"bad "#.utf8) + [0xFF, 0xC3] + Array(#" bytes"}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":0,"text":"x","finish_reason":5,"seed":2.5}"#.utf8), true),
+        (Array(#"{"prompt":"p","index":01,"text":"x"}"#.utf8), false),
+        (Array(#"[1,2]"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"x","usage":{"prompt_tokens":1.5}}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":9223372036854775808,"text":"x"}"#.utf8), false),
+        (
+            Array(
+                (#"{"prompt":"p","index":0,"text":"x","e":"# + String(repeating: "[", count: 100)
+                    + String(repeating: "]", count: 100) + "}").utf8), false
+        ),
+        (Array(#"{"prompt":"p","index":0,"text":"x","t":tru}"#.utf8), false),
+        (Array(#"{"prompt":5,"index":0,"text":"x"}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"a\qb"}"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"cut"#.utf8), false),
+        (Array(#"{"prompt":"p","index":0,"text":"bad \n"#.utf8) + [0xFF] + Array(#" after an escape"}"#.utf8), true),
+        (
+            Array(
+                #"{"prompt":"a prompt longer than eight bytes","index":12,"text":"0123456789abcdef\"01234567\\89abcdefg\/h"}"#
+                    .utf8), true
+        ),
+        (
+            Array(#"{"prompt":"p","index":0,"text":"0123456789abcdef"#.utf8) + [0x1F] + Array(#"0123456789"}"#.utf8),
+            false
+        ),
+    ]
+
+    /// Whatever row the scanner reads, the full parser reads too, to the same prompt, index, seed and
+    /// sample; the rows it leaves are the unusual ones.
+    @Test(arguments: 0..<rowsToCompare.count) func theScannerReadsRowsAsTheFullParserDoes(_ number: Int) throws {
+        let (line, scannable) = Self.rowsToCompare[number]
+        let scanned = line.withUnsafeBufferPointer { buffer in
+            (try? ReplayModel.scannedRow(buffer)).map { ($0.0.text(), $0.1, $0.2, $0.3) }
+        }
+        #expect((scanned != nil) == scannable, "\(String(decoding: line, as: UTF8.self))")
+        guard let scanned else { return }
+        var promptTexts: [[JSONValue]: String] = [:]
+        let full = try ReplayModel.row(line, line: 1, promptTexts: &promptTexts)
+        #expect(scanned.0 == full.0)
+        #expect(scanned.1 == full.1 && scanned.2 == full.2 && scanned.3 == full.3)
+    }
 }

@@ -310,4 +310,36 @@ struct SQLiteSampleStoreTests {
         try await store.save(SampleFixtures.sample(problem: 7, index: 0))
         #expect(await store.sessionOnlyCount() == 1)
     }
+
+    /// Samples a writer committed to the `-wal` and never checkpointed (it was killed) are read from a
+    /// store whose folder cannot hold SQLite's `-shm` file. Root may write any folder, so a `-shm`
+    /// that is a link to nowhere stands in for it: SQLite can neither open nor create it, as in a
+    /// folder this process may not write.
+    @Test func aLeftoverWriteAheadLogIsReadWhereNoSharedMemoryFileCanBeMade() async throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("shelf"), withIntermediateDirectories: true)
+        let (writing, path) = (folder.path("writer/samples.sqlite"), folder.path("shelf/samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 2, perProblem: 3)
+        let writer = try SQLiteSampleStore(path: writing)
+        try await writer.save(contentsOf: samples)
+        // The files as a `kill -9` leaves them: the samples only in the log.
+        for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: writing + suffix, toPath: path + suffix) }
+        await writer.close()
+        try FileManager.default.createSymbolicLink(atPath: path + "-shm", withDestinationPath: folder.path("none/x"))
+        let copies = { () -> Int in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+            return names.filter { $0.hasPrefix("chorus-store-") }.count
+        }
+        let copiesBefore = copies()
+
+        let store = try SQLiteSampleStore(path: path, readOnly: true)
+        #expect(store.isReadOnly)
+        #expect(try await store.count() == samples.count)
+        #expect(try await store.samples(for: samples.map(\.key)).count == samples.count)
+        #expect(try await store.sample(for: samples[4].key) == samples[4])
+        // The private copy is gone from the folder already; the files themselves are left as they were.
+        #expect(copies() == copiesBefore)
+        await store.close()
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
 }
