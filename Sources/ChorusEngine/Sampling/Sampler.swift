@@ -61,11 +61,8 @@ public struct Sampler: Sendable {
             SampleKeyEncoder(
                 modelIdentity: identity, prompt: $0.jsonValue, parameters: parameterDocument, seed: parameters.seed)
         }
-        var keys: [SampleKey] = []
-        keys.reserveCapacity(prompts.count * parameters.n)
-        for encoder in encoders {
-            for index in 0..<parameters.n { keys.append(encoder.key(forSample: index)) }
-        }
+        // Problem p's sample i is keys[p * n + i]: computed once, for the lookup and for the saves.
+        let keys = encoders.flatMap { encoder in (0..<parameters.n).map { encoder.key(forSample: $0) } }
         let stored = try await store.responses(for: keys)
         var collected: [[Sample?]] = encoders.indices.map { problem in
             stored[problem * parameters.n..<(problem + 1) * parameters.n].map { $0?.sample }
@@ -108,7 +105,7 @@ public struct Sampler: Sendable {
                     let encoder = encoders[job.problemIndex]
                     let saved = samples.enumerated().map { offset, sample in
                         StoredSample(
-                            key: encoder.key(forSample: job.indices[offset]), modelIdentity: identity,
+                            key: keys[job.problemIndex * parameters.n + job.indices[offset]], modelIdentity: identity,
                             problemID: problems[job.problemIndex].id, prompt: encoder.promptText,
                             parameters: encoder.parametersText, seed: parameters.seed,
                             sampleIndex: job.indices[offset], sample: sample, createdAt: clock.date())
