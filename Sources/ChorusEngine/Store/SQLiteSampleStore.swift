@@ -22,6 +22,8 @@ public actor SQLiteSampleStore: SampleStore {
     static let applicationID: Int32 = 0x4348_5253
     /// Keys looked up per query; a short last batch repeats its last key.
     static let lookupBatchSize = 500
+    /// The most of the file SQLite reads through a memory mapping (`PRAGMA mmap_size`), 1 GiB.
+    static let mappedBytes = 1 << 30
 
     /// The columns of a sample row, the prompt (format 2: `prompt_id`) third.
     private static let rowColumns = [
@@ -495,6 +497,9 @@ public actor SQLiteSampleStore: SampleStore {
 
         init(_ connection: SQLiteConnection) throws(SampleStoreError) {
             self.connection = connection
+            // Pages are read from a mapping of the file rather than copied into SQLite's 2 MB cache:
+            // a rerun's lookups land on random pages of the key index, which that cache cannot hold.
+            try connection.execute("PRAGMA mmap_size = \(SQLiteSampleStore.mappedBytes)", operation: "map the store")
             let placeholders = (1...SQLiteSampleStore.lookupBatchSize).map { "?\($0)" }.joined(separator: ",")
             let columns = SQLiteSampleStore.rowColumns
             let rows: String

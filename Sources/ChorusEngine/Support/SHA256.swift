@@ -101,24 +101,25 @@ public struct SHA256: Sendable {
     /// The 32-byte digest of everything added; the value should not be updated afterwards.
     public mutating func finalize() -> [UInt8] {
         let bitCount = byteCount &* 8
-        pending.append(0x80)
-        if pending.count > 56 {
-            pending.append(contentsOf: repeatElement(0, count: 64 - pending.count))
-            flushPending()
+        // The last one or two blocks, padded on the stack: the rest of the message, 0x80, zeros,
+        // and the length in bits as a big-endian 64-bit number.
+        let length = pending.count < 56 ? 64 : 128
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+            tail.initialize(repeating: 0)
+            for (offset, byte) in pending.enumerated() { tail[offset] = byte }
+            tail[pending.count] = 0x80
+            for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bitCount >> UInt64(index * 8)) }
+            compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tail)[0..<length]))
         }
-        pending.append(contentsOf: repeatElement(0, count: 56 - pending.count))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            pending.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift)))
-        }
-        flushPending()
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            for shift in stride(from: 24, through: 0, by: -8) {
-                digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+        pending.removeAll(keepingCapacity: true)
+        return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            for (index, word) in state.enumerated() {
+                for byte in 0..<4 {
+                    digest[index * 4 + byte] = UInt8(truncatingIfNeeded: word >> UInt32(24 - byte * 8))
+                }
             }
+            count = 32
         }
-        return digest
     }
 
     private mutating func flushPending() {
