@@ -30,9 +30,11 @@ public actor SQLiteSampleStore: SampleStore {
         "key", "model_identity", "problem_id", "prompt", "parameters", "seed", "sample_index", "text",
         "finish_reason", "prompt_tokens", "completion_tokens", "latency", "mean_logprob", "score", "created_at_ms",
     ]
-    /// What ``responses(for:)`` reads: the response, not the prompt and parameters its key stands for.
+    /// What ``responses(for:)`` reads: the key's slot in the batch, then the response, not the
+    /// prompt and parameters its key stands for.
     private static let responseColumns = """
-        key, text, finish_reason, prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
+        wanted.slot, s.text, s.finish_reason, s.prompt_tokens, s.completion_tokens, s.latency, s.mean_logprob, \
+        s.score, s.created_at_ms
         """
 
     /// The store file.
@@ -94,7 +96,7 @@ public actor SQLiteSampleStore: SampleStore {
     /// The stored samples among `keys`, looked up in batches.
     public func samples(for keys: [SampleKey]) throws(SampleStoreError) -> [SampleKey: StoredSample] {
         var found: [SampleKey: StoredSample] = [:]
-        try lookUp(keys, with: open().lookup) { (row) throws(SampleStoreError) in
+        try lookUp(keys, with: open().lookup) { (row, _) throws(SampleStoreError) in
             let sample = try read(row)
             found[sample.key] = sample
         }
@@ -103,32 +105,21 @@ public actor SQLiteSampleStore: SampleStore {
     }
 
     /// The stored responses among `keys`, looked up in batches, in the order of `keys`; a rerun's read.
-    /// Each row goes straight to its place: no map of every key is built, so a million keys cost
-    /// the answer and one batch's map.
+    /// The query returns each row with its key's slot in the batch, so a row goes straight to its
+    /// place: no key is parsed back and no map of keys is built.
     public func responses(for keys: [SampleKey]) async throws(SampleStoreError) -> [StoredResponse?] {
         var found = [StoredResponse?](repeating: nil, count: keys.count)
-        var places: [SampleKey: Int] = [:]
-        places.reserveCapacity(Self.lookupBatchSize)
-        var repeated: [(place: Int, first: Int)] = []  // A key asked twice (two problems alike) is read once.
-        try lookUp(keys, with: open().responseLookup) { (batch) in
-            places.removeAll(keepingCapacity: true)
-            for place in batch {
-                if let first = places[keys[place]] {
-                    repeated.append((place, first))
-                } else {
-                    places[keys[place]] = place
-                }
-            }
-        } read: { (row) throws(SampleStoreError) in
-            guard let key = row.key(0), let place = places[key] else { throw .corrupt(path: path) }
-            found[place] = StoredResponse(
+        try lookUp(keys, with: open().responseLookup) { (row, batch) throws(SampleStoreError) in
+            let slot = Int(row.int64(0))
+            // A short last batch repeats its last key in the slots past its end.
+            guard slot < batch.count else { return }
+            found[batch.lowerBound + slot] = StoredResponse(
                 sample: Sample(
                     text: row.text(1), finishReason: row.optionalText(2), promptTokens: row.optionalInt(3),
                     completionTokens: row.optionalInt(4), latency: row.optionalDouble(5),
                     meanLogProbability: row.optionalDouble(6), score: row.optionalDouble(7)),
                 createdAtMilliseconds: row.int64(8))
         }
-        for (place, first) in repeated { found[place] = found[first] }
         guard !sessionOnly.isEmpty else { return found }
         for (place, key) in keys.enumerated() {
             if let kept = sessionOnly[key] {
@@ -138,11 +129,11 @@ public actor SQLiteSampleStore: SampleStore {
         return found
     }
 
-    /// Runs `query` (whose `?1…?N` are keys) over `keys` in batches: `begin` gets each batch's
-    /// places in `keys`, then `read` each row it finds.
+    /// Runs `query` (whose `?1…?N` are keys) over `keys` in batches, handing `read` each row it
+    /// finds with the batch's places in `keys`.
     private func lookUp(
-        _ keys: [SampleKey], with query: SQLiteStatement, begin: (Range<Int>) -> Void = { _ in },
-        read: (SQLiteStatement) throws(SampleStoreError) -> Void
+        _ keys: [SampleKey], with query: SQLiteStatement,
+        read: (SQLiteStatement, Range<Int>) throws(SampleStoreError) -> Void
     ) throws(SampleStoreError) {
         var start = 0
         while start < keys.count {
@@ -151,8 +142,7 @@ public actor SQLiteSampleStore: SampleStore {
             for slot in 0..<Self.lookupBatchSize {
                 try query.bind(Int32(slot + 1), keys[min(batch.lowerBound + slot, batch.upperBound - 1)])
             }
-            begin(batch)
-            while try query.step() { try read(query) }
+            while try query.step() { try read(query, batch) }
             start += Self.lookupBatchSize
         }
     }
@@ -204,7 +194,7 @@ public actor SQLiteSampleStore: SampleStore {
         _ = try count.step()
         let keptKeys = Array(sessionOnly.keys)
         var alsoInFile = 0
-        try lookUp(keptKeys, with: open().responseLookup) { _ in alsoInFile += 1 }
+        try lookUp(keptKeys, with: open().lookup) { _, _ in alsoInFile += 1 }
         return Int(count.int64(0)) + keptKeys.count - alsoInFile
     }
 
@@ -520,8 +510,13 @@ public actor SQLiteSampleStore: SampleStore {
                 writer = nil
             }
             lookup = try connection.prepare("\(rows) WHERE s.key IN (\(placeholders))", operation: "look up samples")
+            // CROSS JOIN keeps the keys the outer loop: one index probe per key, in slot order.
+            let slots = (1...SQLiteSampleStore.lookupBatchSize).map { "(\($0 - 1), ?\($0))" }.joined(separator: ",")
             responseLookup = try connection.prepare(
-                "SELECT \(SQLiteSampleStore.responseColumns) FROM samples WHERE key IN (\(placeholders))",
+                """
+                WITH wanted (slot, key) AS (VALUES \(slots)) SELECT \(SQLiteSampleStore.responseColumns) \
+                FROM wanted CROSS JOIN samples s ON s.key = wanted.key
+                """,
                 operation: "look up samples")
             page = try connection.prepare(
                 "\(rows) WHERE s.key > ?1 ORDER BY s.key LIMIT ?2", operation: "read samples")
