@@ -311,64 +311,62 @@ struct SQLiteSampleStoreTests {
         #expect(await store.sessionOnlyCount() == 1)
     }
 
-    /// Writes a format-1 store (every row holding its prompt's text) with `samples`, as older builds did.
-    static func writeFormatOneStore(at path: String, samples: [StoredSample]) throws {
-        let connection = try SQLiteConnection(path: path)
-        try connection.execute(
+    /// A format-1 store (every row holding its prompt's text, as older builds wrote) of `samples`:
+    /// saved as format 2, then rewritten in the old layout.
+    static func formatOneStore(
+        problems: Int, perProblem: Int
+    ) async throws -> (
+        folder: TemporaryFolder, path: String, samples: [StoredSample]
+    ) {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let samples = SampleFixtures.samples(problems: problems, perProblem: perProblem)
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(contentsOf: samples)
+        await store.close()
+        let columns = """
+            key, model_identity, problem_id, prompt, parameters, seed, sample_index, text, finish_reason, \
+            prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
             """
-            PRAGMA journal_mode = WAL;
-            PRAGMA application_id = \(SQLiteSampleStore.applicationID);
-            CREATE TABLE chorus_meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-            INSERT INTO chorus_meta (name, value) VALUES ('schema_version', '1');
-            CREATE TABLE samples (
+        let read = columns.split(separator: ", ").map { $0 == "prompt" ? "p.text" : "samples." + $0 }
+            .joined(separator: ", ")
+        try SQLiteConnection(path: path).execute(
+            """
+            BEGIN;
+            CREATE TABLE old (
                 key TEXT PRIMARY KEY NOT NULL, model_identity TEXT NOT NULL, problem_id TEXT NOT NULL,
                 prompt TEXT NOT NULL, parameters TEXT NOT NULL, seed INTEGER, sample_index INTEGER NOT NULL,
                 text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER,
                 latency REAL, mean_logprob REAL, score REAL, created_at_ms INTEGER NOT NULL);
+            INSERT INTO old (\(columns)) SELECT \(read)
+                FROM samples JOIN prompts p ON p.id = prompt_id ORDER BY samples.rowid;
+            DROP TABLE samples;
+            DROP TABLE prompts;
+            ALTER TABLE old RENAME TO samples;
             CREATE INDEX samples_by_problem ON samples (model_identity, problem_id);
+            UPDATE chorus_meta SET value = '1' WHERE name = 'schema_version';
+            COMMIT;
             """, operation: "set up")
-        let insert = try connection.prepare(
-            "INSERT INTO samples VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            operation: "set up")
-        for sample in samples {
-            try insert.bind(1, sample.key)
-            try insert.bind(2, sample.modelIdentity)
-            try insert.bind(3, sample.problemID)
-            try insert.bind(4, sample.prompt)
-            try insert.bind(5, sample.parameters)
-            try insert.bind(6, sample.seed)
-            try insert.bind(7, sample.sampleIndex)
-            try insert.bind(8, sample.sample.text)
-            try insert.bind(9, sample.sample.finishReason)
-            try insert.bind(10, sample.sample.promptTokens)
-            try insert.bind(11, sample.sample.completionTokens)
-            try insert.bind(12, sample.sample.latency)
-            try insert.bind(13, sample.sample.meanLogProbability)
-            try insert.bind(14, sample.sample.score)
-            try insert.bind(15, sample.createdAtMilliseconds)
-            try insert.run()
-        }
+        return (folder, path, samples)
     }
 
     /// A format-1 store reads as it is when opened read-only, and opened for writing it moves to
     /// format 2 (each prompt kept once) with every sample as it was; it then takes new samples.
     @Test func formatOneStoresAreReadAndMigratedLosingNothing() async throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("samples.sqlite")
-        let samples = SampleFixtures.samples(problems: 3, perProblem: 4)
-        try Self.writeFormatOneStore(at: path, samples: samples)
-
+        let (folder, path, samples) = try await Self.formatOneStore(problems: 3, perProblem: 4)
+        defer { withExtendedLifetime(folder) {} }  // The folder goes when the value does.
+        let sorted = samples.sorted { $0.key < $1.key }
         let reader = try SQLiteSampleStore(path: path, readOnly: true)
         #expect(
             try await reader.samples(for: samples.map(\.key))
                 == Dictionary(uniqueKeysWithValues: samples.map { ($0.key, $0) }))
-        #expect(try await reader.samples(after: nil, limit: 100) == samples.sorted { $0.key < $1.key })
+        #expect(try await reader.samples(after: nil, limit: 100) == sorted)
         #expect(try await reader.responses(for: samples.map(\.key)).map { $0?.sample } == samples.map(\.sample))
         await reader.close()
 
         let store = try SQLiteSampleStore(path: path)
         #expect(try await store.count() == samples.count)
-        #expect(try await store.samples(after: nil, limit: 100) == samples.sorted { $0.key < $1.key })
+        #expect(try await store.samples(after: nil, limit: 100) == sorted)
         let extra = SampleFixtures.sample(problem: 7, index: 0)
         try await store.save(extra)
         #expect(try await store.sample(for: extra.key) == extra)
@@ -382,22 +380,21 @@ struct SQLiteSampleStoreTests {
         #expect(prompts == String(Set((samples + [extra]).map(\.prompt)).count))
     }
 
-    /// A backup of a store holds its prompts once, like the store, and every sample as saved.
+    /// A backup of a format-1 store opened read-only is a format-2 store with every sample.
     @Test func aBackupOfAFormatOneStoreIsFormatTwo() async throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("samples.sqlite")
-        let samples = SampleFixtures.samples(problems: 2, perProblem: 3)
-        try Self.writeFormatOneStore(at: path, samples: samples)
+        let (folder, path, samples) = try await Self.formatOneStore(problems: 2, perProblem: 3)
         let reader = try SQLiteSampleStore(path: path, readOnly: true)
         #expect(try await reader.backup(to: folder.path("copy.sqlite")) == samples.count)
         await reader.close()
         let copy = try SQLiteSampleStore(path: folder.path("copy.sqlite"), readOnly: true)
         #expect(try await copy.samples(after: nil, limit: 100) == samples.sorted { $0.key < $1.key })
+        let version = try SQLiteConnection(path: folder.path("copy.sqlite")).scalarText(
+            "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "check")
+        #expect(version == String(SQLiteSampleStore.schemaVersion))
     }
 
-    /// Responses come back in the order asked, a key asked twice (two problems alike) in both places,
-    /// a missing one as nil.
-    @Test func responsesFollowTheKeysAsked() async throws {
+    /// A key asked twice (two problems alike) is answered in both places, a missing one with nil.
+    @Test func aKeyAskedTwiceIsAnsweredInBothPlaces() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
         let samples = SampleFixtures.samples(problems: 2, perProblem: 600)
