@@ -1,11 +1,7 @@
-// SHA-256 block compression with the x86-64 SHA extensions (sha256rnds2, sha256msg1, sha256msg2).
-// Swift has no portable way to reach these instructions; everything else about the digest
-// (padding, lengths, the portable rounds) stays in SHA256.swift.
+// SHA-256 block compression (FIPS 180-4): with the x86-64 SHA extensions (sha256rnds2, sha256msg1,
+// sha256msg2) where the processor has them, which Swift cannot reach, else in portable C.
+// Padding and lengths stay in SHA256.swift.
 #include "CSHA256.h"
-
-#if defined(__x86_64__)
-#include <cpuid.h>
-#include <immintrin.h>
 
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -18,6 +14,54 @@ static const uint32_t round_constants[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
+static inline uint32_t rotate_right(uint32_t value, int count) { return (value >> count) | (value << (32 - count)); }
+
+static void portable_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    for (; blocks > 0; blocks--, data += 64) {
+        uint32_t schedule[64];
+        for (int i = 0; i < 16; i++) {
+            const uint8_t *word = data + 4 * i;
+            schedule[i] = (uint32_t)word[0] << 24 | (uint32_t)word[1] << 16 | (uint32_t)word[2] << 8 | word[3];
+        }
+        for (int i = 16; i < 64; i++) {
+            uint32_t early = schedule[i - 15], late = schedule[i - 2];
+            uint32_t sigma0 = rotate_right(early, 7) ^ rotate_right(early, 18) ^ (early >> 3);
+            uint32_t sigma1 = rotate_right(late, 17) ^ rotate_right(late, 19) ^ (late >> 10);
+            schedule[i] = schedule[i - 16] + sigma0 + schedule[i - 7] + sigma1;
+        }
+        uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+        uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+        for (int i = 0; i < 64; i++) {
+            uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
+            uint32_t choice = (e & f) ^ (~e & g);
+            uint32_t temporary1 = h + sum1 + choice + round_constants[i] + schedule[i];
+            uint32_t sum0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
+            uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
+            uint32_t temporary2 = sum0 + majority;
+            h = g;
+            g = f;
+            f = e;
+            e = d + temporary1;
+            d = c;
+            c = b;
+            b = a;
+            a = temporary1 + temporary2;
+        }
+        state[0] += a;
+        state[1] += b;
+        state[2] += c;
+        state[3] += d;
+        state[4] += e;
+        state[5] += f;
+        state[6] += g;
+        state[7] += h;
+    }
+}
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
 int chorus_sha256_hardware_available(void) {
     unsigned int eax, ebx, ecx, edx;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
@@ -28,7 +72,7 @@ int chorus_sha256_hardware_available(void) {
 }
 
 __attribute__((target("sha,ssse3,sse4.1")))
-void chorus_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+static void hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
     // Message words are big-endian; this shuffle swaps the bytes of each 32-bit lane.
     const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     // The instructions hold the state as ABEF and CDGH.
@@ -67,10 +111,16 @@ void chorus_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_
 
 int chorus_sha256_hardware_available(void) { return 0; }
 
-void chorus_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
-    (void)state;
-    (void)data;
-    (void)blocks;
+static void hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    portable_blocks(state, data, blocks);
 }
 
 #endif
+
+void chorus_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks, int hardware) {
+    if (hardware) {
+        hardware_blocks(state, data, blocks);
+    } else {
+        portable_blocks(state, data, blocks);
+    }
+}

@@ -9,8 +9,8 @@
 int chorus_sha256_hardware_available(void);
 
 /// Compresses `blocks` 64-byte blocks of `data` into `state` (the eight words of SHA-256's
-/// chaining value, in order) with the SHA-256 instructions. Call only when
-/// chorus_sha256_hardware_available() returned 1.
-void chorus_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+/// chaining value, in order): with the SHA-256 instructions when `hardware` is nonzero (only
+/// where chorus_sha256_hardware_available() returned 1), else in portable C.
+void chorus_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks, int hardware);
 
 #endif

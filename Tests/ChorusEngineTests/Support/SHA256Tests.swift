@@ -60,13 +60,13 @@ struct SHA256Tests {
         }
     }
 
-    /// Where the processor has the SHA-256 instructions, they and the Swift rounds agree on every
-    /// length around the block edges, fed whole or in pieces; the Swift rounds pass the vectors too.
+    /// Where the processor has the SHA-256 instructions, they and the portable rounds agree on every
+    /// length around the block edges, fed whole or in pieces; the portable rounds pass a vector too.
     @Test func instructionsAndSwiftRoundsAgree() {
-        var swiftRounds = SHA256(hardware: false)
-        swiftRounds.update("abc".utf8)
+        var portable = SHA256(hardware: false)
+        portable.update("abc".utf8)
         #expect(
-            SHA256.hexString(swiftRounds.finalize())
+            SHA256.hexString(portable.finalize())
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let message = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 500, 1000] {
