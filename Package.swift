@@ -24,8 +24,10 @@ let package = Package(
         ),
         // fork and exec with PR_SET_PDEATHSIG between them, which posix_spawn cannot do (the local engine).
         .target(name: "CChildSpawn"),
+        // SHA-256 blocks on the processor's SHA instructions (x86-64), which Swift cannot reach.
+        .target(name: "CSHA256"),
         .target(
-            name: "ChorusEngine", dependencies: ["CSQLite", "CChildSpawn"],
+            name: "ChorusEngine", dependencies: ["CSQLite", "CChildSpawn", "CSHA256"],
             // Shipped text (prompt templates, the trainers' Python and launch scripts), compiled into
             // the binary so that `chorus` works from any folder.
             resources: [

@@ -61,19 +61,27 @@ public struct Sampler: Sendable {
             SampleKeyEncoder(
                 modelIdentity: identity, prompt: $0.jsonValue, parameters: parameterDocument, seed: parameters.seed)
         }
-        var keys: [SampleKey] = []
-        keys.reserveCapacity(prompts.count * parameters.n)
-        for encoder in encoders {
-            for index in 0..<parameters.n { keys.append(encoder.key(forSample: index)) }
+        // Problem p's sample i is keys[p * n + i]: computed once, for the lookup and for the saves.
+        let keys = encoders.flatMap { encoder in (0..<parameters.n).map { encoder.key(forSample: $0) } }
+        var stored = try await store.responses(for: keys)
+        // Each sample, and when its response finished (the store's creation time, for the set's
+        // wall time), moved out of what the store read: a rerun holds every sample once.
+        var collected: [[Sample?]] = []
+        var finished: [[Double?]] = []
+        for problem in encoders.indices {
+            var samples: [Sample?] = []
+            var times: [Double?] = []
+            samples.reserveCapacity(parameters.n)
+            times.reserveCapacity(parameters.n)
+            for place in problem * parameters.n..<(problem + 1) * parameters.n {
+                let response = stored[place].take()
+                times.append(response?.createdAtSeconds)
+                samples.append(response?.sample)
+            }
+            collected.append(samples)
+            finished.append(times)
         }
-        let stored = try await store.responses(for: keys)
-        var collected: [[Sample?]] = encoders.indices.map { problem in
-            stored[problem * parameters.n..<(problem + 1) * parameters.n].map { $0?.sample }
-        }
-        // When each sample's response finished (the store's creation time), for the set's wall time.
-        var finished: [[Double?]] = encoders.indices.map { problem in
-            stored[problem * parameters.n..<(problem + 1) * parameters.n].map { $0?.createdAtSeconds }
-        }
+        stored = []
         let reused = collected.reduce(0) { $0 + $1.count { $0 != nil } }
         var jobs: [Job] = []
         for (problemIndex, row) in collected.enumerated() {
@@ -108,7 +116,7 @@ public struct Sampler: Sendable {
                     let encoder = encoders[job.problemIndex]
                     let saved = samples.enumerated().map { offset, sample in
                         StoredSample(
-                            key: encoder.key(forSample: job.indices[offset]), modelIdentity: identity,
+                            key: keys[job.problemIndex * parameters.n + job.indices[offset]], modelIdentity: identity,
                             problemID: problems[job.problemIndex].id, prompt: encoder.promptText,
                             parameters: encoder.parametersText, seed: parameters.seed,
                             sampleIndex: job.indices[offset], sample: sample, createdAt: clock.date())
@@ -149,7 +157,8 @@ public struct Sampler: Sendable {
         guard missing == 0 else { throw SamplingError.incompleteResponses(missing: missing) }
         let entries = problems.indices.map { problemIndex in
             SampleSet.Entry(
-                problem: problems[problemIndex], samples: collected[problemIndex].compactMap { $0 },
+                problem: problems[problemIndex],
+                samples: collected[problemIndex].indices.compactMap { collected[problemIndex][$0].take() },
                 origins: (0..<parameters.n).map {
                     SampleOrigin(key: keys[problemIndex * parameters.n + $0], seed: parameters.seed(forSample: $0))
                 })

@@ -2,6 +2,11 @@ import Foundation
 
 /// The durable sample store: one SQLite file in WAL mode, one committed row per finished sample.
 ///
+/// Format 2 keeps each distinct prompt once, in `prompts`; a sample row names its prompt by id
+/// (a prompt is most of a row's bytes, and a request's samples all share one). A format-1 file
+/// (the prompt's text in every row) is migrated in one transaction when it is opened for writing,
+/// and read as it is when it can only be read.
+///
 /// A ``save(contentsOf:)`` is one transaction, so a crash or a kill loses nothing that had been
 /// reported saved. `synchronous=NORMAL` in WAL mode keeps every commit across a process crash;
 /// only a power loss can drop the last commits, never damage the file. ``close()`` checkpoints the
@@ -12,19 +17,24 @@ import Foundation
 /// lookups, pages, ``backup(to:)`` and exports find them, instead of being thrown away.
 public actor SQLiteSampleStore: SampleStore {
     /// The newest format version this build reads and writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// Marks the file as a Chorus store (`PRAGMA application_id`, "CHRS").
     static let applicationID: Int32 = 0x4348_5253
     /// Keys looked up per query; a short last batch repeats its last key.
     static let lookupBatchSize = 500
+    /// The most of the file SQLite reads through a memory mapping (`PRAGMA mmap_size`), 1 GiB.
+    static let mappedBytes = 1 << 30
 
-    private static let columns = """
-        key, model_identity, problem_id, prompt, parameters, seed, sample_index, text, finish_reason, \
-        prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
-        """
-    /// What ``responses(for:)`` reads: the response, not the prompt and parameters its key stands for.
+    /// The columns of a sample row, the prompt (format 2: `prompt_id`) third.
+    private static let rowColumns = [
+        "key", "model_identity", "problem_id", "prompt", "parameters", "seed", "sample_index", "text",
+        "finish_reason", "prompt_tokens", "completion_tokens", "latency", "mean_logprob", "score", "created_at_ms",
+    ]
+    /// What ``responses(for:)`` reads: the key's slot in the batch, then the response, not the
+    /// prompt and parameters its key stands for.
     private static let responseColumns = """
-        key, text, finish_reason, prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
+        wanted.slot, s.text, s.finish_reason, s.prompt_tokens, s.completion_tokens, s.latency, s.mean_logprob, \
+        s.score, s.created_at_ms
         """
 
     /// The store file.
@@ -86,7 +96,7 @@ public actor SQLiteSampleStore: SampleStore {
     /// The stored samples among `keys`, looked up in batches.
     public func samples(for keys: [SampleKey]) throws(SampleStoreError) -> [SampleKey: StoredSample] {
         var found: [SampleKey: StoredSample] = [:]
-        try lookUp(keys, with: open().lookup) { (row) throws(SampleStoreError) in
+        try lookUp(keys, with: open().lookup) { (row, _) throws(SampleStoreError) in
             let sample = try read(row)
             found[sample.key] = sample
         }
@@ -95,37 +105,44 @@ public actor SQLiteSampleStore: SampleStore {
     }
 
     /// The stored responses among `keys`, looked up in batches, in the order of `keys`; a rerun's read.
+    /// The query returns each row with its key's slot in the batch, so a row goes straight to its
+    /// place: no key is parsed back and no map of keys is built.
     public func responses(for keys: [SampleKey]) async throws(SampleStoreError) -> [StoredResponse?] {
-        var found: [SampleKey: StoredResponse] = [:]
-        found.reserveCapacity(keys.count)
-        try lookUp(keys, with: open().responseLookup) { (row) throws(SampleStoreError) in
-            guard let key = row.key(0) else { throw .corrupt(path: path) }
-            found[key] = StoredResponse(
+        var found = [StoredResponse?](repeating: nil, count: keys.count)
+        try lookUp(keys, with: open().responseLookup) { (row, batch) throws(SampleStoreError) in
+            let slot = Int(row.int64(0))
+            // A short last batch repeats its last key in the slots past its end.
+            guard slot < batch.count else { return }
+            found[batch.lowerBound + slot] = StoredResponse(
                 sample: Sample(
                     text: row.text(1), finishReason: row.optionalText(2), promptTokens: row.optionalInt(3),
                     completionTokens: row.optionalInt(4), latency: row.optionalDouble(5),
                     meanLogProbability: row.optionalDouble(6), score: row.optionalDouble(7)),
                 createdAtMilliseconds: row.int64(8))
         }
-        return keys.map { key in
-            sessionOnly[key].map { StoredResponse(sample: $0.sample, createdAtMilliseconds: $0.createdAtMilliseconds) }
-                ?? found[key]
+        guard !sessionOnly.isEmpty else { return found }
+        for (place, key) in keys.enumerated() {
+            if let kept = sessionOnly[key] {
+                found[place] = StoredResponse(sample: kept.sample, createdAtMilliseconds: kept.createdAtMilliseconds)
+            }
         }
+        return found
     }
 
-    /// Runs `query` (whose `?1…?N` are keys) over `keys` in batches, handing each row to `read`.
+    /// Runs `query` (whose `?1…?N` are keys) over `keys` in batches, handing `read` each row it
+    /// finds with the batch's places in `keys`.
     private func lookUp(
         _ keys: [SampleKey], with query: SQLiteStatement,
-        _ read: (SQLiteStatement) throws(SampleStoreError) -> Void
+        read: (SQLiteStatement, Range<Int>) throws(SampleStoreError) -> Void
     ) throws(SampleStoreError) {
         var start = 0
         while start < keys.count {
-            let batch = keys[start..<min(start + Self.lookupBatchSize, keys.count)]
+            let batch = start..<min(start + Self.lookupBatchSize, keys.count)
             defer { query.reset() }
             for slot in 0..<Self.lookupBatchSize {
-                try query.bind(Int32(slot + 1), batch[min(batch.startIndex + slot, batch.endIndex - 1)])
+                try query.bind(Int32(slot + 1), keys[min(batch.lowerBound + slot, batch.upperBound - 1)])
             }
-            while try query.step() { try read(query) }
+            while try query.step() { try read(query, batch) }
             start += Self.lookupBatchSize
         }
     }
@@ -145,13 +162,23 @@ public actor SQLiteSampleStore: SampleStore {
         try Self.insert(samples, with: statements)
     }
 
-    /// Inserts `samples` in one transaction: all or none.
+    /// Inserts `samples` in one transaction: all or none. Each distinct prompt is looked up (and
+    /// added when new) once per call: a response's samples share one.
     private static func insert(_ samples: [StoredSample], with statements: Statements) throws(SampleStoreError) {
         try statements.begin.run()
         do {
+            var promptIDs: [String: Int64] = [:]
             for sample in samples {
-                try bind(sample, to: statements.insert)
-                try statements.insert.run()
+                let promptID: Int64
+                if let known = promptIDs[sample.prompt] {
+                    promptID = known
+                } else {
+                    promptID = try statements.promptID(for: sample.prompt)
+                    promptIDs[sample.prompt] = promptID
+                }
+                let insert = try statements.write().insert
+                try bind(sample, promptID: promptID, to: insert)
+                try insert.run()
             }
             try statements.commit.run()
         } catch {
@@ -167,7 +194,7 @@ public actor SQLiteSampleStore: SampleStore {
         _ = try count.step()
         let keptKeys = Array(sessionOnly.keys)
         var alsoInFile = 0
-        try lookUp(keptKeys, with: open().responseLookup) { _ in alsoInFile += 1 }
+        try lookUp(keptKeys, with: open().lookup) { _, _ in alsoInFile += 1 }
         return Int(count.int64(0)) + keptKeys.count - alsoInFile
     }
 
@@ -199,8 +226,10 @@ public actor SQLiteSampleStore: SampleStore {
         // VACUUM INTO reads one snapshot, so writers (this session's or another process's) may go on.
         let literal = "'" + destination.replacingOccurrences(of: "'", with: "''") + "'"
         try statements.connection.execute("VACUUM INTO \(literal)", operation: "back up the store to \(destination)")
-        let copy = try Statements(SQLiteConnection(path: destination))
-        try Self.prepareSchema(copy.connection)
+        // A copy of a format-1 file is moved to format 2 before its statements are compiled.
+        let connection = try SQLiteConnection(path: destination)
+        try Self.prepareSchema(connection)
+        let copy = try Statements(connection)
         try Self.insert(Array(sessionOnly.values), with: copy)
         try copy.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)", operation: "checkpoint the backup")
         defer { copy.count.reset() }
@@ -343,47 +372,95 @@ public actor SQLiteSampleStore: SampleStore {
                 PRAGMA application_id = \(applicationID);
                 CREATE TABLE IF NOT EXISTS chorus_meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 INSERT OR IGNORE INTO chorus_meta (name, value) VALUES ('schema_version', '\(schemaVersion)');
-                CREATE TABLE IF NOT EXISTS samples (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    model_identity TEXT NOT NULL,
-                    problem_id TEXT NOT NULL,
-                    prompt TEXT NOT NULL,
-                    parameters TEXT NOT NULL,
-                    seed INTEGER,
-                    sample_index INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    finish_reason TEXT,
-                    prompt_tokens INTEGER,
-                    completion_tokens INTEGER,
-                    latency REAL,
-                    mean_logprob REAL,
-                    score REAL,
-                    created_at_ms INTEGER NOT NULL
-                );
+                \(tablesSQL(samples: "samples", ifNotExists: true))
                 CREATE INDEX IF NOT EXISTS samples_by_problem ON samples (model_identity, problem_id);
                 COMMIT;
                 """,
                 operation: "create the store's tables")
         }
         try checkVersion(connection)
+        try migrate(connection)
+    }
+
+    /// The prompts table and a format-2 samples table named `samples`.
+    private static func tablesSQL(samples: String, ifNotExists: Bool) -> String {
+        let create = ifNotExists ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE"
+        return """
+            \(create) prompts (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+            \(create) \(samples) (
+                key TEXT PRIMARY KEY NOT NULL,
+                model_identity TEXT NOT NULL,
+                problem_id TEXT NOT NULL,
+                prompt_id INTEGER NOT NULL REFERENCES prompts (id),
+                parameters TEXT NOT NULL,
+                seed INTEGER,
+                sample_index INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                finish_reason TEXT,
+                prompt_tokens INTEGER,
+                completion_tokens INTEGER,
+                latency REAL,
+                mean_logprob REAL,
+                score REAL,
+                created_at_ms INTEGER NOT NULL
+            );
+            """
+    }
+
+    /// Moves a format-1 file to format 2 in one transaction: every distinct prompt into `prompts`,
+    /// every row copied with its prompt's id, in the order it was stored. Another process may be
+    /// migrating the same file, so the version is read again once the write lock is held.
+    private static func migrate(_ connection: SQLiteConnection) throws(SampleStoreError) {
+        guard try formatVersion(connection) == 1 else { return }
+        try connection.execute("BEGIN IMMEDIATE", operation: "start moving the store to format 2")
+        do throws(SampleStoreError) {
+            if try formatVersion(connection) == 1 {
+                let copied = rowColumns.filter { $0 != "prompt" }
+                try connection.execute(
+                    """
+                    \(tablesSQL(samples: "samples_v2", ifNotExists: false))
+                    INSERT INTO prompts (text) SELECT prompt FROM samples GROUP BY prompt ORDER BY min(rowid);
+                    INSERT INTO samples_v2 (prompt_id, \(copied.joined(separator: ", ")))
+                        SELECT p.id, \(copied.map { "s." + $0 }.joined(separator: ", "))
+                        FROM samples s JOIN prompts p ON p.text = s.prompt ORDER BY s.rowid;
+                    DROP TABLE samples;
+                    ALTER TABLE samples_v2 RENAME TO samples;
+                    CREATE INDEX samples_by_problem ON samples (model_identity, problem_id);
+                    UPDATE chorus_meta SET value = '2' WHERE name = 'schema_version';
+                    """,
+                    operation: "move the store to format 2")
+            }
+            try connection.execute("COMMIT", operation: "finish moving the store to format 2")
+        } catch {
+            try? connection.execute("ROLLBACK", operation: "roll back the move to format 2")
+            throw error
+        }
     }
 
     private static func checkVersion(_ connection: SQLiteConnection) throws(SampleStoreError) {
-        let version = try connection.scalarText(
-            "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "read the format version")
-        guard let version, let number = Int(version), number >= 1 else { throw .notAStore(path: connection.path) }
+        let number = try formatVersion(connection)
         guard number <= schemaVersion else {
             throw .newerSchema(path: connection.path, found: number, supported: schemaVersion)
         }
     }
 
+    /// The file's format version (`chorus_meta`'s `schema_version`).
+    private static func formatVersion(_ connection: SQLiteConnection) throws(SampleStoreError) -> Int {
+        let version = try connection.scalarText(
+            "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "read the format version")
+        guard let version, let number = Int(version), number >= 1 else { throw .notAStore(path: connection.path) }
+        return number
+    }
+
     // MARK: Rows
 
-    private static func bind(_ sample: StoredSample, to insert: SQLiteStatement) throws(SampleStoreError) {
+    private static func bind(
+        _ sample: StoredSample, promptID: Int64, to insert: SQLiteStatement
+    ) throws(SampleStoreError) {
         try insert.bind(1, sample.key)
         try insert.bind(2, sample.modelIdentity)
         try insert.bind(3, sample.problemID)
-        try insert.bind(4, sample.prompt)
+        try insert.bind(4, promptID)
         try insert.bind(5, sample.parameters)
         try insert.bind(6, sample.seed)
         try insert.bind(7, sample.sampleIndex)
@@ -410,10 +487,19 @@ public actor SQLiteSampleStore: SampleStore {
             createdAt: Date(timeIntervalSince1970: Double(row.int64(14)) / 1000))
     }
 
-    /// The connection with its statements, compiled once and reused for every call.
+    /// The connection with its statements, compiled once and reused for every call. A format-1
+    /// file (only ever open read-only: a writable open migrates it) reads the prompt from its own
+    /// column and has no ``Writer``.
     private final class Statements {
+        /// What saving needs: the insert, and finding or adding a prompt.
+        struct Writer {
+            let insert: SQLiteStatement
+            let addPrompt: SQLiteStatement
+            let findPrompt: SQLiteStatement
+        }
+
         let connection: SQLiteConnection
-        let insert: SQLiteStatement
+        let writer: Writer?
         let lookup: SQLiteStatement
         let responseLookup: SQLiteStatement
         let page: SQLiteStatement
@@ -424,23 +510,60 @@ public actor SQLiteSampleStore: SampleStore {
 
         init(_ connection: SQLiteConnection) throws(SampleStoreError) {
             self.connection = connection
+            // Pages are read from a mapping of the file rather than copied into SQLite's 2 MB cache:
+            // a rerun's lookups land on random pages of the key index, which that cache cannot hold.
+            try connection.execute("PRAGMA mmap_size = \(SQLiteSampleStore.mappedBytes)", operation: "map the store")
             let placeholders = (1...SQLiteSampleStore.lookupBatchSize).map { "?\($0)" }.joined(separator: ",")
-            insert = try connection.prepare(
-                "INSERT OR REPLACE INTO samples (\(SQLiteSampleStore.columns)) VALUES (\((1...15).map { "?\($0)" }.joined(separator: ",")))",
-                operation: "save a sample")
-            lookup = try connection.prepare(
-                "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key IN (\(placeholders))",
-                operation: "look up samples")
+            let columns = SQLiteSampleStore.rowColumns
+            let rows: String
+            if try SQLiteSampleStore.formatVersion(connection) >= 2 {
+                let read = columns.map { $0 == "prompt" ? "p.text" : "s." + $0 }.joined(separator: ", ")
+                rows = "SELECT \(read) FROM samples s JOIN prompts p ON p.id = s.prompt_id"
+                let written = columns.map { $0 == "prompt" ? "prompt_id" : $0 }.joined(separator: ", ")
+                let values = columns.indices.map { "?\($0 + 1)" }.joined(separator: ",")
+                writer = Writer(
+                    insert: try connection.prepare(
+                        "INSERT OR REPLACE INTO samples (\(written)) VALUES (\(values))", operation: "save a sample"),
+                    addPrompt: try connection.prepare(
+                        "INSERT OR IGNORE INTO prompts (text) VALUES (?1)", operation: "save a prompt"),
+                    findPrompt: try connection.prepare(
+                        "SELECT id FROM prompts WHERE text = ?1", operation: "find a prompt"))
+            } else {
+                rows = "SELECT \(columns.map { "s." + $0 }.joined(separator: ", ")) FROM samples s"
+                writer = nil
+            }
+            lookup = try connection.prepare("\(rows) WHERE s.key IN (\(placeholders))", operation: "look up samples")
+            // CROSS JOIN keeps the keys the outer loop: one index probe per key, in slot order.
+            let slots = (1...SQLiteSampleStore.lookupBatchSize).map { "(\($0 - 1), ?\($0))" }.joined(separator: ",")
             responseLookup = try connection.prepare(
-                "SELECT \(SQLiteSampleStore.responseColumns) FROM samples WHERE key IN (\(placeholders))",
+                """
+                WITH wanted (slot, key) AS (VALUES \(slots)) SELECT \(SQLiteSampleStore.responseColumns) \
+                FROM wanted CROSS JOIN samples s ON s.key = wanted.key
+                """,
                 operation: "look up samples")
             page = try connection.prepare(
-                "SELECT \(SQLiteSampleStore.columns) FROM samples WHERE key > ?1 ORDER BY key LIMIT ?2",
-                operation: "read samples")
+                "\(rows) WHERE s.key > ?1 ORDER BY s.key LIMIT ?2", operation: "read samples")
             count = try connection.prepare("SELECT count(*) FROM samples", operation: "count samples")
             begin = try connection.prepare("BEGIN IMMEDIATE", operation: "start a transaction")
             commit = try connection.prepare("COMMIT", operation: "commit samples")
             rollback = try connection.prepare("ROLLBACK", operation: "roll back samples")
+        }
+
+        /// The writer; a format-1 file has none (it is only ever open read-only).
+        func write() throws(SampleStoreError) -> Writer {
+            guard let writer else { throw .readOnly(path: connection.path) }
+            return writer
+        }
+
+        /// The id of `prompt` in `prompts`, added when new; inside the caller's transaction.
+        func promptID(for prompt: String) throws(SampleStoreError) -> Int64 {
+            let writer = try write()
+            try writer.addPrompt.bind(1, prompt)
+            try writer.addPrompt.run()
+            defer { writer.findPrompt.reset() }
+            try writer.findPrompt.bind(1, prompt)
+            guard try writer.findPrompt.step() else { throw .corrupt(path: connection.path) }
+            return writer.findPrompt.int64(0)
         }
     }
 }

@@ -38,14 +38,23 @@ public struct AnswerClassifier: Sendable {
         var classByKey: [String: Int] = [:]
         var graded: [GradedSample] = []
         graded.reserveCapacity(samples.count)
+        // Many samples of a problem repeat a response word for word: each text is read and parsed once.
+        var readings: [String: (reading: AnswerReading, parsed: ParsedAnswer?)] = [:]
         for (index, sample) in samples.enumerated() {
-            let reading = grader.extractor.read(sample.text)
+            let (reading, parsedAnswer) =
+                readings[sample.text]
+                ?? {
+                    let reading = grader.extractor.read(sample.text)
+                    let read = (reading: reading, parsed: reading.answer.flatMap { AnswerParser.parse($0.text) })
+                    readings[sample.text] = read
+                    return read
+                }()
             let found = reading.answer
             if truncation == .separate, TruncationCheck.isTruncated(reading, finishReason: sample.finishReason) {
                 graded.append(GradedSample(extracted: found, classIndex: nil, isTruncated: true))
                 continue
             }
-            guard let extracted = found, let parsed = AnswerParser.parse(extracted.text) else {
+            guard let extracted = found, let parsed = parsedAnswer else {
                 graded.append(GradedSample(extracted: found, classIndex: nil))
                 continue
             }

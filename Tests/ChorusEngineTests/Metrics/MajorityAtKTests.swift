@@ -81,4 +81,53 @@ import Testing
         visit(0, [])
         return total / Double(subsets)
     }
+
+    /// The counting gives, bit for bit, what the plain program over every class and tie count gives
+    /// (`reference` below), on sets the size of a real run: reports and goldens keep their numbers.
+    @Test func equalsThePlainProgramExactly() throws {
+        let cases: [(Int, [Int], Int, [Int])] = [
+            (600, [100, 100, 100, 100], 0, [2, 4, 16, 64]), (30, [10, 0, 25, 5], 7, Array(1...77)),
+            (3, [40, 2, 2, 1, 1], 9, [5, 13, 58]), (1, [1, 1, 1, 1, 1, 1, 1], 0, [1, 2, 3, 8]),
+        ]
+        for (correct, others, unparseable, ks) in cases {
+            for k in ks {
+                let counted = try value(correct, others, unparseable, k: k)
+                let plain = Self.reference(correct, others, unparseable, k: k)
+                #expect(counted.bitPattern == plain.bitPattern, "\(correct) \(others) \(unparseable) k=\(k)")
+                // Asked again (as `compare` asks after `metrics`), the remembered value is the same.
+                #expect(try value(correct, others, unparseable, k: k).bitPattern == plain.bitPattern)
+            }
+        }
+    }
+
+    /// The dynamic program as first written: full tables, a binomial computed at every step.
+    static func reference(_ correct: Int, _ others: [Int], _ unparseable: Int, k: Int) -> Double {
+        let n = correct + others.reduce(0, +) + unparseable
+        let total = Binomial.coefficient(n, k)
+        var credit = 0.0
+        for j in 1...min(correct, k) {
+            var ways = Array(repeating: Array(repeating: 0.0, count: others.count + 1), count: k - j + 1)
+            ways[0][0] = 1
+            for size in others {
+                var next = Array(repeating: Array(repeating: 0.0, count: others.count + 1), count: k - j + 1)
+                for used in 0...(k - j) {
+                    for ties in 0...others.count where ways[used][ties] != 0 {
+                        for taken in 0...min(size, j, k - j - used) {
+                            next[used + taken][ties + (taken == j ? 1 : 0)] +=
+                                ways[used][ties] * Binomial.coefficient(size, taken)
+                        }
+                    }
+                }
+                ways = next
+            }
+            for used in 0...(k - j) {
+                let rest = Binomial.coefficient(unparseable, k - j - used)
+                guard rest > 0 else { continue }
+                for ties in 0...others.count where ways[used][ties] != 0 {
+                    credit += Binomial.coefficient(correct, j) * ways[used][ties] * rest / Double(ties + 1)
+                }
+            }
+        }
+        return credit / total
+    }
 }

@@ -342,4 +342,98 @@ struct SQLiteSampleStoreTests {
         await store.close()
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }
+
+    /// A format-1 store (every row holding its prompt's text, as older builds wrote) of `samples`:
+    /// saved as format 2, then rewritten in the old layout.
+    static func formatOneStore(
+        problems: Int, perProblem: Int
+    ) async throws -> (
+        folder: TemporaryFolder, path: String, samples: [StoredSample]
+    ) {
+        let folder = try TemporaryFolder()
+        let path = folder.path("samples.sqlite")
+        let samples = SampleFixtures.samples(problems: problems, perProblem: perProblem)
+        let store = try SQLiteSampleStore(path: path)
+        try await store.save(contentsOf: samples)
+        await store.close()
+        let columns = """
+            key, model_identity, problem_id, prompt, parameters, seed, sample_index, text, finish_reason, \
+            prompt_tokens, completion_tokens, latency, mean_logprob, score, created_at_ms
+            """
+        let read = columns.split(separator: ", ").map { $0 == "prompt" ? "p.text" : "samples." + $0 }
+            .joined(separator: ", ")
+        try SQLiteConnection(path: path).execute(
+            """
+            BEGIN;
+            CREATE TABLE old (
+                key TEXT PRIMARY KEY NOT NULL, model_identity TEXT NOT NULL, problem_id TEXT NOT NULL,
+                prompt TEXT NOT NULL, parameters TEXT NOT NULL, seed INTEGER, sample_index INTEGER NOT NULL,
+                text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER,
+                latency REAL, mean_logprob REAL, score REAL, created_at_ms INTEGER NOT NULL);
+            INSERT INTO old (\(columns)) SELECT \(read)
+                FROM samples JOIN prompts p ON p.id = prompt_id ORDER BY samples.rowid;
+            DROP TABLE samples;
+            DROP TABLE prompts;
+            ALTER TABLE old RENAME TO samples;
+            CREATE INDEX samples_by_problem ON samples (model_identity, problem_id);
+            UPDATE chorus_meta SET value = '1' WHERE name = 'schema_version';
+            COMMIT;
+            """, operation: "set up")
+        return (folder, path, samples)
+    }
+
+    /// A format-1 store reads as it is when opened read-only, and opened for writing it moves to
+    /// format 2 (each prompt kept once) with every sample as it was; it then takes new samples.
+    @Test func formatOneStoresAreReadAndMigratedLosingNothing() async throws {
+        let (folder, path, samples) = try await Self.formatOneStore(problems: 3, perProblem: 4)
+        defer { withExtendedLifetime(folder) {} }  // The folder goes when the value does.
+        let sorted = samples.sorted { $0.key < $1.key }
+        let reader = try SQLiteSampleStore(path: path, readOnly: true)
+        #expect(
+            try await reader.samples(for: samples.map(\.key))
+                == Dictionary(uniqueKeysWithValues: samples.map { ($0.key, $0) }))
+        #expect(try await reader.samples(after: nil, limit: 100) == sorted)
+        #expect(try await reader.responses(for: samples.map(\.key)).map { $0?.sample } == samples.map(\.sample))
+        await reader.close()
+
+        let store = try SQLiteSampleStore(path: path)
+        #expect(try await store.count() == samples.count)
+        #expect(try await store.samples(after: nil, limit: 100) == sorted)
+        let extra = SampleFixtures.sample(problem: 7, index: 0)
+        try await store.save(extra)
+        #expect(try await store.sample(for: extra.key) == extra)
+        await store.close()
+
+        let connection = try SQLiteConnection(path: path)
+        let version = try connection.scalarText(
+            "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "check")
+        #expect(version == String(SQLiteSampleStore.schemaVersion))
+        let prompts = try connection.scalarText("SELECT count(*) FROM prompts", operation: "check")
+        #expect(prompts == String(Set((samples + [extra]).map(\.prompt)).count))
+    }
+
+    /// A backup of a format-1 store opened read-only is a format-2 store with every sample.
+    @Test func aBackupOfAFormatOneStoreIsFormatTwo() async throws {
+        let (folder, path, samples) = try await Self.formatOneStore(problems: 2, perProblem: 3)
+        let reader = try SQLiteSampleStore(path: path, readOnly: true)
+        #expect(try await reader.backup(to: folder.path("copy.sqlite")) == samples.count)
+        await reader.close()
+        let copy = try SQLiteSampleStore(path: folder.path("copy.sqlite"), readOnly: true)
+        #expect(try await copy.samples(after: nil, limit: 100) == samples.sorted { $0.key < $1.key })
+        let version = try SQLiteConnection(path: folder.path("copy.sqlite")).scalarText(
+            "SELECT value FROM chorus_meta WHERE name = 'schema_version'", operation: "check")
+        #expect(version == String(SQLiteSampleStore.schemaVersion))
+    }
+
+    /// A key asked twice (two problems alike) is answered in both places, a missing one with nil.
+    @Test func aKeyAskedTwiceIsAnsweredInBothPlaces() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteSampleStore(path: folder.path("samples.sqlite"))
+        let samples = SampleFixtures.samples(problems: 2, perProblem: 600)
+        try await store.save(contentsOf: samples)
+        let missing = SampleFixtures.sample(problem: 9, index: 0).key
+        let keys = [samples[3].key, missing, samples[3].key] + samples.map(\.key) + [samples[0].key]
+        let expected = [samples[3].sample, nil, samples[3].sample] + samples.map(\.sample) + [samples[0].sample]
+        #expect(try await store.responses(for: keys).map { $0?.sample } == expected)
+    }
 }

@@ -173,4 +173,19 @@ import Testing
                 == ExtractedAnswer(text: "4", method: .lastNumber, endsInsideUnclosedAnswer: true))
         #expect(!problem.isCorrect(1))
     }
+
+    /// A response repeated word for word is read once, yet lands where its first reading did; the
+    /// same text cut off (`length`) is still counted apart.
+    @Test func repeatedResponsesAreGradedAsTheirFirstReading() {
+        let texts = ["\\boxed{5}", "\\boxed{4}", "\\boxed{5}", "I cannot tell", "\\boxed{4}", "I cannot tell"]
+        var samples = texts.map { Sample(text: $0, finishReason: "stop") }
+        samples.append(Sample(text: "\\boxed{5}", finishReason: "length"))
+        let problem = AnswerClassifier().grade(Self.problem(gold: "5"), samples: samples)
+        #expect(problem.classes.map(\.members) == [[0, 2], [1, 4]])
+        #expect(problem.graded.map(\.classIndex) == [0, 1, 0, nil, 1, nil, nil])
+        #expect(problem.graded.map(\.isTruncated) == [false, false, false, false, false, false, true])
+        #expect(problem.graded[2].extracted == problem.graded[0].extracted)
+        let one = { (text: String) in AnswerClassifier().grade(Self.problem(gold: "5"), samples: [Sample(text: text)]) }
+        #expect(problem.graded[4].extracted == one("\\boxed{4}").graded[0].extracted)
+    }
 }

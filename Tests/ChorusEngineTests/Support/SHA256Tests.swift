@@ -1,5 +1,6 @@
-import ChorusEngine
 import Testing
+
+@testable import ChorusEngine
 
 @Suite("SHA-256")
 struct SHA256Tests {
@@ -56,6 +57,27 @@ struct SHA256Tests {
             message[..<split].withUnsafeBytes { digest.update($0) }
             digest.update(message[split...].lazy.map { $0 })  // not contiguous: byte by byte
             #expect(digest.finalize() == whole, "split at \(split)")
+        }
+    }
+
+    /// Where the processor has the SHA-256 instructions, they and the portable rounds agree on every
+    /// length around the block edges, fed whole or in pieces; the portable rounds pass a vector too.
+    @Test func instructionsAndSwiftRoundsAgree() {
+        var portable = SHA256(hardware: false)
+        portable.update("abc".utf8)
+        #expect(
+            SHA256.hexString(portable.finalize())
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let message = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 500, 1000] {
+            var plain = SHA256(hardware: false)
+            message[..<length].withUnsafeBytes { plain.update($0) }
+            let expected = plain.finalize()
+            guard SHA256.hardwareAvailable else { continue }
+            var hardware = SHA256(hardware: true)
+            message[..<(length / 3)].withUnsafeBytes { hardware.update($0) }
+            message[(length / 3)..<length].withUnsafeBytes { hardware.update($0) }
+            #expect(hardware.finalize() == expected, "length \(length)")
         }
     }
 }
