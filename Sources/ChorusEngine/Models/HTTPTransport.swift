@@ -36,6 +36,10 @@ struct HTTPTransport: Sendable {
         case closedBeforeAnswer
     }
 
+    /// Sees a successful (2xx) answer's body as it arrives, piece by piece, with the answer's header
+    /// fields; called on the transport's thread, so it must be quick.
+    typealias BodyObserver = @Sendable (_ headers: [String: String], _ bytes: ArraySlice<UInt8>) -> Void
+
     private let session: URLSession
     private let sockets: SocketHTTPTransport
 
@@ -56,10 +60,11 @@ struct HTTPTransport: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    /// Sends `request` and returns the server's answer, whatever its status.
-    func send(_ request: URLRequest, timeout: Double) async throws -> Response {
+    /// Sends `request` and returns the server's answer, whatever its status; `observer` sees the
+    /// body as it arrives over `http://` (URLSession delivers it whole, so it is not called there).
+    func send(_ request: URLRequest, timeout: Double, observer: BodyObserver? = nil) async throws -> Response {
         if request.url?.scheme == "http" {
-            return try await sockets.send(request, timeout: timeout)
+            return try await sockets.send(request, timeout: timeout, observer: observer)
         }
         var request = request
         // URLSession's own timer backs up ours; ours is exact and reports a timeout as one.
