@@ -24,6 +24,8 @@ static inline void chorus_rl_set_word_break_characters(char *characters) {
     rl_completer_word_break_characters = characters;
     rl_basic_word_break_characters = characters;
 }
+/// The function libedit reads each key with; set before `rl_initialize`, which installs it.
+static inline void chorus_rl_set_getc_function(int (*function)(FILE *)) { rl_getc_function = function; }
 static inline void chorus_rl_set_instream(FILE *stream) { rl_instream = stream; }
 static inline void chorus_rl_set_outstream(FILE *stream) { rl_outstream = stream; }
 /// The whole line being edited (libedit owns the buffer).

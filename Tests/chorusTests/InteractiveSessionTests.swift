@@ -8,6 +8,6 @@ import Testing
         let python = URL(fileURLWithPath: "/usr/bin/env")
         let result = try ChorusProcess.run(python, ["python3", script.path, try ChorusProcess.binary.path])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardOutput.contains("16 passed, 0 failed"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("17 passed, 0 failed"), "\(result.standardOutput)")
     }
 }

@@ -12,6 +12,7 @@ public struct EditLineReader: LineReader {
         chorus_rl_set_readline_name("chorus")
         chorus_rl_set_catch_signals(0)
         chorus_rl_set_catch_sigwinch(1)
+        chorus_rl_set_getc_function { _ in TerminalKey.next(from: 0) }
         CompletionBridge.install(completer)
         rl_initialize()
         stifle_history(5000)
@@ -24,7 +25,10 @@ public struct EditLineReader: LineReader {
 
     public mutating func readLine(prompt: String) -> LineReadResult {
         _ = InterruptMonitor.takeInterrupt()
-        guard let pointer = readline(prompt) else {
+        let mode = TerminalMode.withoutEcho(0)
+        let line = readline(prompt)
+        mode?.restore()
+        guard let pointer = line else {
             if InterruptMonitor.isTerminating {
                 FileDescriptorWriter.write("\n", to: 1)
                 return .endOfInput
