@@ -8,6 +8,8 @@
 //       N sampled answers (prompt i: "Problem i: what is i*7+3? Answer briefly.", seed i,
 //       temperature 0.7), C in flight:
 //       {"client":"chorus","requests":N,"seconds":S,"completion_tokens":T}
+//       --stream: as a terminal's progress line has it, requests stream and every piece of text
+//       is looked at as it comes ("client":"stream").
 import ChorusEngine
 import Foundation
 
@@ -24,6 +26,7 @@ struct BenchOptions {
     var requests = 20_000
     var concurrency = 256
     var maxTokens = 96
+    var stream = false
 
     init(arguments: [String]) throws(BenchUsageError) {
         guard let mode = arguments.first, ["requests", "tokens"].contains(mode) else {
@@ -33,6 +36,10 @@ struct BenchOptions {
         var url: URL?
         var rest = arguments.dropFirst()
         while let flag = rest.popFirst() {
+            if flag == "--stream" {
+                stream = true
+                continue
+            }
             guard let value = rest.popFirst() else { throw BenchUsageError("\(flag) needs a value") }
             switch flag {
             case "--url": url = URL(string: value)
@@ -112,18 +119,22 @@ func run(_ options: BenchOptions) async throws -> String {
             #"{"client":"chorus","requests":\#(options.requests),"concurrency":\#(options.concurrency),"seconds":\#(seconds),"cpu_seconds":\#(cpu),"errors":\#(errors)}"#
     default:
         let maxTokens = options.maxTokens
-        let results = await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in
-            CompletionRequest(
-                prompt: .chat([
-                    .user("Problem \(index): what is \(index)*7+3? Answer briefly.")
-                ]),
-                parameters: SamplingParameters(temperature: 0.7, maxTokens: maxTokens, seed: index))
+        // Every piece of text is looked at, as a progress line would (more often than its ten redraws a second).
+        let watch = options.stream ? TokenStreamWatch { _ = $0.snapshot } : nil
+        let results = await TokenStreamWatch.$current.withValue(watch) {
+            await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in
+                CompletionRequest(
+                    prompt: .chat([
+                        .user("Problem \(index): what is \(index)*7+3? Answer briefly.")
+                    ]),
+                    parameters: SamplingParameters(temperature: 0.7, maxTokens: maxTokens, seed: index))
+            }
         }
         let seconds = Date().timeIntervalSince(start)
         let tokens = results.reduce(0) { $0 + ($1?.samples.compactMap(\.completionTokens).reduce(0, +) ?? 0) }
         let errors = results.count { $0 == nil }
         return
-            #"{"client":"chorus","requests":\#(options.requests),"seconds":\#(seconds),"completion_tokens":\#(tokens),"errors":\#(errors)}"#
+            #"{"client":"\#(options.stream ? "stream" : "chorus")","requests":\#(options.requests),"seconds":\#(seconds),"completion_tokens":\#(tokens),"errors":\#(errors)}"#
     }
 }
 

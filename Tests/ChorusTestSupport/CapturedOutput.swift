@@ -4,14 +4,28 @@ import Synchronization
 /// Output kept in memory, so a test can read what a session showed.
 public final class CapturedOutput: OutputSink {
     private let state = Mutex<(output: String, error: String, combined: String)>(("", "", ""))
+    private let progressLines = Mutex<[String?]>([])
 
     /// The width of the terminal it stands for; nil for a pipe.
     public let terminalWidth: Int?
 
-    /// Creates an empty capture, standing for a terminal `terminalWidth` columns wide (nil: a pipe).
-    public init(terminalWidth: Int? = nil) {
+    /// Whether it stands for a terminal that shows progress lines, which it then keeps.
+    public let showsProgress: Bool
+
+    /// Creates an empty capture, standing for a terminal `terminalWidth` columns wide (nil: a pipe),
+    /// that shows progress when `showsProgress` says so.
+    public init(terminalWidth: Int? = nil, showsProgress: Bool = false) {
         self.terminalWidth = terminalWidth
+        self.showsProgress = showsProgress
     }
+
+    public func progress(_ line: String?) {
+        guard showsProgress else { return }
+        progressLines.withLock { $0.append(line) }
+    }
+
+    /// The progress lines shown, in order (nil where the line was cleared).
+    public var progress: [String?] { progressLines.withLock { $0 } }
 
     public var usesColour: Bool { false }
 

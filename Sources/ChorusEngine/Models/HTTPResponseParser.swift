@@ -70,13 +70,23 @@ struct HTTPResponseParser: Sendable {
     /// Where the search for the next line's CRLF goes on from, so a line that comes in pieces is scanned once.
     private var scanned = 0
     private var phase = Phase.statusLine
-    private var status = 0
+    private(set) var status = 0
     private var isHTTP11 = false
-    private var headers: [String: String] = [:]
+    private(set) var headers: [String: String] = [:]
     private var fields = 0
     private var headBytes = 0
-    private var body: [UInt8] = []
+    /// The body received so far, without any chunked framing (complete once `feed` returns the answer).
+    private(set) var body: [UInt8] = []
     private var keepAlive = false
+
+    /// Whether the final head has been read, so `status`, `headers` and `body` describe the answer
+    /// (an interim 1xx head is not final).
+    var isReadingBody: Bool {
+        switch phase {
+        case .statusLine, .headerFields: false
+        default: true
+        }
+    }
 
     /// Whether any byte has come: a failure before that may be a kept-alive connection the server closed.
     private(set) var receivedAny = false

@@ -39,6 +39,10 @@ struct HTTPTransport: Sendable {
         case closedBeforeAnswer
     }
 
+    /// Sees a successful (2xx) answer's body as it arrives, piece by piece, with the answer's header
+    /// fields; called on the transport's thread, so it must be quick.
+    typealias BodyObserver = @Sendable (_ headers: [String: String], _ bytes: ArraySlice<UInt8>) -> Void
+
     private let session: URLSessionTransfers
     private let sockets: SocketHTTPTransport
     private let plainHTTPOverSockets: Bool
@@ -60,10 +64,11 @@ struct HTTPTransport: Sendable {
         self.plainHTTPOverSockets = plainHTTPOverSockets
     }
 
-    /// Sends `request` and returns the server's answer, whatever its status.
-    func send(_ request: URLRequest, timeout: Double) async throws -> Response {
+    /// Sends `request` and returns the server's answer, whatever its status; `observer` sees the
+    /// body as it arrives over plain `http` on sockets (the URLSession path does not call it).
+    func send(_ request: URLRequest, timeout: Double, observer: BodyObserver? = nil) async throws -> Response {
         if plainHTTPOverSockets, request.url?.scheme == "http" {
-            return try await sockets.send(request, timeout: timeout)
+            return try await sockets.send(request, timeout: timeout, observer: observer)
         }
         return try await session.send(request, timeout: timeout)
     }

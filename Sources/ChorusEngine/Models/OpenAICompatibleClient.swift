@@ -18,6 +18,12 @@ import FoundationNetworking
 ///   `Retry-After`); other 4xx and an answer over `maxResponseBytes` fail at once.
 /// - Several endpoints share the requests round-robin; one failing with a connection error, a
 ///   timeout or a 5xx rests for `endpointCooldown` seconds (see `EndpointPool`).
+/// - While a `TokenStreamWatch` watches (a progress line on a terminal), chat and completions
+///   requests to `http://` endpoints ask for `"stream": true` with the usage in the last chunk, and
+///   the text is reported as it arrives. The finished stream is decoded into the same samples the
+///   unstreamed answer gives; one cut off before `[DONE]`, or with a malformed chunk, is a malformed
+///   answer (retried, never stored). An endpoint that refuses the stream (400) or streams without a
+///   usage is sent the plain request at once, without using up a try, and is not asked to stream again.
 /// - The API key goes only into the `Authorization` header: errors name endpoints without
 ///   credentials, and a server message that echoes the key has it cut out.
 public struct OpenAICompatibleClient: ModelClient {
@@ -70,6 +76,8 @@ public struct OpenAICompatibleClient: ModelClient {
     private let transport: HTTPTransport
     private let semaphore: AsyncSemaphore
     private let pool: EndpointPool
+    /// Endpoints found not to stream well: they get plain requests.
+    private let plainOnly = EndpointSet()
     private let random: LockedRandom
     private let clock: any EngineClock
 
@@ -208,6 +216,9 @@ public struct OpenAICompatibleClient: ModelClient {
     private func exchange(_ request: CompletionRequest, nativeMany: Bool) async throws -> Answer? {
         let body = Data(encoder.body(for: request).utf8)
         let path = OpenAIRequestEncoder.path(for: request.prompt)
+        let watch: TokenStreamWatch? =
+            if case .reward = request.prompt { nil } else { TokenStreamWatch.current }
+        let streamBody = watch.map { _ in Data(encoder.body(for: request, stream: true).utf8) }
         var attempt = 0
         var sent = 0  // HTTP requests, counting a transport's resend on a fresh connection
         while true {
@@ -219,8 +230,10 @@ public struct OpenAICompatibleClient: ModelClient {
             // A path from the root replaces the endpoint's `/v1`.
             let base = path.hasPrefix("/") && name.hasSuffix("/v1") ? String(name.dropLast(3)) : name
             var urlRequest = URLRequest(url: URL(string: path.hasPrefix("/") ? base + path : base + "/" + path)!)
+            // Only the socket transport hands over a body as it arrives; URLSession's comes whole.
+            let stream = watch.flatMap { urlRequest.url?.scheme == "http" && !plainOnly.contains(endpoint) ? $0 : nil }
             urlRequest.httpMethod = "POST"
-            urlRequest.httpBody = body
+            urlRequest.httpBody = stream == nil ? body : streamBody
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
             urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
             if let apiKey { urlRequest.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
@@ -230,15 +243,36 @@ public struct OpenAICompatibleClient: ModelClient {
                 // Latency runs from the moment the request holds a permit: waiting for one is not the server's time.
                 let (response, latency) = try await semaphore.withPermit { [transport, settings, urlRequest, clock] in
                     let started = clock.now()
-                    let response = try await transport.send(urlRequest, timeout: settings.requestTimeout)
+                    let feed: StreamFeed? = stream.map { StreamFeed($0) }
+                    defer { feed?.end() }
+                    var observer: HTTPTransport.BodyObserver?
+                    if let feed { observer = { headers, bytes in feed.take(headers, bytes) } }
+                    let response = try await transport.send(
+                        urlRequest, timeout: settings.requestTimeout, observer: observer)
                     return (response, clock.now() - started)
                 }
                 sent += response.requestsSent - 1
                 switch response.status {
+                case 400 where stream != nil:
+                    // A server that does not take `stream` gets the plain request at once.
+                    plainOnly.insert(endpoint)
+                    attempt -= 1
+                    continue
                 case 200..<300:
                     await pool.markHealthy(endpoint)
                     do throws(OpenAIResponseDecoder.Failure) {
-                        let decoded = try OpenAIResponseDecoder.decode(response.body)
+                        let streamed = OpenAIStreamDecoder.isStream(
+                            contentType: response.headers["content-type"], body: response.body)
+                        let decoded =
+                            streamed
+                            ? try OpenAIStreamDecoder.decode(response.body)
+                            : try OpenAIResponseDecoder.decode(response.body)
+                        if streamed, stream != nil, decoded.promptTokens == nil, decoded.completionTokens == nil {
+                            // Without the usage the sample would differ from the unstreamed one: ask again plainly.
+                            plainOnly.insert(endpoint)
+                            attempt -= 1
+                            continue
+                        }
                         if !nativeMany, decoded.choices.count != 1 {
                             throw OpenAIResponseDecoder.Failure(
                                 reason: "asked for 1 choice, got \(decoded.choices.count)")
@@ -297,6 +331,53 @@ public struct OpenAICompatibleClient: ModelClient {
         guard let apiKey, text.contains(apiKey) else { return text }
         return text.replacingOccurrences(of: apiKey, with: "[redacted]")
     }
+}
+
+/// Endpoints marked once and for all (shared by the copies of a client).
+private final class EndpointSet: Sendable {
+    private let members = Mutex<Set<Int>>([])
+
+    func insert(_ endpoint: Int) { _ = members.withLock { $0.insert(endpoint) } }
+    func contains(_ endpoint: Int) -> Bool { members.withLock { $0.contains(endpoint) } }
+}
+
+/// One streamed request's body on its way to a `TokenStreamWatch`: decoded as it arrives for the
+/// text alone (the stored samples come from the whole body once it is complete).
+private final class StreamFeed: Sendable {
+    private let watch: TokenStreamWatch
+    private let id: Int
+    /// nil once the body turned out not to be a stream, or to be malformed (the whole body's
+    /// decoding reports why); `checked` once its first bytes were looked at.
+    private let state = Mutex<(decoder: OpenAIStreamDecoder?, checked: Bool)>((OpenAIStreamDecoder(), false))
+
+    init(_ watch: TokenStreamWatch) {
+        self.watch = watch
+        id = watch.begin()
+    }
+
+    /// The next bytes of a 2xx body.
+    func take(_ headers: [String: String], _ bytes: ArraySlice<UInt8>) {
+        let pieces = state.withLock { state -> [OpenAIStreamDecoder.Piece] in
+            if !state.checked {
+                state.checked = true
+                let start = Array(bytes.prefix(64))
+                if !OpenAIStreamDecoder.isStream(contentType: headers["content-type"], body: start) {
+                    state.decoder = nil
+                }
+            }
+            guard state.decoder != nil else { return [] }
+            do {
+                return try state.decoder!.feed(bytes)
+            } catch {
+                state.decoder = nil
+                return []
+            }
+        }
+        watch.receive(pieces, for: id)
+    }
+
+    /// The request is over.
+    func end() { watch.end(id) }
 }
 
 /// A random source shared by concurrent retries.

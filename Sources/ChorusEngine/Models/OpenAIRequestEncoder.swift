@@ -20,8 +20,9 @@ struct OpenAIRequestEncoder: Sendable {
         }
     }
 
-    /// The request body as compact JSON with sorted keys.
-    func body(for request: CompletionRequest) -> String {
+    /// The request body as compact JSON with sorted keys; `stream` asks for server-sent events
+    /// with the usage in a last chunk (`stream_options.include_usage`).
+    func body(for request: CompletionRequest, stream: Bool = false) -> String {
         if case .reward(let messages) = request.prompt {
             return JSONValue.object(["model": .string(model), "messages": messages.jsonValue]).jsonText
         }
@@ -52,6 +53,10 @@ struct OpenAIRequestEncoder: Sendable {
         if let seed = request.parameters.seed {
             fields["seed"] = .number(String(seed))
             if llamaCppExtensions { fields["cache_prompt"] = .bool(false) }
+        }
+        if stream {
+            fields["stream"] = .bool(true)
+            fields["stream_options"] = .object(["include_usage": .bool(true)])
         }
         return JSONValue.object(fields).jsonText
     }

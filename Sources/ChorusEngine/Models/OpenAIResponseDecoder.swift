@@ -17,6 +17,11 @@ enum OpenAIResponseDecoder {
         } catch {
             throw Failure(reason: "the body is not valid JSON (\(error.description))")
         }
+        return try decode(root: root)
+    }
+
+    /// The choices and usage a parsed response holds (a whole body, or a stream's chunks put together).
+    static func decode(root: JSONValue) throws(Failure) -> DecodedCompletion {
         guard case .object(let fields) = root else { throw Failure(reason: "the body is not a JSON object") }
         if fields["choices"] == nil, case .array(let pooled)? = fields["data"] {
             return try pooling(pooled, fields: fields)
@@ -86,7 +91,7 @@ enum OpenAIResponseDecoder {
         return text.isEmpty ? "(no message)" : text
     }
 
-    private static func message(in fields: [String: JSONValue]) -> String? {
+    static func message(in fields: [String: JSONValue]) -> String? {
         switch fields["error"] {
         case .object(let error)?:
             if case .string(let message)? = error["message"] { return message }

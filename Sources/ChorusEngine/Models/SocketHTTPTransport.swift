@@ -41,8 +41,11 @@ final class SocketHTTPTransport: Sendable {
         }
     }
 
-    /// Sends `request` (an `http://` URL) and returns the whole answer, or throws within `timeout` seconds.
-    func send(_ request: URLRequest, timeout: Double) async throws -> HTTPTransport.Response {
+    /// Sends `request` (an `http://` URL) and returns the whole answer, or throws within `timeout`
+    /// seconds; `observer` sees a 2xx body as it arrives.
+    func send(
+        _ request: URLRequest, timeout: Double, observer: HTTPTransport.BodyObserver? = nil
+    ) async throws -> HTTPTransport.Response {
         let cancelled = CancelFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation {
@@ -50,7 +53,9 @@ final class SocketHTTPTransport: Sendable {
                 let thread = Thread { [self] in
                     continuation.resume(
                         with: Result {
-                            try perform(request, deadline: Date().addingTimeInterval(timeout), cancelled: cancelled)
+                            try perform(
+                                request, deadline: Date().addingTimeInterval(timeout), cancelled: cancelled,
+                                observer: observer)
                         })
                 }
                 thread.stackSize = 512 * 1024
@@ -61,8 +66,9 @@ final class SocketHTTPTransport: Sendable {
         }
     }
 
-    private func perform(_ request: URLRequest, deadline: Date, cancelled: CancelFlag) throws -> HTTPTransport.Response
-    {
+    private func perform(
+        _ request: URLRequest, deadline: Date, cancelled: CancelFlag, observer: HTTPTransport.BodyObserver?
+    ) throws -> HTTPTransport.Response {
         guard let url = request.url, let host = url.host else {
             throw HTTPTransport.Failure.connection("no host in the URL")
         }
@@ -72,7 +78,8 @@ final class SocketHTTPTransport: Sendable {
         // byte of the answer, try once more on a fresh connection.
         var sentOnStale = false
         if let reused = takeIdle(endpoint) {
-            var connection = Connection(socket: reused, deadline: deadline, cancelled: cancelled, limits: limits)
+            var connection = Connection(
+                socket: reused, deadline: deadline, cancelled: cancelled, limits: limits, observer: observer)
             do {
                 let response = try connection.exchange(message)
                 if response.keepAlive { putIdle(reused, endpoint) } else { close(reused) }
@@ -86,7 +93,8 @@ final class SocketHTTPTransport: Sendable {
             }
         }
         let socket = try Self.connect(endpoint, deadline: deadline, cancelled: cancelled)
-        var connection = Connection(socket: socket, deadline: deadline, cancelled: cancelled, limits: limits)
+        var connection = Connection(
+            socket: socket, deadline: deadline, cancelled: cancelled, limits: limits, observer: observer)
         do {
             let response = try connection.exchange(message)
             if response.keepAlive { putIdle(socket, endpoint) } else { close(socket) }
@@ -189,13 +197,21 @@ private struct Connection {
     let deadline: Date
     let cancelled: CancelFlag
     let limits: HTTPResponseParser.Limits
+    /// Sees a 2xx body as it arrives.
+    let observer: HTTPTransport.BodyObserver?
+    /// Body bytes `observer` has seen.
+    private var observed = 0
     private var receiveBuffer = [UInt8](repeating: 0, count: 65_536)
 
-    init(socket: Int32, deadline: Date, cancelled: CancelFlag, limits: HTTPResponseParser.Limits) {
+    init(
+        socket: Int32, deadline: Date, cancelled: CancelFlag, limits: HTTPResponseParser.Limits,
+        observer: HTTPTransport.BodyObserver? = nil
+    ) {
         self.socket = socket
         self.deadline = deadline
         self.cancelled = cancelled
         self.limits = limits
+        self.observer = observer
     }
 
     /// Waits until the socket is ready for `events`, in slices so cancellation is seen within 100 ms.
@@ -231,9 +247,14 @@ private struct Connection {
             while true {
                 guard let received = try receive() else {
                     let parsed = try parser.finish()
+                    observe(parsed.status, parsed.headers, parsed.body)
                     return (Self.response(parsed), false)
                 }
-                if let parsed = try parser.feed(received) { return (Self.response(parsed), parsed.keepAlive) }
+                if let parsed = try parser.feed(received) {
+                    observe(parsed.status, parsed.headers, parsed.body)
+                    return (Self.response(parsed), parsed.keepAlive)
+                }
+                if observer != nil, parser.isReadingBody { observe(parser.status, parser.headers, parser.body) }
             }
         } catch let failure as HTTPResponseParser.Failure {
             switch failure {
@@ -247,6 +268,13 @@ private struct Connection {
         } catch let failure as HTTPTransport.Failure where failure != .timedOut && !parser.receivedAny {
             throw HTTPTransport.Failure.closedBeforeAnswer
         }
+    }
+
+    /// Passes the body bytes not seen yet to the observer, for a 2xx answer.
+    private mutating func observe(_ status: Int, _ headers: [String: String], _ body: [UInt8]) {
+        guard let observer, (200..<300).contains(status), body.count > observed else { return }
+        observer(headers, body[observed...])
+        observed = body.count
     }
 
     private static func response(_ parsed: HTTPResponseParser.Parsed) -> HTTPTransport.Response {

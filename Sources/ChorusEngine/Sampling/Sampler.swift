@@ -139,7 +139,8 @@ public struct Sampler: Sendable {
                         state.servingSince = min(state.servingSince ?? began, began)
                         return SamplingProgress(
                             total: total, reused: reused, drawn: state.drawn,
-                            completionTokens: state.cost.completionTokens, elapsed: now - started,
+                            completionTokens: state.cost.completionTokens, calls: state.cost.calls,
+                            elapsed: now - started,
                             serving: now - (state.servingSince ?? started))
                     }
                     progress(snapshot)

@@ -8,6 +8,8 @@ public struct SamplingProgress: Sendable, Equatable {
     public let drawn: Int
     /// Completion tokens received so far, as recorded with the samples.
     public let completionTokens: Int
+    /// Requests answered so far, counted as the run's summary counts them (retries are not calls).
+    public let calls: Int
     /// Seconds since the run started.
     public let elapsed: Double
     /// Seconds since the model began on the earliest answered request (its finish time less its
@@ -15,11 +17,15 @@ public struct SamplingProgress: Sendable, Equatable {
     public let serving: Double
 
     /// Creates a progress report; `serving` defaults to the whole run.
-    public init(total: Int, reused: Int, drawn: Int, completionTokens: Int, elapsed: Double, serving: Double? = nil) {
+    public init(
+        total: Int, reused: Int, drawn: Int, completionTokens: Int, calls: Int = 0, elapsed: Double,
+        serving: Double? = nil
+    ) {
         self.total = total
         self.reused = reused
         self.drawn = drawn
         self.completionTokens = completionTokens
+        self.calls = calls
         self.elapsed = elapsed
         self.serving = serving ?? elapsed
     }

@@ -17,6 +17,9 @@ public protocol OutputSink: Sendable {
     var terminalWidth: Int? { get }
     /// Shows (or, with nil, clears) a one-line progress report; only a terminal shows it.
     func progress(_ line: String?)
+    /// Whether progress lines are shown as they change (a terminal): model runs then stream their
+    /// requests to show the text coming; false by default.
+    var showsProgress: Bool { get }
     /// Reports an error, a warning or a note; a front end may show it its own way.
     func diagnostic(_ diagnostic: Diagnostic)
 }
@@ -40,6 +43,8 @@ extension OutputSink {
     }
 
     public func progress(_ line: String?) {}
+
+    public var showsProgress: Bool { false }
 
     public var terminalWidth: Int? { nil }
 

@@ -14,6 +14,8 @@ final class RecordingOutput: OutputSink {
 
     var terminalWidth: Int? { frontEnd.terminalWidth }
 
+    var showsProgress: Bool { frontEnd.showsProgress }
+
     func emit(_ part: OutputPart) {
         if case .progress = part {
         } else {

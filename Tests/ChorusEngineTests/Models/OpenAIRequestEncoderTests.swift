@@ -18,6 +18,13 @@ import Testing
         #expect(OpenAIRequestEncoder.path(for: request.prompt) == "chat/completions")
     }
 
+    @Test func aStreamedRequestAsksForTheUsageInTheLastChunk() {
+        let request = CompletionRequest(prompt: .text("Q"))
+        #expect(
+            encoder.body(for: request, stream: true)
+                == #"{"model":"qwen","n":1,"prompt":"Q","stream":true,"stream_options":{"include_usage":true}}"#)
+    }
+
     @Test func unsetParametersAreLeftToTheServer() {
         let request = CompletionRequest(prompt: .text("Q: 1+1\nA:"))
         #expect(encoder.body(for: request) == #"{"model":"qwen","n":1,"prompt":"Q: 1+1\nA:"}"#)

@@ -38,6 +38,29 @@ final class CountingModel: ModelClient {
     var requestCount: Int { requests.withLock { $0.count } }
 }
 
+/// A model that takes 100 s to start on its first request, then 2 s for each answer of 20 tokens,
+/// one request at a time, on a clock that moves only as it says.
+final class StartingModel: ModelClient {
+    let identity = "fake:starting"
+    let clock: ManualClock
+    private let started = Mutex(false)
+    private let busy = AsyncSemaphore(permits: 1)
+
+    init(clock: ManualClock) { self.clock = clock }
+
+    func complete(_ request: CompletionRequest) async throws -> CompletionResponse {
+        try await busy.withPermit { [self] in
+            if !started.withLock({ $0 }) {
+                clock.advance(by: 100)
+                started.withLock { $0 = true }
+            }
+            clock.advance(by: 2)
+            let sample = Sample(text: "\\boxed{1}", completionTokens: 20, latency: 2)
+            return CompletionResponse(samples: [sample], cost: Cost(calls: 1, completionTokens: 20))
+        }
+    }
+}
+
 @Suite struct SamplerTests {
     let dataset = try! Dataset.builtIn(named: "arithmetic", count: 3, seed: 1)
 
@@ -149,6 +172,33 @@ final class CountingModel: ModelClient {
         await #expect(throws: SamplingError.incompleteResponses(missing: 3)) {
             _ = try await sampler.sample(dataset, parameters: SamplingParameters(n: 2), name: "s")
         }
+    }
+
+    @Test func theProgressCountsAreTheSummarysCounts() async throws {
+        let last = Mutex<SamplingProgress?>(nil)
+        let outcome = try await Sampler(client: CountingModel(), store: InMemorySampleStore())
+            .sample(dataset, parameters: SamplingParameters(n: 2), name: "s") { progress in
+                last.withLock { $0 = progress }
+            }
+        let progress = try #require(last.withLock { $0 })
+        #expect(progress.calls == 3 && outcome.spent.calls == 3)
+        #expect(progress.completionTokens == 30 && outcome.spent.completionTokens == 30)
+    }
+
+    @Test func theRateLeavesOutTheModelsStartUp() async throws {
+        let clock = ManualClock()
+        let model = StartingModel(clock: clock)
+        let reports = Mutex<[SamplingProgress]>([])
+        let one = try Dataset.builtIn(named: "arithmetic", count: 1, seed: 1)
+        _ = try await Sampler(client: model, store: InMemorySampleStore(), clock: clock)
+            .sample(one, parameters: SamplingParameters(n: 1, seed: 1), name: "s") { progress in
+                reports.withLock { $0.append(progress) }
+            }
+        let last = try #require(reports.withLock { $0.last })
+        // 100 s of start-up, then an answer of 20 tokens in 2 s.
+        #expect(last.elapsed == 102)
+        #expect(last.serving == 2)
+        #expect(last.tokensPerSecond == 10)
     }
 
     @Test func progressCountsUpToTheTotal() async throws {

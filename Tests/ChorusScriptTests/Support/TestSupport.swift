@@ -7,15 +7,18 @@ import Testing
 
 /// A session writing into memory, on a clock that only moves when told to.
 struct Harness {
-    let output = CapturedOutput()
+    let output: CapturedOutput
     let clock: ManualClock
     let session: Session
 
     /// The sample store the session uses: in memory, never the user's file.
     let store = InMemorySampleStore()
 
-    init(registry: CommandRegistry = .standard, clock: ManualClock = ManualClock(), environment: [String: String] = [:])
-    {
+    init(
+        registry: CommandRegistry = .standard, clock: ManualClock = ManualClock(), environment: [String: String] = [:],
+        output: CapturedOutput = CapturedOutput()
+    ) {
+        self.output = output
         self.clock = clock
         self.session = Session(
             registry: registry, output: output, clock: clock,

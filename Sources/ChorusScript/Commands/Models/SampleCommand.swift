@@ -69,17 +69,4 @@ struct SampleCommand: Command {
             maxTokens: invocation[sampling.maxTokens], stop: invocation[stop], seed: invocation[seed],
             logprobs: invocation[logprobs])
     }
-
-    /// `sampling 40/64 (24 reused) · 312 tok/s · ETA 12 s`.
-    static func progressLine(_ progress: SamplingProgress) -> String {
-        var line = "sampling \(progress.done)/\(progress.total)"
-        if progress.reused > 0 { line += " (\(progress.reused) from the store)" }
-        if let rate = progress.tokensPerSecond {
-            line += " · " + NumberFormatting.fixed(rate, digits: 0) + " tok/s"
-        }
-        if let left = progress.secondsLeft {
-            line += " · ETA " + NumberFormatting.duration(seconds: left)
-        }
-        return line
-    }
 }

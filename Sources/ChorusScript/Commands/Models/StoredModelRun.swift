@@ -34,7 +34,17 @@ enum StoredModelRun {
                 ])
         }
         do {
-            let result = try await work { output.progress(SampleCommand.progressLine($0)) }
+            let result: Result
+            if output.showsProgress {
+                // On a terminal, requests stream (where the server can) and the line shows the text coming.
+                let line = SamplingProgressLine(output: output, clock: invocation.session.clock)
+                let watch = line.makeWatch()
+                result = try await TokenStreamWatch.$current.withValue(watch) {
+                    try await work { line.update($0, live: watch.snapshot) }
+                }
+            } else {
+                result = try await work { output.progress(SamplingProgressLine.render($0)) }
+            }
             output.progress(nil)
             await warnAboutKept()
             return result
