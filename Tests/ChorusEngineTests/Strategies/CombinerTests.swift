@@ -57,11 +57,12 @@ final class CandidateCountingModel: ModelClient {
         let outcome = try await Self.combiner(model, store: store).combine(input, name: "aggregate@3")
         #expect(outcome.drawn == 2)
         #expect(outcome.samples.entries.map(\.samples.count) == [1, 1])
-        let prompt = try #require(model.prompts.withLock { $0.first })
+        // The two problems are combined concurrently, so their prompts arrive in either order.
+        let question = "Question: \(input.entries[0].problem.question)\n"
+        let prompt = try #require(model.prompts.withLock { $0.first { $0.hasPrefix(question) } })
         #expect(
             prompt.hasPrefix(
-                "Question: \(input.entries[0].problem.question)\n\nBelow are the proposed answers:\n\nAnswer 1:\nso \\boxed{1}\n\nAnswer 2:"
-            ))
+                "\(question)\nBelow are the proposed answers:\n\nAnswer 1:\nso \\boxed{1}\n\nAnswer 2:"))
         #expect(prompt.contains("Answer 3:\nso \\boxed{3}"))
         #expect(!prompt.contains("Answer 4:"))
         #expect(prompt.contains("<answer></answer>"))
