@@ -39,9 +39,7 @@ public struct ReplayModel: ModelClient {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
         // Read in place: a copy of a large file would double the memory a load needs.
         let recording = data.withUnsafeBytes { file in
-            Result { () throws(ReplayModelError) in
-                try Self.read(file.bindMemory(to: UInt8.self), pieces: ProcessInfo.processInfo.activeProcessorCount)
-            }
+            Result { () throws(ReplayModelError) in try Self.read(file.bindMemory(to: UInt8.self)) }
         }
         try self.init(recording.get(), identity: ModelSpec.replay(path: path).identity)
     }
@@ -62,102 +60,43 @@ public struct ReplayModel: ModelClient {
     /// Most rows are read by ``RecordedRowScanner``, which picks out the fields a replay needs without
     /// building the row's JSON value; a row it is unsure of is read by the full parser, which gives
     /// the same values, or the diagnostic.
-    /// `pieces` is how many pieces the file is scanned in at once (one per core unless a test says).
-    init(
-        jsonl bytes: [UInt8], identity: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) throws(ReplayModelError) {
-        let recording = try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in
-            try Self.read(file, pieces: pieces)
-        }
+    init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
+        let recording = try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try Self.read(file) }
         self.init(recording, identity: identity)
     }
 
     /// The samples recorded in the lines of `file`.
-    ///
-    /// The rows are scanned on every core, each a piece of whole lines apart, then added in the
-    /// file's order, so line numbers, duplicates and diagnostics are those of one pass from the top.
-    private static func read(
-        _ file: UnsafeBufferPointer<UInt8>, pieces count: Int
-    ) throws(ReplayModelError) -> Recording {
-        let pieces = Self.pieces(of: file, count: count)
-        var scannedPieces = [(lines: [ScannedLine], count: Int)](repeating: ([], 0), count: pieces.count)
-        scannedPieces.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let (results, file) = (results, file)
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
-                results[piece] = Self.scannedLines(of: file, in: pieces[piece])
-            }
-        }
+    private static func read(_ file: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) -> Recording {
         var recording = Recording()
         // A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
         var slotOfBytes: [PromptBytes: Int] = [:]
         var promptTexts: [[JSONValue]: String] = [:]
-        var linesBefore = 0
-        for scannedPiece in scannedPieces {
-            for scannedLine in scannedPiece.lines {
-                let number = linesBefore + scannedLine.number
-                let line = UnsafeBufferPointer(rebasing: file[scannedLine.range])
-                if let (prompt, index, seed, sample) = scannedLine.row {
-                    let slot: Int
-                    if let known = slotOfBytes[prompt.bytes] {
-                        slot = known
-                    } else if let text = prompt.text() {
-                        slot = recording.slot(for: text)
-                        slotOfBytes[prompt.bytes] = slot
-                    } else {
-                        try recording.add(
-                            Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
-                        continue
-                    }
-                    try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+        var start = 0
+        var number = 0
+        while start < file.count {
+            let end = Self.endOfLine(in: file, from: start)
+            number += 1
+            let line = UnsafeBufferPointer(rebasing: file[start..<end])
+            start = end + 1
+            guard !Self.isBlank(line) else { continue }
+            if let scanned = try? Self.scannedRow(line) {
+                let (prompt, index, seed, sample) = scanned
+                let slot: Int
+                if let known = slotOfBytes[prompt.bytes] {
+                    slot = known
+                } else if let text = prompt.text() {
+                    slot = recording.slot(for: text)
+                    slotOfBytes[prompt.bytes] = slot
                 } else {
                     try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
+                    continue
                 }
+                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+            } else {
+                try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
             }
-            linesBefore += scannedPiece.count
         }
         return recording
-    }
-
-    /// A line that is not blank, numbered from the start of its piece, and its fields when the
-    /// scanner is sure of them.
-    private struct ScannedLine {
-        var number: Int
-        var range: Range<Int>
-        var row: (ScannedPrompt, Int, Int?, Sample)?
-    }
-
-    /// The file cut into up to `count` pieces of whole lines, of about the same size.
-    private static func pieces(of file: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
-        // A small file is not worth a second thread.
-        let count = file.count < 1 << 20 ? 1 : max(1, count)
-        var pieces: [Range<Int>] = []
-        var start = 0
-        for piece in 1...count where start < file.count {
-            let target = piece == count ? file.count : max(start, file.count / count * piece)
-            let end = target >= file.count ? file.count : min(file.count, Self.endOfLine(in: file, from: target) + 1)
-            pieces.append(start..<end)
-            start = end
-        }
-        return pieces
-    }
-
-    /// The lines of `piece` that are not blank, scanned, and the number of lines it holds.
-    private static func scannedLines(
-        of file: UnsafeBufferPointer<UInt8>, in piece: Range<Int>
-    ) -> (lines: [ScannedLine], count: Int) {
-        var lines: [ScannedLine] = []
-        var start = piece.lowerBound
-        var number = 0
-        while start < piece.upperBound {
-            let end = min(Self.endOfLine(in: file, from: start), piece.upperBound)
-            number += 1
-            let range = start..<end
-            start = end + 1
-            let line = UnsafeBufferPointer(rebasing: file[range])
-            guard !Self.isBlank(line) else { continue }
-            lines.append(ScannedLine(number: number, range: range, row: try? Self.scannedRow(line)))
-        }
-        return (lines, number)
     }
 
     /// The samples read so far, by prompt: each prompt has a slot, found by its text.

@@ -85,37 +85,6 @@ import Testing
         }
     }
 
-    /// A file of more than a mebibyte is scanned in pieces at once; what it reads, and the line a
-    /// diagnostic names, are those of one pass from the top.
-    @Test func aFileScannedInPiecesReadsAsOnePass() async throws {
-        var lines: [String] = []
-        for row in 0..<20_000 {
-            if row % 997 == 0 { lines.append("") }  // blank lines count in the numbering
-            lines.append(#"{"prompt": "prompt \#(row % 50)", "index": \#(row / 50), "text": "answer \#(row)"}"#)
-        }
-        let text = lines.joined(separator: "\n")
-        #expect(text.utf8.count > 1 << 20)
-        for pieces in [1, 2, 3] {
-            let model = try ReplayModel(jsonl: Array(text.utf8), identity: "r", pieces: pieces)
-            let response = try await model.complete(
-                CompletionRequest(
-                    prompt: .text("prompt 7"),
-                    parameters: SamplingParameters(n: 400, temperature: nil, maxTokens: nil)))
-            #expect(response.samples.map(\.text) == (0..<400).map { "answer \($0 * 50 + 7)" })
-            let bad = lines + [#"{"prompt": "prompt 1", "index": -1, "text": "x"}"#]
-            #expect(
-                throws: ReplayModelError.invalidRow(line: bad.count, reason: #""index" must be a whole number from 0"#)
-            ) {
-                try ReplayModel(jsonl: Array(bad.joined(separator: "\n").utf8), identity: "r", pieces: pieces)
-            }
-            // The second copy is the one named, though it was scanned in another piece than the first.
-            let twice = lines + [#"{"prompt": "prompt 0", "index": 0, "text": "another"}"#]
-            #expect(throws: ReplayModelError.duplicateSample(line: twice.count, index: 0)) {
-                try ReplayModel(jsonl: Array(twice.joined(separator: "\n").utf8), identity: "r", pieces: pieces)
-            }
-        }
-    }
-
     @Test func loadsAFileWithItsPathAsIdentity() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(file, to: "samples.jsonl")
