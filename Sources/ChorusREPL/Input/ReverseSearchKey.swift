@@ -69,8 +69,9 @@ enum ReverseSearchKey {
         var pending: [UInt8] = []
         FileDescriptorWriter.write(screen.drawing(search.display), to: 1)
         while true {
-            guard let byte = readByte() else { return .cancel }
-            if byte == 0, InterruptMonitor.isTerminating || InterruptMonitor.isInterruptPending { return .interrupt }
+            guard let byte = TerminalKey.nextByte(from: 0) else {
+                return InterruptMonitor.isTerminating || InterruptMonitor.isInterruptPending ? .interrupt : .cancel
+            }
             switch byte {
             case 0x0D, 0x0A: return .run
             case 0x07: return .cancel
@@ -91,26 +92,13 @@ enum ReverseSearchKey {
         }
     }
 
-    /// One byte from the terminal; 0 when a Ctrl-C or SIGTERM came instead, whenever it landed (a
-    /// resize does not count), nil at the end of input.
-    private static func readByte() -> UInt8? {
-        var byte: UInt8 = 0
-        while true {
-            guard InterruptMonitor.waitUntilReadable(0) else { return 0 }
-            let count = read(0, &byte, 1)
-            if count == 1 { return byte }
-            if count == 0 { return nil }
-            if errno != EINTR, errno != EAGAIN { return nil }
-        }
-    }
-
     /// Drops the rest of an escape sequence (an arrow key's `[A`) when it is already there: the
     /// terminal sends a key's sequence at once, and Esc alone has none.
     private static func skipEscapeSequence() {
         var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        guard poll(&ready, 1, 0) == 1, let introducer = readByte() else { return }
+        guard poll(&ready, 1, 0) == 1, let introducer = TerminalKey.nextByte(from: 0) else { return }
         guard introducer == UInt8(ascii: "[") || introducer == UInt8(ascii: "O") else { return }
-        while poll(&ready, 1, 0) == 1, let byte = readByte() {
+        while poll(&ready, 1, 0) == 1, let byte = TerminalKey.nextByte(from: 0) {
             if (0x40...0x7E).contains(byte) { return }
         }
     }

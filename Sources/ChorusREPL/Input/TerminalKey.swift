@@ -40,7 +40,10 @@ enum TerminalKey {
         return Int32(scalar.value)
     }
 
-    private static func nextByte(from descriptor: Int32, waitingWith wait: (Int32) -> Bool) -> UInt8? {
+    /// The next byte from `descriptor`; nil at the end of input or when `wait` says to stop (a Ctrl-C).
+    static func nextByte(
+        from descriptor: Int32, waitingWith wait: (Int32) -> Bool = InterruptMonitor.waitUntilReadable
+    ) -> UInt8? {
         var byte: UInt8 = 0
         while wait(descriptor) {
             let count = read(descriptor, &byte, 1)
