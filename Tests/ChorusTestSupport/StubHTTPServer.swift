@@ -38,8 +38,10 @@ public final class StubHTTPServer: Sendable {
             case hold
             /// Send `body` as it is, head and all (any bytes a faulty server might send), then close.
             case raw
-            /// Send a 200 head without a length, then `count` spaces (as long as the client reads), then close.
-            case flood(count: Int)
+            /// Send a 200 head without a length, then `count` spaces (as long as the client reads), then close;
+            /// with `ahead`, a block goes only while fewer than `ahead` bytes sent are unreported by
+            /// ``StubHTTPServer/clientTookIn(_:)``, so the pace follows the client, not the clock.
+            case flood(count: Int, ahead: Int? = nil)
         }
 
         /// The HTTP status.
@@ -126,6 +128,12 @@ public final class StubHTTPServer: Sendable {
         await core.untilReceived(count)
     }
 
+    /// Reports that the client has taken in `total` body bytes so far, letting a `flood` with `ahead`
+    /// send on.
+    public func clientTookIn(_ total: Int) {
+        core.state.withLock { $0.clientTook = max($0.clientTook, total) }
+    }
+
     /// Lets every held reply, and any later one, be sent.
     public func release() {
         core.state.withLock { $0.released = true }
@@ -146,6 +154,7 @@ public final class StubHTTPServer: Sendable {
             var stopped = false
             var released = false
             var floodedBytes = 0
+            var clientTook = 0
             var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         }
 
@@ -230,6 +239,15 @@ public final class StubHTTPServer: Sendable {
             return !isStopped
         }
 
+        /// Waits until fewer than `ahead` flooded bytes are unreported by the client, returning early
+        /// (false) once the server stops.
+        private func untilClientCatchesUp(_ ahead: Int) -> Bool {
+            while state.withLock({ $0.floodedBytes - $0.clientTook >= ahead }) {
+                guard pause(0.001) else { return false }
+            }
+            return true
+        }
+
         private func acceptLoop() {
             defer { close(listener) }
             while true {
@@ -305,14 +323,14 @@ public final class StubHTTPServer: Sendable {
                 case .raw:
                     send(fd, Array(reply.body.utf8))
                     return
-                case .flood(let count):
+                case .flood(let count, let ahead):
                     guard send(fd, Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n".utf8)) else {
                         return
                     }
                     let block = [UInt8](repeating: 32, count: 65_536)
                     var left = count
                     while left > 0, !isStopped, reply.delay == 0 || pause(reply.delay),
-                        send(fd, Array(block.prefix(left)))
+                        ahead.map(untilClientCatchesUp) ?? true, send(fd, Array(block.prefix(left)))
                     {
                         state.withLock { $0.floodedBytes += min(left, block.count) }
                         left -= block.count
