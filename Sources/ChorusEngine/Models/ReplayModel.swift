@@ -30,18 +30,30 @@ import Foundation
 public struct ReplayModel: ModelClient {
     /// `replay:PATH`.
     public let identity: String
-    private let recorded: [String: [Int: Sample]]
+    /// By prompt, by index.
+    let recorded: [String: [Int: Sample]]
     /// By prompt, by the seed the sample was drawn with (the row's `seed` plus its `index`).
-    private let recordedBySeed: [String: [Int: Sample]]
+    let recordedBySeed: [String: [Int: Sample]]
 
     /// Loads the recorded samples of a file.
     public init(path: String) throws(ReplayModelError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        // Read in place: a copy of a large file would double the memory a load needs.
-        let recording = data.withUnsafeBytes { file in
-            Result { () throws(ReplayModelError) in try Self.read(file.bindMemory(to: UInt8.self)) }
+        try self.init(path: path, blockSize: LineBlockReader.defaultBlockSize)
+    }
+
+    /// Loads the recorded samples of a file, read `blockSize` bytes at a time (a test reads in tiny
+    /// blocks to cut lines and rows at every byte).
+    init(path: String, blockSize: Int) throws(ReplayModelError) {
+        // Streamed through two buffers: holding a large file whole would double the memory a load needs.
+        var reading = Reading()
+        do {
+            let reader = try LineBlockReader(path: path, blockSize: blockSize)
+            while let block = try reader.next() { try reading.read(block) }
+        } catch let error as ReplayModelError {
+            throw error
+        } catch {
+            throw .unreadable(path: path)
         }
-        try self.init(recording.get(), identity: ModelSpec.replay(path: path).identity)
+        self.init(reading.recording, identity: ModelSpec.replay(path: path).identity)
     }
 
     /// Reads recorded samples from JSON Lines text.
@@ -61,42 +73,60 @@ public struct ReplayModel: ModelClient {
     /// building the row's JSON value; a row it is unsure of is read by the full parser, which gives
     /// the same values, or the diagnostic.
     init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
-        let recording = try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try Self.read(file) }
-        self.init(recording, identity: identity)
+        var reading = Reading()
+        try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try reading.read(file) }
+        self.init(reading.recording, identity: identity)
     }
 
-    /// The samples recorded in the lines of `file`.
-    private static func read(_ file: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) -> Recording {
+    /// A file's lines read so far, given a block of whole lines at a time.
+    private struct Reading {
         var recording = Recording()
-        // A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
-        var slotOfBytes: [PromptBytes: Int] = [:]
-        var promptTexts: [[JSONValue]: String] = [:]
-        var start = 0
-        var number = 0
-        while start < file.count {
-            let end = Self.endOfLine(in: file, from: start)
-            number += 1
-            let line = UnsafeBufferPointer(rebasing: file[start..<end])
-            start = end + 1
-            guard !Self.isBlank(line) else { continue }
-            if let scanned = try? Self.scannedRow(line) {
-                let (prompt, index, seed, sample) = scanned
-                let slot: Int
-                if let known = slotOfBytes[prompt.bytes] {
-                    slot = known
-                } else if let text = prompt.text() {
-                    slot = recording.slot(for: text)
-                    slotOfBytes[prompt.bytes] = slot
-                } else {
-                    try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
+        /// The lines read so far, blank ones too: the next line's number less one.
+        private var lines = 0
+        /// A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
+        private var slotOfBytes: [PromptBytes: Int] = [:]
+        /// The last row's prompt: a file written a prompt at a time has most rows found here, without
+        /// hashing (the store's export, in key order, mixes prompts and gains nothing).
+        private var lastPrompt: (bytes: PromptBytes, slot: Int)?
+        private var promptTexts: [[JSONValue]: String] = [:]
+
+        /// Reads the rows of `block`, which ends at the end of a line.
+        mutating func read(_ block: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) {
+            var start = 0
+            while start < block.count {
+                let end = ReplayModel.endOfLine(in: block, from: start)
+                lines += 1
+                let line = UnsafeBufferPointer(rebasing: block[start..<end])
+                start = end + 1
+                guard !ReplayModel.isBlank(line) else { continue }
+                guard let (prompt, index, seed, sample) = try? ReplayModel.scannedRow(line),
+                    let slot = slot(of: prompt)
+                else {
+                    try recording.add(ReplayModel.row(Array(line), line: lines, promptTexts: &promptTexts), line: lines)
                     continue
                 }
-                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
-            } else {
-                try recording.add(Self.row(Array(line), line: number, promptTexts: &promptTexts), line: number)
+                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: lines)
             }
         }
-        return recording
+
+        /// The slot of a scanned row's prompt; nil when its text needs the full parser.
+        private mutating func slot(of prompt: ScannedPrompt) -> Int? {
+            let bytes = PromptBytes.borrowed(prompt.bytes)
+            if let last = lastPrompt, last.bytes == bytes { return last.slot }
+            let slot: Int
+            let owned: PromptBytes
+            if let known = slotOfBytes.index(forKey: bytes) {
+                (owned, slot) = slotOfBytes[known]
+            } else {
+                guard let text = prompt.text() else { return nil }
+                slot = recording.slot(for: text)
+                // Kept as a copy: the block the bytes are in is read over by the next one.
+                owned = .owned(Array(prompt.bytes))
+                slotOfBytes[owned] = slot
+            }
+            lastPrompt = (owned, slot)
+            return slot
+        }
     }
 
     /// The samples read so far, by prompt: each prompt has a slot, found by its text.
@@ -151,34 +181,46 @@ public struct ReplayModel: ModelClient {
     /// A row's prompt as it is written in the file: its bytes (a string's with its quotes), and what
     /// they stand for.
     struct ScannedPrompt {
-        var bytes: PromptBytes
+        var bytes: UnsafeBufferPointer<UInt8>
         var scanner: RecordedRowScanner
         var value: RecordedRowScanner.Value
 
         /// The prompt's text: a string's value, or a list of messages as canonical JSON text.
         func text() -> String? {
             if case .string = value.kind { return scanner.string(value) }
-            return try? JSONRowParser.parse(bytes: Array(bytes.buffer)).jsonText
+            return try? JSONRowParser.parse(bytes: Array(bytes)).jsonText
         }
     }
 
-    /// Bytes of the file being read, compared and hashed as bytes.
-    struct PromptBytes: Hashable {
-        let buffer: UnsafeBufferPointer<UInt8>
+    /// A prompt's bytes as written in the file, compared and hashed as bytes: borrowed from the block
+    /// being read to look one up, owned to keep it.
+    enum PromptBytes: Hashable {
+        case borrowed(UnsafeBufferPointer<UInt8>)
+        case owned([UInt8])
+
+        private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch self {
+            case .borrowed(let buffer): body(buffer)
+            case .owned(let array): array.withUnsafeBufferPointer(body)
+            }
+        }
 
         static func == (left: PromptBytes, right: PromptBytes) -> Bool {
-            left.buffer.count == right.buffer.count
-                && (left.buffer.count == 0
-                    || memcmp(left.buffer.baseAddress!, right.buffer.baseAddress!, left.buffer.count) == 0)
+            left.withBytes { left in
+                right.withBytes { right in
+                    left.count == right.count
+                        && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
+            withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
     /// The index of the newline ending the line that starts at `start`, or the end of the file.
-    private static func endOfLine(in file: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    fileprivate static func endOfLine(in file: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = file.baseAddress, let found = memchr(base + start, 0x0A, file.count - start) else {
             return file.count
         }
@@ -186,7 +228,7 @@ public struct ReplayModel: ModelClient {
     }
 
     /// Whether a line holds nothing but whitespace (Unicode's, as a text editor shows it).
-    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C) })
         else { return true }
         // Any other ASCII character is a character of its own, and not whitespace.
@@ -320,7 +362,7 @@ public struct ReplayModel: ModelClient {
         }
         let seed = fields.seed.flatMap { $0.kind == .number ? Int(scanner.literal($0)) : nil }
         let prompt = ScannedPrompt(
-            bytes: PromptBytes(buffer: UnsafeBufferPointer(rebasing: line[promptRange])), scanner: scanner,
+            bytes: UnsafeBufferPointer(rebasing: line[promptRange]), scanner: scanner,
             value: promptValue)
         return (prompt, index, seed, sample)
     }

@@ -85,6 +85,29 @@ import Testing
         }
     }
 
+    /// A file read in blocks of any size, cutting lines and prompts anywhere, reads as the whole text
+    /// does, and a bad row names its line in the file.
+    @Test func aFileReadInBlocksReadsAsTheWholeText() throws {
+        let folder = try TemporaryFolder()
+        let rows = file + "\n" + file.replacingOccurrences(of: "Q: 2+2?", with: "Q: 3+3?") + "\n\r\n"
+        let path = try folder.write(rows, to: "samples.jsonl")
+        let whole = try ReplayModel(jsonl: rows, identity: "r")
+        #expect(whole.recorded.count == 3)
+        // Line 9 holds only a carriage return; line 10 records sample 0 again.
+        let badRows = rows + #"{"prompt":"Q: 2+2?","index":0,"text":"9"}"#
+        let bad = try folder.write(badRows, to: "bad.jsonl")
+        #expect(throws: ReplayModelError.duplicateSample(line: 10, index: 0)) {
+            try ReplayModel(jsonl: badRows, identity: "r")
+        }
+        for blockSize in 1...120 {
+            let model = try ReplayModel(path: path, blockSize: blockSize)
+            #expect(model.recorded == whole.recorded, "blocks of \(blockSize)")
+            #expect(throws: ReplayModelError.duplicateSample(line: 10, index: 0), "blocks of \(blockSize)") {
+                try ReplayModel(path: bad, blockSize: blockSize)
+            }
+        }
+    }
+
     @Test func loadsAFileWithItsPathAsIdentity() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(file, to: "samples.jsonl")
