@@ -72,8 +72,11 @@ public struct ReplayModel: ModelClient {
     /// Most rows are read by ``RecordedRowScanner``, which picks out the fields a replay needs without
     /// building the row's JSON value; a row it is unsure of is read by the full parser, which gives
     /// the same values, or the diagnostic.
-    init(jsonl bytes: [UInt8], identity: String) throws(ReplayModelError) {
-        var reading = Reading()
+    ///
+    /// `pieces` is how many pieces each block is scanned in at once (by default one per core once a
+    /// block is large enough to be worth it).
+    init(jsonl bytes: [UInt8], identity: String, pieces: Int? = nil) throws(ReplayModelError) {
+        var reading = Reading(pieces: pieces)
         try bytes.withUnsafeBufferPointer { (file) throws(ReplayModelError) in try reading.read(file) }
         self.init(reading.recording, identity: identity)
     }
@@ -81,6 +84,8 @@ public struct ReplayModel: ModelClient {
     /// A file's lines read so far, given a block of whole lines at a time.
     private struct Reading {
         var recording = Recording()
+        /// Pieces each block is scanned in; nil for one per core on blocks of 64 KiB and more.
+        private let pieces: Int?
         /// The lines read so far, blank ones too: the next line's number less one.
         private var lines = 0
         /// A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
@@ -90,22 +95,40 @@ public struct ReplayModel: ModelClient {
         private var lastPrompt: (bytes: PromptBytes, slot: Int)?
         private var promptTexts: [[JSONValue]: String] = [:]
 
+        init(pieces: Int? = nil) {
+            self.pieces = pieces
+        }
+
         /// Reads the rows of `block`, which ends at the end of a line.
+        ///
+        /// The block is scanned in pieces of whole lines on every core, then its rows are added in
+        /// the file's order, so line numbers, duplicates and diagnostics are those of one pass from
+        /// the top. Only one block's rows are held at a time.
         mutating func read(_ block: UnsafeBufferPointer<UInt8>) throws(ReplayModelError) {
-            var start = 0
-            while start < block.count {
-                let end = ReplayModel.endOfLine(in: block, from: start)
-                lines += 1
-                let line = UnsafeBufferPointer(rebasing: block[start..<end])
-                start = end + 1
-                guard !ReplayModel.isBlank(line) else { continue }
-                guard let (prompt, index, seed, sample) = try? ReplayModel.scannedRow(line),
-                    let slot = slot(of: prompt)
-                else {
-                    try recording.add(ReplayModel.row(Array(line), line: lines, promptTexts: &promptTexts), line: lines)
-                    continue
+            let count = pieces ?? (block.count >= 1 << 16 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+            let pieces = ReplayModel.pieces(of: block, count: count)
+            var scanned = [(lines: [ScannedLine], count: Int)](repeating: ([], 0), count: pieces.count)
+            if pieces.count == 1 {
+                scanned[0] = ReplayModel.scannedLines(of: block, in: pieces[0])
+            } else {
+                scanned.withUnsafeMutableBufferPointer { results in
+                    nonisolated(unsafe) let (results, block) = (results, block)
+                    DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
+                        results[piece] = ReplayModel.scannedLines(of: block, in: pieces[piece])
+                    }
                 }
-                try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: lines)
+            }
+            for piece in scanned {
+                for scannedLine in piece.lines {
+                    let number = lines + scannedLine.number
+                    guard let (prompt, index, seed, sample) = scannedLine.row, let slot = slot(of: prompt) else {
+                        let line = Array(block[scannedLine.range])
+                        try recording.add(ReplayModel.row(line, line: number, promptTexts: &promptTexts), line: number)
+                        continue
+                    }
+                    try recording.add(slot: slot, index: index, seed: seed, sample: sample, line: number)
+                }
+                lines += piece.count
             }
         }
 
@@ -127,6 +150,47 @@ public struct ReplayModel: ModelClient {
             lastPrompt = (owned, slot)
             return slot
         }
+    }
+
+    /// A line that is not blank, numbered from 1 at the start of its piece, and its fields when the
+    /// scanner is sure of them.
+    private struct ScannedLine {
+        var number: Int
+        var range: Range<Int>
+        var row: (ScannedPrompt, Int, Int?, Sample)?
+    }
+
+    /// `block` cut into up to `count` pieces of whole lines, of about the same size.
+    private static func pieces(of block: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        let count = max(1, count)
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for piece in 1...count where start < block.count {
+            let target = piece == count ? block.count : max(start, block.count / count * piece)
+            let end = target >= block.count ? block.count : min(block.count, endOfLine(in: block, from: target) + 1)
+            pieces.append(start..<end)
+            start = end
+        }
+        return pieces
+    }
+
+    /// The lines of `piece` that are not blank, scanned, and the number of lines it holds.
+    private static func scannedLines(
+        of block: UnsafeBufferPointer<UInt8>, in piece: Range<Int>
+    ) -> (lines: [ScannedLine], count: Int) {
+        var lines: [ScannedLine] = []
+        var start = piece.lowerBound
+        var number = 0
+        while start < piece.upperBound {
+            let end = min(endOfLine(in: block, from: start), piece.upperBound)
+            number += 1
+            let range = start..<end
+            start = end + 1
+            let line = UnsafeBufferPointer(rebasing: block[range])
+            guard !isBlank(line) else { continue }
+            lines.append(ScannedLine(number: number, range: range, row: try? scannedRow(line)))
+        }
+        return (lines, number)
     }
 
     /// The samples read so far, by prompt: each prompt has a slot, found by its text.
@@ -220,7 +284,7 @@ public struct ReplayModel: ModelClient {
     }
 
     /// The index of the newline ending the line that starts at `start`, or the end of the file.
-    fileprivate static func endOfLine(in file: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    private static func endOfLine(in file: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = file.baseAddress, let found = memchr(base + start, 0x0A, file.count - start) else {
             return file.count
         }
@@ -228,7 +292,7 @@ public struct ReplayModel: ModelClient {
     }
 
     /// Whether a line holds nothing but whitespace (Unicode's, as a text editor shows it).
-    fileprivate static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C) })
         else { return true }
         // Any other ASCII character is a character of its own, and not whitespace.

@@ -108,6 +108,23 @@ import Testing
         }
     }
 
+    /// A block scanned in pieces at once reads as in one piece, whatever the number of pieces, and a
+    /// bad row names its line in the file.
+    @Test func aBlockScannedInPiecesReadsAsInOne() throws {
+        let rows = (0..<40).map { #"{"prompt":"p\#($0 % 3)","index":\#($0 / 3),"text":"answer \#($0)"}"# }
+        let text = rows.joined(separator: "\n") + "\n\n" + rows[0] + "\n"
+        let whole = try ReplayModel(jsonl: text, identity: "r")
+        #expect(whole.recorded.count == 3)
+        let bad = text + #"{"prompt":"p0","index":0,"text":"another"}"#
+        for pieces in 1...9 {
+            let model = try ReplayModel(jsonl: Array(text.utf8), identity: "r", pieces: pieces)
+            #expect(model.recorded == whole.recorded, "\(pieces) pieces")
+            #expect(throws: ReplayModelError.duplicateSample(line: 43, index: 0), "\(pieces) pieces") {
+                try ReplayModel(jsonl: Array(bad.utf8), identity: "r", pieces: pieces)
+            }
+        }
+    }
+
     @Test func loadsAFileWithItsPathAsIdentity() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(file, to: "samples.jsonl")
