@@ -134,7 +134,7 @@ public struct ReplayModel: ModelClient {
 
         /// The slot of a scanned row's prompt; nil when its text needs the full parser.
         private mutating func slot(of prompt: ScannedPrompt) -> Int? {
-            let bytes = PromptBytes.borrowed(prompt.bytes)
+            let bytes = prompt.bytes
             if let last = lastPrompt, last.bytes == bytes { return last.slot }
             let slot: Int
             let owned: PromptBytes
@@ -144,7 +144,7 @@ public struct ReplayModel: ModelClient {
                 guard let text = prompt.text() else { return nil }
                 slot = recording.slot(for: text)
                 // Kept as a copy: the block the bytes are in is read over by the next one.
-                owned = .owned(Array(prompt.bytes))
+                owned = bytes.owned()
                 slotOfBytes[owned] = slot
             }
             lastPrompt = (owned, slot)
@@ -245,41 +245,67 @@ public struct ReplayModel: ModelClient {
     /// A row's prompt as it is written in the file: its bytes (a string's with its quotes), and what
     /// they stand for.
     struct ScannedPrompt {
-        var bytes: UnsafeBufferPointer<UInt8>
+        var bytes: PromptBytes
         var scanner: RecordedRowScanner
         var value: RecordedRowScanner.Value
 
         /// The prompt's text: a string's value, or a list of messages as canonical JSON text.
         func text() -> String? {
             if case .string = value.kind { return scanner.string(value) }
-            return try? JSONRowParser.parse(bytes: Array(bytes)).jsonText
+            return try? JSONRowParser.parse(bytes: bytes.withBytes { Array($0) }).jsonText
         }
     }
 
-    /// A prompt's bytes as written in the file, compared and hashed as bytes: borrowed from the block
-    /// being read to look one up, owned to keep it.
-    enum PromptBytes: Hashable {
-        case borrowed(UnsafeBufferPointer<UInt8>)
-        case owned([UInt8])
+    /// A prompt's bytes as written in the file, compared as bytes and hashed by a hash value of them
+    /// taken once, by the scan (so on every core): borrowed from the block being read to look one
+    /// up, owned to keep it.
+    struct PromptBytes: Hashable {
+        private enum Storage {
+            case borrowed(UnsafeBufferPointer<UInt8>)
+            case owned([UInt8])
+        }
 
-        private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            switch self {
+        private let storage: Storage
+        /// The hash value of the bytes.
+        private let digest: Int
+
+        /// The bytes of `buffer`, borrowed.
+        init(borrowing buffer: UnsafeBufferPointer<UInt8>) {
+            storage = .borrowed(buffer)
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
+            digest = hasher.finalize()
+        }
+
+        private init(storage: Storage, digest: Int) {
+            self.storage = storage
+            self.digest = digest
+        }
+
+        /// A copy of the bytes, which outlives the block they were read from.
+        func owned() -> PromptBytes {
+            withBytes { PromptBytes(storage: .owned(Array($0)), digest: digest) }
+        }
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch storage {
             case .borrowed(let buffer): body(buffer)
             case .owned(let array): array.withUnsafeBufferPointer(body)
             }
         }
 
         static func == (left: PromptBytes, right: PromptBytes) -> Bool {
-            left.withBytes { left in
-                right.withBytes { right in
-                    left.count == right.count
-                        && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            left.digest == right.digest
+                && left.withBytes { left in
+                    right.withBytes { right in
+                        left.count == right.count
+                            && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                    }
                 }
-            }
         }
 
         func hash(into hasher: inout Hasher) {
-            withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(digest)
         }
     }
 
@@ -426,7 +452,7 @@ public struct ReplayModel: ModelClient {
         }
         let seed = fields.seed.flatMap { $0.kind == .number ? Int(scanner.literal($0)) : nil }
         let prompt = ScannedPrompt(
-            bytes: UnsafeBufferPointer(rebasing: line[promptRange]), scanner: scanner,
+            bytes: PromptBytes(borrowing: UnsafeBufferPointer(rebasing: line[promptRange])), scanner: scanner,
             value: promptValue)
         return (prompt, index, seed, sample)
     }
