@@ -35,23 +35,27 @@ public struct ReplayModel: ModelClient {
     /// By prompt, by the seed the sample was drawn with (the row's `seed` plus its `index`).
     let recordedBySeed: [String: [Int: Sample]]
 
-    /// Loads the recorded samples of a file.
-    public init(path: String) throws(ReplayModelError) {
+    /// Loads the recorded samples of a file: a ``ReplayModelError``, or `CancellationError` when the
+    /// task is cancelled (checked between blocks of the file).
+    public init(path: String) throws {
         try self.init(path: path, blockSize: LineBlockReader.defaultBlockSize)
     }
 
     /// Loads the recorded samples of a file, read `blockSize` bytes at a time (a test reads in tiny
     /// blocks to cut lines and rows at every byte).
-    init(path: String, blockSize: Int) throws(ReplayModelError) {
+    init(path: String, blockSize: Int) throws {
         // Streamed through two buffers: holding a large file whole would double the memory a load needs.
+        let reader: LineBlockReader
+        do { reader = try LineBlockReader(path: path, blockSize: blockSize) } catch {
+            throw ReplayModelError.unreadable(path: path)
+        }
+        func nextBlock() throws(ReplayModelError) -> UnsafeBufferPointer<UInt8>? {
+            do { return try reader.next() } catch { throw .unreadable(path: path) }
+        }
         var reading = Reading()
-        do {
-            let reader = try LineBlockReader(path: path, blockSize: blockSize)
-            while let block = try reader.next() { try reading.read(block) }
-        } catch let error as ReplayModelError {
-            throw error
-        } catch {
-            throw .unreadable(path: path)
+        while let block = try nextBlock() {
+            try Task.checkCancellation()
+            try reading.read(block)
         }
         self.init(reading.recording, identity: ModelSpec.replay(path: path).identity)
     }

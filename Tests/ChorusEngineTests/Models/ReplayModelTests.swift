@@ -125,6 +125,18 @@ import Testing
         }
     }
 
+    /// A load stops between blocks once its task is cancelled.
+    @Test func aCancelledLoadStops() async throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(file, to: "samples.jsonl")
+        let task = Task {
+            while !Task.isCancelled { await Task.yield() }
+            return try ReplayModel(path: path, blockSize: 64)
+        }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
+
     @Test func loadsAFileWithItsPathAsIdentity() async throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(file, to: "samples.jsonl")
