@@ -95,7 +95,7 @@ public struct ReplayModel: ModelClient {
         /// A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
         private var slotOfBytes: [PromptBytes: Int] = [:]
         /// The last row's prompt: a file written a prompt at a time has most rows found here, without
-        /// hashing (the store's export, in key order, mixes prompts and gains nothing).
+        /// a lookup (the store's export, in key order, mixes prompts and gains nothing).
         private var lastPrompt: (bytes: PromptBytes, slot: Int)?
         private var promptTexts: [[JSONValue]: String] = [:]
 
@@ -291,6 +291,7 @@ public struct ReplayModel: ModelClient {
             withBytes { PromptBytes(storage: .owned(Array($0)), digest: digest) }
         }
 
+        /// Calls `body` with the bytes.
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             switch storage {
             case .borrowed(let buffer): body(buffer)
