@@ -64,13 +64,13 @@ struct HTTPTransport: Sendable {
         self.plainHTTPOverSockets = plainHTTPOverSockets
     }
 
-    /// Sends `request` and returns the server's answer, whatever its status; `observer` sees the
-    /// body as it arrives over plain `http` on sockets (the URLSession path does not call it).
+    /// Sends `request` and returns the server's answer, whatever its status; `observer` sees a 2xx
+    /// body as it arrives.
     func send(_ request: URLRequest, timeout: Double, observer: BodyObserver? = nil) async throws -> Response {
         if plainHTTPOverSockets, request.url?.scheme == "http" {
             return try await sockets.send(request, timeout: timeout, observer: observer)
         }
-        return try await session.send(request, timeout: timeout)
+        return try await session.send(request, timeout: timeout, observer: observer)
     }
 
     /// The failure a person reads for a URLSession error.

@@ -19,7 +19,7 @@ import FoundationNetworking
 /// - Several endpoints share the requests round-robin; one failing with a connection error, a
 ///   timeout or a 5xx rests for `endpointCooldown` seconds (see `EndpointPool`).
 /// - While a `TokenStreamWatch` watches (a progress line on a terminal), chat and completions
-///   requests to `http://` endpoints ask for `"stream": true` with the usage in the last chunk, and
+///   requests ask for `"stream": true` with the usage in the last chunk, and
 ///   the text is reported as it arrives. The finished stream is decoded into the same samples the
 ///   unstreamed answer gives; one cut off before `[DONE]`, or with a malformed chunk, is a malformed
 ///   answer (retried, never stored). An endpoint that refuses the stream (400) or streams without a
@@ -43,6 +43,9 @@ public struct OpenAICompatibleClient: ModelClient {
         /// The largest response body accepted, in bytes (64 MiB by default); a larger one fails the
         /// request as soon as the limit is crossed, without reading the rest.
         public var maxResponseBytes: Int
+        /// False sends plain `http` through URLSession too, the way `https` goes (for tests of that
+        /// path against a loopback server).
+        var plainHTTPOverSockets = true
 
         /// The default `maxResponseBytes`: 64 MiB.
         public static let defaultMaxResponseBytes = HTTPResponseParser.Limits.defaultMaxBodyBytes
@@ -103,7 +106,8 @@ public struct OpenAICompatibleClient: ModelClient {
         self.identity = identity ?? ModelSpec.openAI(model: model, endpoints: normalised, keyVariable: nil).identity
         encoder = OpenAIRequestEncoder(model: model, llamaCppExtensions: settings.llamaCppExtensions)
         transport = HTTPTransport(
-            maxConnections: settings.maxConcurrentRequests, maxResponseBytes: settings.maxResponseBytes)
+            maxConnections: settings.maxConcurrentRequests, maxResponseBytes: settings.maxResponseBytes,
+            plainHTTPOverSockets: settings.plainHTTPOverSockets)
         semaphore = AsyncSemaphore(permits: settings.maxConcurrentRequests)
         pool = EndpointPool(count: normalised.count, cooldown: settings.endpointCooldown, clock: clock)
         self.random = LockedRandom(random)
@@ -230,8 +234,7 @@ public struct OpenAICompatibleClient: ModelClient {
             // A path from the root replaces the endpoint's `/v1`.
             let base = path.hasPrefix("/") && name.hasSuffix("/v1") ? String(name.dropLast(3)) : name
             var urlRequest = URLRequest(url: URL(string: path.hasPrefix("/") ? base + path : base + "/" + path)!)
-            // Only the socket transport hands over a body as it arrives; URLSession's comes whole.
-            let stream = watch.flatMap { urlRequest.url?.scheme == "http" && !plainOnly.contains(endpoint) ? $0 : nil }
+            let stream = watch.flatMap { plainOnly.contains(endpoint) ? nil : $0 }
             urlRequest.httpMethod = "POST"
             urlRequest.httpBody = stream == nil ? body : streamBody
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")

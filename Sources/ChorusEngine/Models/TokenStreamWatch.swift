@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// Streaming is asked for only while someone watches: a task that sets `TokenStreamWatch.current`
 /// (a task-local, so every request the task and its children send sees it) makes an
-/// `OpenAICompatibleClient` request `"stream": true` from `http://` servers and report each piece of
+/// `OpenAICompatibleClient` request `"stream": true` from its servers and report each piece of
 /// text here. Nothing stored depends on it: the samples come from the finished stream, as unstreamed.
 public final class TokenStreamWatch: Sendable {
     /// The watch requests made by the current task report to; nil (no streaming) unless set.

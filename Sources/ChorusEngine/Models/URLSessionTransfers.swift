@@ -35,12 +35,15 @@ final class URLSessionTransfers: Sendable {
     /// A session holds its delegate until it is invalidated; transfers still running finish first.
     deinit { session.finishTasksAndInvalidate() }
 
-    /// Sends `request` and returns the server's answer, whatever its status.
-    func send(_ request: URLRequest, timeout: Double) async throws -> HTTPTransport.Response {
+    /// Sends `request` and returns the server's answer, whatever its status; `observer` sees a 2xx
+    /// body chunk by chunk as URLSession hands it over.
+    func send(
+        _ request: URLRequest, timeout: Double, observer: HTTPTransport.BodyObserver? = nil
+    ) async throws -> HTTPTransport.Response {
         var request = request
         // URLSession's own timer backs up ours; ours is exact and reports a timeout as one.
         request.timeoutInterval = timeout + 1
-        let transfer = Transfer(maxBodyBytes: maxBodyBytes, tookIn: tookIn)
+        let transfer = Transfer(maxBodyBytes: maxBodyBytes, tookIn: tookIn, observer: observer)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let task = session.dataTask(with: request)
@@ -99,16 +102,20 @@ final class URLSessionTransfers: Sendable {
             var continuation: Waiting?
             var stopped = false
             var response: HTTPURLResponse?
+            /// The response's header fields, names in lower case.
+            var headers: [String: String] = [:]
             var body: [UInt8] = []
         }
 
         private let state = Mutex(State())
         private let maxBodyBytes: Int
         private let tookIn: (@Sendable (Int) -> Void)?
+        private let observer: HTTPTransport.BodyObserver?
 
-        init(maxBodyBytes: Int, tookIn: (@Sendable (Int) -> Void)?) {
+        init(maxBodyBytes: Int, tookIn: (@Sendable (Int) -> Void)?, observer: HTTPTransport.BodyObserver?) {
             self.maxBodyBytes = maxBodyBytes
             self.tookIn = tookIn
+            self.observer = observer
         }
 
         /// Starts `task` and its timer; false (the task never started) when stopped already.
@@ -153,33 +160,44 @@ final class URLSessionTransfers: Sendable {
                 stop(.tooLarge)
                 return false
             }
+            let response = response as? HTTPURLResponse
+            var headers: [String: String] = [:]
+            for (name, value) in response?.allHeaderFields ?? [:] {
+                if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+            }
             return state.withLock { state in
-                state.response = response as? HTTPURLResponse
+                state.response = response
+                state.headers = headers
                 return !state.stopped
             }
         }
 
-        /// Keeps a chunk of the body, or stops the transfer when it would pass the cap.
+        /// Keeps a chunk of the body, or stops the transfer when it would pass the cap; the observer
+        /// sees a kept chunk of a 2xx answer.
         func take(_ data: Data) {
             tookIn?(data.count)
-            let overSize = state.withLock { state -> Bool in
-                guard !state.stopped else { return false }
-                guard state.body.count + data.count <= maxBodyBytes else { return true }
+            let (overSize, observed) = state.withLock { state -> (Bool, [String: String]?) in
+                guard !state.stopped else { return (false, nil) }
+                guard state.body.count + data.count <= maxBodyBytes else { return (true, nil) }
                 state.body.append(contentsOf: data)
-                return false
+                let successful = state.response.map { (200..<300).contains($0.statusCode) } ?? false
+                return (false, successful ? state.headers : nil)
             }
             if overSize { stop(.tooLarge) }
+            // Outside the lock: the observer decodes what it is given. URLSession calls the delegate
+            // of one task in order, so chunks are seen in order.
+            if let observer, let observed { observer(observed, ArraySlice(data)) }
         }
 
         /// Answers the waiting `send` with how the transfer ended.
         func finish(error: (any Error)?) {
-            let (continuation, response, body) = state.withLock { state in
+            let (continuation, response, headers, body) = state.withLock { state in
                 defer {
                     state.stopped = true
                     state.continuation = nil
                     state.body = []
                 }
-                return (state.continuation, state.response, state.body)
+                return (state.continuation, state.response, state.headers, state.body)
             }
             guard let continuation else { return }
             if let error {
@@ -193,10 +211,6 @@ final class URLSessionTransfers: Sendable {
             guard let response else {
                 continuation.resume(throwing: HTTPTransport.Failure.connection("the answer is not HTTP"))
                 return
-            }
-            var headers: [String: String] = [:]
-            for (name, value) in response.allHeaderFields {
-                if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
             }
             continuation.resume(
                 returning: HTTPTransport.Response(status: response.statusCode, headers: headers, body: body))

@@ -76,6 +76,31 @@ import FoundationNetworking
         #expect(server.floodedBytes <= Self.cap + 4 * margin, "the server sent \(server.floodedBytes) bytes")
     }
 
+    /// The observer sees a successful body as it arrives, whole and in order, with the head's fields;
+    /// an error's body it does not see.
+    @Test func theObserverSeesASuccessfulBodyAsItArrives() async throws {
+        let body = String(repeating: "0123456789", count: 40)
+        let server = try StubHTTPServer(replies: [
+            .init(body: body, headers: ["X-Tag": "7"], delay: 0.01, action: .slowBody), .status(500, body),
+        ])
+        defer { server.stop() }
+        let seen = Mutex<(bytes: [UInt8], tags: Set<String>)>(([], []))
+        let observer: HTTPTransport.BodyObserver = { headers, bytes in
+            seen.withLock {
+                $0.bytes += bytes
+                $0.tags.insert(headers["x-tag"] ?? "none")
+            }
+        }
+        let transport = Self.transport(Intake())
+        let response = try await transport.send(Self.post(server), timeout: 30, observer: observer)
+        #expect(response.body == Array(body.utf8))
+        #expect(seen.withLock { $0.bytes } == Array(body.utf8))
+        #expect(seen.withLock { $0.tags } == ["7"])
+        let failed = try await transport.send(Self.post(server), timeout: 30, observer: observer)
+        #expect(failed.status == 500)
+        #expect(seen.withLock { $0.bytes.count } == body.utf8.count)
+    }
+
     /// A `Content-Length` past the cap is refused from the head, whatever the body.
     @Test func aLengthPastTheCapIsRefusedFromTheHead() async throws {
         let head = "HTTP/1.1 200 OK\r\nContent-Length: \(2 << 20)\r\nConnection: close\r\n\r\n"

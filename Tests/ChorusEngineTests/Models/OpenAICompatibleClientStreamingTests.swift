@@ -74,6 +74,22 @@ import Testing
         #expect(seen.all.last?.tail == "The answer is 4")
     }
 
+    /// The way `https` goes (URLSession, here over plain `http` to the stub) streams too: the text is
+    /// seen as it arrives and the sample is the plain answer's.
+    @Test func theURLSessionWayStreamsToo() async throws {
+        var settings = OpenAICompatibleClientTests.fast
+        settings.plainHTTPOverSockets = false
+        let plain = try await complete(
+            try StubHTTPServer(replies: [.json(Self.plainAnswer)]), watch: nil, settings: settings)
+        let server = try StubHTTPServer(replies: [Self.streamed(Self.answer)])
+        let seen = Seen()
+        let streamed = try await complete(server, watch: seen.watch(), settings: settings)
+        #expect(timeless(streamed.samples) == timeless(plain.samples))
+        #expect(server.requests.first?.body.contains(#""stream":true"#) == true)
+        #expect(seen.all.last?.pieces == 3)
+        #expect(seen.all.last?.tail == "The answer is 4")
+    }
+
     @Test func textIsSeenAsItArrivesAndNoLongerCountsOnceAnswered() async throws {
         // The body comes in four pieces, a moment apart, so the watch sees it grow.
         let server = try StubHTTPServer(replies: [
