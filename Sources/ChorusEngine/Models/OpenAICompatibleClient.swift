@@ -23,7 +23,8 @@ import FoundationNetworking
 ///   the text is reported as it arrives. The finished stream is decoded into the same samples the
 ///   unstreamed answer gives; one cut off before `[DONE]`, or with a malformed chunk, is a malformed
 ///   answer (retried, never stored). An endpoint that refuses the stream (400) or streams without a
-///   usage is sent the plain request at once, without using up a try, and is not asked to stream again.
+///   usage is sent the plain request at once, without using up a try, and is not asked to stream again
+///   (unless it refuses the plain request too: then the request was at fault, not the stream).
 /// - The API key goes only into the `Authorization` header: errors name endpoints without
 ///   credentials, and a server message that echoes the key has it cut out.
 public struct OpenAICompatibleClient: ModelClient {
@@ -225,6 +226,7 @@ public struct OpenAICompatibleClient: ModelClient {
         let streamBody = watch.map { _ in Data(encoder.body(for: request, stream: true).utf8) }
         var attempt = 0
         var sent = 0  // HTTP requests, counting a transport's resend on a fresh connection
+        var refusedStream: Int?  // the endpoint that answered this request's stream with a 400
         while true {
             try Task.checkCancellation()
             attempt += 1
@@ -259,6 +261,7 @@ public struct OpenAICompatibleClient: ModelClient {
                 case 400 where stream != nil:
                     // A server that does not take `stream` gets the plain request at once.
                     plainOnly.insert(endpoint)
+                    refusedStream = endpoint
                     attempt -= 1
                     continue
                 case 200..<300:
@@ -296,6 +299,8 @@ public struct OpenAICompatibleClient: ModelClient {
                         endpoint: name, status: response.status, message: serverMessage(response.body),
                         attempts: attempt)
                 default:
+                    // The plain request refused too: the request was wrong, not the stream.
+                    if response.status == 400, refusedStream == endpoint { plainOnly.remove(endpoint) }
                     throw ModelClientError.serverError(
                         endpoint: name, status: response.status, message: serverMessage(response.body),
                         attempts: attempt)
@@ -341,6 +346,7 @@ private final class EndpointSet: Sendable {
     private let members = Mutex<Set<Int>>([])
 
     func insert(_ endpoint: Int) { _ = members.withLock { $0.insert(endpoint) } }
+    func remove(_ endpoint: Int) { _ = members.withLock { $0.remove(endpoint) } }
     func contains(_ endpoint: Int) -> Bool { members.withLock { $0.contains(endpoint) } }
 }
 

@@ -158,6 +158,21 @@ import Testing
         #expect(server.requests.map { $0.body.contains("stream") } == [true, false])
     }
 
+    /// A 400 to the plain request too is the request's fault, not the stream's: it fails, and the
+    /// endpoint is asked to stream again next time.
+    @Test func aRequestRefusedPlainlyTooLeavesTheEndpointStreaming() async throws {
+        let server = try StubHTTPServer(replies: [.status(400, #"{"error":{"message":"temperature too high"}}"#)])
+        let client = try OpenAICompatibleClientTests.client([server], settings: Self.once)
+        for _ in 0..<2 {
+            await #expect(throws: ModelClientError.self) {
+                try await TokenStreamWatch.$current.withValue(TokenStreamWatch()) {
+                    try await client.complete(OpenAICompatibleClientTests.question)
+                }
+            }
+        }
+        #expect(server.requests.map { $0.body.contains("stream") } == [true, false, true, false])
+    }
+
     @Test func aServerThatAnswersPlainlyIsReadPlainly() async throws {
         let server = try StubHTTPServer(replies: [.json(Self.plainAnswer)])
         let response = try await complete(server)
