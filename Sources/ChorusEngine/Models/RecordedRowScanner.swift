@@ -268,32 +268,10 @@ struct RecordedRowScanner {
         }
     }
 
-    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    /// A number, by the grammar ``JSONRowParser`` reads numbers with.
     private mutating func skipNumber() throws(Unsure) {
-        if current == UInt8(ascii: "-") { position += 1 }
-        guard let first = current, isDigit(first) else { throw Unsure() }
-        position += 1
-        if first != UInt8(ascii: "0") { skipDigits() }
-        if current == UInt8(ascii: ".") {
-            position += 1
-            guard skipDigits() else { throw Unsure() }
-        }
-        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
-            position += 1
-            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
-            guard skipDigits() else { throw Unsure() }
-        }
-    }
-
-    /// Whether any digit was skipped.
-    @discardableResult
-    private mutating func skipDigits() -> Bool {
-        let start = position
-        while let byte = current, isDigit(byte) { position += 1 }
-        return position > start
-    }
-
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        let (end, valid) = JSONRowParser.endOfNumber(in: bytes, from: position)
+        guard valid else { throw Unsure() }
+        position = end
     }
 }

@@ -94,9 +94,6 @@ public struct ReplayModel: ModelClient {
         private var lines = 0
         /// A prompt comes back on every one of its samples' rows: decoded once, found again by its bytes.
         private var slotOfBytes: [PromptBytes: Int] = [:]
-        /// The last row's prompt: a file written a prompt at a time has most rows found here, without
-        /// a lookup (the store's export, in key order, mixes prompts and gains nothing).
-        private var lastPrompt: (bytes: PromptBytes, slot: Int)?
         private var promptTexts: [[JSONValue]: String] = [:]
 
         init(pieces: Int? = nil) {
@@ -138,20 +135,11 @@ public struct ReplayModel: ModelClient {
 
         /// The slot of a scanned row's prompt; nil when its text needs the full parser.
         private mutating func slot(of prompt: ScannedPrompt) -> Int? {
-            let bytes = prompt.bytes
-            if let last = lastPrompt, last.bytes == bytes { return last.slot }
-            let slot: Int
-            let owned: PromptBytes
-            if let known = slotOfBytes.index(forKey: bytes) {
-                (owned, slot) = slotOfBytes[known]
-            } else {
-                guard let text = prompt.text() else { return nil }
-                slot = recording.slot(for: text)
-                // Kept as a copy: the block the bytes are in is read over by the next one.
-                owned = bytes.owned()
-                slotOfBytes[owned] = slot
-            }
-            lastPrompt = (owned, slot)
+            if let known = slotOfBytes[prompt.bytes] { return known }
+            guard let text = prompt.text() else { return nil }
+            let slot = recording.slot(for: text)
+            // Kept as a copy: the block the bytes are in is read over by the next one.
+            slotOfBytes[prompt.bytes.owned()] = slot
             return slot
         }
     }

@@ -233,28 +233,41 @@ struct JSONRowParser {
 
     private mutating func parseNumber() throws(Failure) -> String {
         let start = index
-        func isDigit(_ byte: UInt8?) -> Bool {
-            byte.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+        let (end, valid) = Self.endOfNumber(in: bytes, from: start)
+        index = end
+        guard valid else { throw failure("invalid number") }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// Where the number literal from `start` ends, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`,
+    /// and whether it is one (if not, where it went wrong): the grammar this parser and
+    /// ``RecordedRowScanner`` share.
+    static func endOfNumber<Bytes: RandomAccessCollection<UInt8>>(
+        in bytes: Bytes, from start: Int
+    ) -> (end: Int, valid: Bool) where Bytes.Index == Int {
+        var index = start
+        var current: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+        /// Steps over digits; whether there was any.
+        func digits() -> Bool {
+            let first = index
+            while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+            return index > first
         }
         if current == UInt8(ascii: "-") { index += 1 }
         if current == UInt8(ascii: "0") {
             index += 1
-        } else if isDigit(current) {
-            while isDigit(current) { index += 1 }
-        } else {
-            throw failure("invalid number")
+        } else if !digits() {
+            return (index, false)
         }
         if current == UInt8(ascii: ".") {
             index += 1
-            guard isDigit(current) else { throw failure("invalid number") }
-            while isDigit(current) { index += 1 }
+            guard digits() else { return (index, false) }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard isDigit(current) else { throw failure("invalid number") }
-            while isDigit(current) { index += 1 }
+            guard digits() else { return (index, false) }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return (index, true)
     }
 }
