@@ -270,9 +270,7 @@ public actor SQLiteSampleStore: SampleStore {
     /// immutable file (a folder that cannot hold the `-shm` file).
     private static func openReadOnly(_ path: String) throws(SampleStoreError) -> Statements {
         do {
-            let connection = try SQLiteConnection(path: path, access: .readOnly)
-            try checkSchema(connection)
-            return try Statements(connection)
+            return try readStatements(SQLiteConnection(path: path, access: .readOnly))
         } catch {
             do {
                 return try openImmutable(path)
@@ -291,9 +289,7 @@ public actor SQLiteSampleStore: SampleStore {
         let log = path + "-wal"
         let logBytes = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
         guard logBytes > 0 else {
-            let connection = try SQLiteConnection(path: path, access: .immutable)
-            try checkSchema(connection)
-            return try Statements(connection)
+            return try readStatements(SQLiteConnection(path: path, access: .immutable))
         }
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("chorus-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -306,7 +302,11 @@ public actor SQLiteSampleStore: SampleStore {
             throw .cannotOpen(
                 path: path, reason: "its write-ahead log can only be read from a copy, and copying failed: \(error)")
         }
-        let connection = try SQLiteConnection(path: copy, access: .readOnly)
+        return try readStatements(SQLiteConnection(path: copy, access: .readOnly))
+    }
+
+    /// The statements of an opened store, once its schema is one this build reads.
+    private static func readStatements(_ connection: SQLiteConnection) throws(SampleStoreError) -> Statements {
         try checkSchema(connection)
         return try Statements(connection)
     }
