@@ -119,7 +119,8 @@ func run(_ options: BenchOptions) async throws -> String {
             #"{"client":"chorus","requests":\#(options.requests),"concurrency":\#(options.concurrency),"seconds":\#(seconds),"cpu_seconds":\#(cpu),"errors":\#(errors)}"#
     default:
         let maxTokens = options.maxTokens
-        // Every piece of text is looked at, as a progress line would (more often than its ten redraws a second).
+        // Every piece of text is looked at: more than the progress line does, which takes a snapshot only when
+        // it redraws (ten times a second at most), so the streamed figure bounds its cost from above.
         let watch = options.stream ? TokenStreamWatch { _ = $0.snapshot } : nil
         let results = await TokenStreamWatch.$current.withValue(watch) {
             await drive(client: client, count: options.requests, concurrency: options.concurrency) { index in

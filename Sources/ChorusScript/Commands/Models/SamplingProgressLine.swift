@@ -30,7 +30,7 @@ final class SamplingProgressLine: Sendable {
 
     /// A watch for the run's requests to stream to, redrawing this line as text comes.
     func makeWatch() -> TokenStreamWatch {
-        TokenStreamWatch(clock: clock) { [self] watch in textArrived(watch.snapshot) }
+        TokenStreamWatch(clock: clock) { [self] watch in textArrived(watch) }
     }
 
     /// A request finished: redraws at once, with what `live` streams hold.
@@ -46,7 +46,7 @@ final class SamplingProgressLine: Sendable {
     }
 
     /// Streamed text came: redraws unless the line was drawn a moment ago.
-    private func textArrived(_ live: TokenStreamWatch.Snapshot) {
+    private func textArrived(_ watch: TokenStreamWatch) {
         let now = clock.now()
         let due = state.withLock { state -> (SamplingProgress, Double)? in
             guard let progress = state.progress else { return nil }
@@ -54,7 +54,8 @@ final class SamplingProgressLine: Sendable {
             state.drawnAt = now
             return (progress, state.runStarted)
         }
-        if let (progress, runStarted) = due { draw(progress, live: live, now: now, runStarted: runStarted) }
+        // The snapshot (sums over every stream, copies the tail) only for a line that is drawn.
+        if let (progress, runStarted) = due { draw(progress, live: watch.snapshot, now: now, runStarted: runStarted) }
     }
 
     private func draw(_ progress: SamplingProgress, live: TokenStreamWatch.Snapshot, now: Double, runStarted: Double) {
@@ -92,7 +93,7 @@ final class SamplingProgressLine: Sendable {
         let room = columns - line.count - 3  // two spaces and an ellipsis
         guard room >= 8, !text.isEmpty else { return line }
         let tail = "…" + text.suffix(room)
-        return line + "  " + (colour ? "\u{1B}[2m" + tail + "\u{1B}[0m" : tail)
+        return line + "  " + (colour ? ANSIStyle.dim.apply(to: tail) : tail)
     }
 
     /// The model's text on one line, with no control or format characters: what a server sends must
