@@ -64,15 +64,15 @@ enum ReverseSearchKey {
 
     /// Reads and applies keys until one ends the search.
     ///
-    /// A byte at a time, so that what is typed after the key that ends the search stays for libedit.
+    /// A key at a time, so that what is typed after the key that ends the search stays for libedit.
     private static func readKeys(_ search: inout HistorySearch, drawingOn screen: inout SearchLines) -> Ending {
-        var pending: [UInt8] = []
         FileDescriptorWriter.write(screen.drawing(search.display), to: 1)
         while true {
-            guard let byte = TerminalKey.nextByte(from: 0) else {
+            let key = TerminalKey.next(from: 0)
+            guard key != TerminalKey.none, let scalar = Unicode.Scalar(UInt32(key)) else {
                 return InterruptMonitor.isTerminating || InterruptMonitor.isInterruptPending ? .interrupt : .cancel
             }
-            switch byte {
+            switch key {
             case 0x0D, 0x0A: return .run
             case 0x07: return .cancel
             case 0x03: return .interrupt
@@ -82,11 +82,7 @@ enum ReverseSearchKey {
                 skipEscapeSequence()
                 return .edit
             case 0x00..<0x20: return .edit
-            default:
-                pending.append(byte)
-                guard let text = String(validating: pending, as: UTF8.self) else { continue }
-                pending.removeAll()
-                search.type(text)
+            default: search.type(String(Character(scalar)))
             }
             FileDescriptorWriter.write(screen.drawing(search.display), to: 1)
         }
@@ -130,11 +126,12 @@ enum ReverseSearchKey {
     static func position(after text: String, startingAt column: Int, width: Int) -> (row: Int, column: Int) {
         var row = 0
         var column = column
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines.dropLast() {
             row += (column + line.unicodeScalars.count) / width + 1
             column = 0
         }
-        let last = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let last = lines.last ?? ""
         let end = column + last.unicodeScalars.count
         return (row + end / width, end % width)
     }
