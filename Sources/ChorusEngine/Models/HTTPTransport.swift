@@ -52,7 +52,7 @@ struct HTTPTransport: Sendable {
     ///
     /// `plainHTTPOverSockets` false sends plain `http` through URLSession too (for tests of that
     /// path against a loopback server); `tookIn` hears the size of each body chunk URLSession hands
-    /// over and the transport keeps.
+    /// over while the transfer runs, the one that passes the cap included.
     init(
         maxConnections: Int, maxResponseBytes: Int = HTTPResponseParser.Limits.defaultMaxBodyBytes,
         plainHTTPOverSockets: Bool = true, tookIn: (@Sendable (Int) -> Void)? = nil

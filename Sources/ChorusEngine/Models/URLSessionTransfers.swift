@@ -18,7 +18,8 @@ final class URLSessionTransfers: Sendable {
     private let tookIn: (@Sendable (Int) -> Void)?
 
     /// A session allowing `maxConnections` connections per host, without caches or cookies, refusing
-    /// bodies past `maxBodyBytes`; `tookIn` hears the size of every body chunk URLSession hands over.
+    /// bodies past `maxBodyBytes`; `tookIn` hears the size of every body chunk URLSession hands over
+    /// while the transfer runs (the one that passes the cap too).
     init(maxConnections: Int, maxBodyBytes: Int, tookIn: (@Sendable (Int) -> Void)?) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = max(1, maxConnections)
@@ -175,14 +176,16 @@ final class URLSessionTransfers: Sendable {
         /// Keeps a chunk of the body, or stops the transfer when it would pass the cap; the observer
         /// sees a kept chunk of a 2xx answer.
         func take(_ data: Data) {
-            tookIn?(data.count)
-            let (overSize, observed) = state.withLock { state -> (Bool, [String: String]?) in
-                guard !state.stopped else { return (false, nil) }
-                guard state.body.count + data.count <= maxBodyBytes else { return (true, nil) }
+            let (running, overSize, observed) = state.withLock { state -> (Bool, Bool, [String: String]?) in
+                guard !state.stopped else { return (false, false, nil) }
+                guard state.body.count + data.count <= maxBodyBytes else { return (true, true, nil) }
                 state.body.append(contentsOf: data)
                 let successful = state.response.map { (200..<300).contains($0.statusCode) } ?? false
-                return (false, successful ? state.headers : nil)
+                return (true, false, successful ? state.headers : nil)
             }
+            // Before the stop answers `send`; chunks URLSession still hands over after it are dropped
+            // unheard, since they are no longer the transfer's.
+            if running { tookIn?(data.count) }
             if overSize { stop(.tooLarge) }
             // Outside the lock: the observer decodes what it is given. URLSession calls the delegate
             // of one task in order, so chunks are seen in order.

@@ -15,7 +15,7 @@ import FoundationNetworking
 @Suite struct HTTPTransportTests {
     static let cap = 1 << 20
 
-    /// Body bytes URLSession handed over.
+    /// Body bytes URLSession handed over while the transfer ran.
     final class Intake: Sendable {
         private let count = Mutex(0)
         var total: Int { count.withLock { $0 } }
@@ -53,9 +53,10 @@ import FoundationNetworking
     /// delegate without limit, so a server pacing itself by the clock (or loopback at full speed) can
     /// be read far past the cap before the delegate sees it, the more so on a loaded machine; pacing by
     /// the intake bounds it whatever the load. The transfer stops once the cap is passed: the chunk
-    /// that passes it is at most what the server may send ahead plus a block, and chunks URLSession
-    /// hands over after the cancel at most that again, so both counts stay within a few such margins
-    /// of the cap, far below the whole body.
+    /// that passes it is at most what the server may send ahead plus a block, and the hook hears
+    /// nothing after the stop (chunks URLSession still hands over are dropped), so the server sends
+    /// at most one such margin more. Both counts stay within a few margins of the cap, far below the
+    /// whole body.
     @Test func anOverSizeBodyWithoutALengthIsStoppedWhileItArrives() async throws {
         let ahead = 256 << 10
         let server = try StubHTTPServer(replies: [.init(action: .flood(count: 64 << 20, ahead: ahead))])
